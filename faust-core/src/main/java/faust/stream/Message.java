@@ -1,0 +1,166 @@
+package faust.stream;
+
+import faust.topic.TP;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A message as read from a transport, before or after decoding: where it came from and its raw
+ * bytes. One message may feed several streams; it is acked (and its offset becomes committable)
+ * when every stream that received it is done with it.
+ *
+ * <p>Thread-safe: the reference count is atomic.
+ */
+public final class Message {
+    private static final VarHandle REFCOUNT;
+
+    static {
+        try {
+            REFCOUNT = MethodHandles.lookup().findVarHandle(Message.class, "refcount", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final String topic;
+    private final int partition;
+    private final long offset;
+    private final long timestamp;
+    private final byte @Nullable [] key;
+    private final byte @Nullable [] value;
+    private final Headers headers;
+    private final @Nullable AckListener ackListener;
+    private volatile int refcount;
+    private @Nullable TP tp;
+    /** Rebalance generation the message was fetched in; events from older generations are dropped. */
+    private final int generation;
+
+    /** Told when a message has been acked by every stream that received it. */
+    @FunctionalInterface
+    public interface AckListener {
+        /** @param message the message whose last reference was released */
+        void onAcked(Message message);
+    }
+
+    /**
+     * @param topic source topic
+     * @param partition source partition
+     * @param offset source offset
+     * @param timestamp epoch millis
+     * @param key raw key bytes or null
+     * @param value raw value bytes or null (a tombstone)
+     * @param headers the headers
+     * @param ackListener told when the message is fully acked, or null for messages that are not tracked
+     * @param generation the consumer generation the message was fetched in
+     */
+    public Message(String topic, int partition, long offset, long timestamp, byte @Nullable [] key, byte @Nullable [] value,
+                   Headers headers, @Nullable AckListener ackListener, int generation) {
+        this.topic = Objects.requireNonNull(topic, "topic");
+        this.partition = partition;
+        this.offset = offset;
+        this.timestamp = timestamp;
+        this.key = key;
+        this.value = value;
+        this.headers = Objects.requireNonNull(headers, "headers");
+        this.ackListener = ackListener;
+        this.generation = generation;
+    }
+
+    /** @return the topic */
+    public String topic() {
+        return topic;
+    }
+
+    /** @return the partition */
+    public int partition() {
+        return partition;
+    }
+
+    /** @return the topic partition */
+    public TP tp() {
+        TP t = tp;
+        if (t == null) {
+            t = new TP(topic, partition);
+            tp = t;
+        }
+        return t;
+    }
+
+    /** @return the offset */
+    public long offset() {
+        return offset;
+    }
+
+    /** @return the timestamp in epoch millis */
+    public long timestamp() {
+        return timestamp;
+    }
+
+    /** @return the raw key, or null */
+    public byte @Nullable [] key() {
+        return key;
+    }
+
+    /** @return the raw value, or null */
+    public byte @Nullable [] value() {
+        return value;
+    }
+
+    /** @return the headers */
+    public Headers headers() {
+        return headers;
+    }
+
+    /** @return the serialized key size in bytes, -1 when there is no key */
+    public int serializedKeySize() {
+        return key == null ? -1 : key.length;
+    }
+
+    /** @return the serialized value size in bytes, -1 when there is no value */
+    public int serializedValueSize() {
+        return value == null ? -1 : value.length;
+    }
+
+    /** @return the consumer generation this message was fetched in */
+    public int generation() {
+        return generation;
+    }
+
+    /** @return how many streams still hold this message */
+    public int refcount() {
+        return refcount;
+    }
+
+    /**
+     * Adds references, one per stream the message is delivered to. Runtime use.
+     *
+     * @param n references to add
+     */
+    public void incref(int n) {
+        REFCOUNT.getAndAdd(this, n);
+    }
+
+    /**
+     * Releases one reference; when the last one goes, the message is acked.
+     *
+     * @return true when this call released the last reference
+     */
+    public boolean ack() {
+        int left = (int) REFCOUNT.getAndAdd(this, -1) - 1;
+        if (left == 0) {
+            AckListener l = ackListener;
+            if (l != null) {
+                l.onAcked(this);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "Message{" + topic + "-" + partition + "@" + offset + ", ts=" + timestamp + "}";
+    }
+}
