@@ -1,0 +1,183 @@
+package faust.transport.internal;
+
+import faust.topic.TP;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link OffsetTracker}s of one consumer, one per assigned topic partition.
+ *
+ * <p>The runtime calls {@link #assign} and {@link #revoke} on rebalance, {@link #ack} from agent
+ * threads, and, on the commit thread, {@link #commitOffsets()} followed (after Kafka accepted the
+ * commit) by {@link #markCommitted}. A commit is due every {@code broker_commit_interval}, or
+ * sooner once {@link #acksSinceCommit()} reaches {@code broker_commit_every}.
+ *
+ * <p>Thread-safe: the partition map is concurrent and each tracker has its own lock, so acks for
+ * different partitions do not contend except on the shared ack counter.
+ *
+ * <p>Internal API: see the {@linkplain faust.transport.internal package} notes.
+ *
+ * @see OffsetTracker
+ */
+public final class AckTracker {
+    private final ConcurrentHashMap<TP, OffsetTracker> trackers = new ConcurrentHashMap<>();
+    private final AtomicInteger acksSinceCommit = new AtomicInteger();
+
+    /** Creates a tracker with no partitions assigned. */
+    public AckTracker() {}
+
+    /**
+     * Starts tracking a newly assigned partition, replacing any earlier tracker for it.
+     *
+     * @param tp the partition
+     * @param lastCommitted the record offset of the last processed record (Kafka's committed offset
+     *     minus one), or {@code null} if unknown; see {@link OffsetTracker#OffsetTracker(Long)}
+     * @throws IllegalArgumentException if {@code lastCommitted < -1}
+     */
+    public void assign(TP tp, @Nullable Long lastCommitted) {
+        Objects.requireNonNull(tp, "tp");
+        trackers.put(tp, new OffsetTracker(lastCommitted));
+    }
+
+    /**
+     * Stops tracking a revoked partition. Later acks, gaps and commit confirmations for it are
+     * ignored until it is assigned again.
+     *
+     * @param tp the partition
+     */
+    public void revoke(TP tp) {
+        Objects.requireNonNull(tp, "tp");
+        trackers.remove(tp);
+    }
+
+    /**
+     * Records that one record was processed; see {@link OffsetTracker#ack(long)}.
+     *
+     * @param tp the record's partition
+     * @param offset the record offset
+     * @return {@code true} if the ack was new and recorded; {@code false} if it was a duplicate,
+     *     already committed, or for a partition that is not assigned
+     * @throws IllegalArgumentException if {@code offset} is not a valid record offset
+     */
+    public boolean ack(TP tp, long offset) {
+        OffsetTracker tracker = trackers.get(tp);
+        if (tracker == null || !tracker.ack(offset)) {
+            return false;
+        }
+        acksSinceCommit.incrementAndGet();
+        return true;
+    }
+
+    /**
+     * Records a batch of processed records of one partition under one lock acquisition; see
+     * {@link OffsetTracker#ackAll(long[], int)}.
+     *
+     * @param tp the records' partition
+     * @param offsets record offsets; only the first {@code count} are read
+     * @param count how many entries of {@code offsets} to read
+     * @return how many acks were new and recorded (0 if {@code tp} is not assigned)
+     * @throws IllegalArgumentException if an offset is not a valid record offset
+     * @throws IndexOutOfBoundsException if {@code count} is out of range
+     */
+    public int ackAll(TP tp, long[] offsets, int count) {
+        OffsetTracker tracker = trackers.get(tp);
+        if (tracker == null) {
+            return 0;
+        }
+        int recorded = tracker.ackAll(offsets, count);
+        if (recorded > 0) {
+            acksSinceCommit.addAndGet(recorded);
+        }
+        return recorded;
+    }
+
+    /**
+     * Records offsets of a partition that will never be delivered; see
+     * {@link OffsetTracker#addGap(long, long)}. Ignored if {@code tp} is not assigned.
+     *
+     * @param tp the partition
+     * @param start the first missing record offset
+     * @param endInclusive the last missing record offset (inclusive)
+     * @throws IllegalArgumentException if the offsets are invalid
+     */
+    public void addGap(TP tp, long start, long endInclusive) {
+        OffsetTracker tracker = trackers.get(tp);
+        if (tracker != null) {
+            tracker.addGap(start, endInclusive);
+        }
+    }
+
+    /**
+     * Returns the offsets to commit now, without changing any state: for every assigned partition
+     * whose {@link OffsetTracker#newOffset()} passes {@link OffsetTracker#shouldCommit}, its Kafka
+     * commit offset (next offset to read).
+     *
+     * @return an unmodifiable map sorted by partition; empty if nothing needs committing
+     */
+    public Map<TP, Long> commitOffsets() {
+        TreeMap<TP, Long> out = new TreeMap<>();
+        trackers.forEach((tp, tracker) -> {
+            OptionalLong offset = tracker.newOffset();
+            if (offset.isPresent() && OffsetTracker.shouldCommit(offset.getAsLong(), tracker.committedOffset())) {
+                out.put(tp, offset.getAsLong());
+            }
+        });
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Applies a successful commit: calls {@link OffsetTracker#markCommitted(long)} for each
+     * partition still assigned (revoked ones are skipped) and resets {@link #acksSinceCommit()}.
+     *
+     * @param committed the Kafka commit offsets that were committed, usually the result of
+     *     {@link #commitOffsets()}
+     * @throws IllegalArgumentException if an offset is negative
+     */
+    public void markCommitted(Map<TP, Long> committed) {
+        Objects.requireNonNull(committed, "committed");
+        committed.forEach((tp, offset) -> {
+            OffsetTracker tracker = trackers.get(tp);
+            if (tracker != null) {
+                tracker.markCommitted(offset);
+            }
+        });
+        acksSinceCommit.set(0);
+    }
+
+    /**
+     * Returns the number of new acks recorded since the last {@link #markCommitted}, so the
+     * runtime can commit early every {@code broker_commit_every} acks. Acks that race with a
+     * commit may be counted towards either side of it.
+     *
+     * @return new acks since the last commit
+     */
+    public int acksSinceCommit() {
+        return acksSinceCommit.get();
+    }
+
+    /**
+     * Returns the tracker of an assigned partition, for introspection (sensors, tests).
+     *
+     * @param tp the partition
+     * @return its tracker, or {@code null} if {@code tp} is not assigned
+     */
+    public @Nullable OffsetTracker tracker(TP tp) {
+        return trackers.get(tp);
+    }
+
+    /**
+     * Returns the partitions currently assigned.
+     *
+     * @return an unmodifiable snapshot
+     */
+    public Set<TP> assigned() {
+        return Set.copyOf(trackers.keySet());
+    }
+}
