@@ -1,0 +1,103 @@
+package faust.transport.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import faust.topic.TP;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AckTrackerTest {
+    private static final TP TP1 = new TP("orders", 0);
+    private static final TP TP2 = new TP("orders", 1);
+
+    @Test
+    void commitOffsets_lists_partitions_with_something_to_commit() {
+        var acks = new AckTracker();
+        acks.assign(TP1, -1L);
+        acks.assign(TP2, 99L);
+        acks.ack(TP1, 0);
+        acks.ack(TP1, 1);
+        acks.ack(TP2, 101); // hole at 100
+
+        assertThat(acks.commitOffsets()).containsExactly(Map.entry(TP1, 2L));
+    }
+
+    @Test
+    void commitOffsets_is_a_pure_query_until_markCommitted() {
+        var acks = new AckTracker();
+        acks.assign(TP1, -1L);
+        acks.ack(TP1, 0);
+
+        assertThat(acks.commitOffsets()).isEqualTo(Map.of(TP1, 1L));
+        assertThat(acks.commitOffsets()).isEqualTo(Map.of(TP1, 1L));
+
+        acks.markCommitted(acks.commitOffsets());
+        assertThat(acks.commitOffsets()).isEmpty();
+        assertThat(acks.tracker(TP1)).extracting(OffsetTracker::lastCommitted).isEqualTo(0L);
+    }
+
+    @Test
+    void commitOffsets_uses_gaps() {
+        var acks = new AckTracker();
+        acks.assign(TP1, 1L);
+        acks.ackAll(TP1, new long[] {3, 4}, 2);
+        assertThat(acks.commitOffsets()).isEmpty();
+
+        acks.addGap(TP1, 2, 2);
+        assertThat(acks.commitOffsets()).isEqualTo(Map.of(TP1, 5L));
+    }
+
+    @Test
+    void acks_for_revoked_partitions_are_ignored() {
+        var acks = new AckTracker();
+        acks.assign(TP1, -1L);
+        acks.revoke(TP1);
+
+        assertThat(acks.ack(TP1, 0)).isFalse();
+        assertThat(acks.ackAll(TP1, new long[] {1, 2}, 2)).isZero();
+        acks.addGap(TP1, 3, 4);
+        acks.markCommitted(Map.of(TP1, 10L));
+        assertThat(acks.tracker(TP1)).isNull();
+        assertThat(acks.assigned()).isEmpty();
+        assertThat(acks.acksSinceCommit()).isZero();
+        assertThat(acks.commitOffsets()).isEmpty();
+    }
+
+    @Test
+    void acksSinceCommit_counts_new_acks_and_resets_on_commit() {
+        var acks = new AckTracker();
+        acks.assign(TP1, -1L);
+        acks.assign(TP2, -1L);
+        acks.ack(TP1, 0);
+        acks.ack(TP1, 0); // duplicate
+        acks.ackAll(TP2, new long[] {0, 1, 1}, 3);
+        assertThat(acks.acksSinceCommit()).isEqualTo(3);
+
+        acks.markCommitted(acks.commitOffsets());
+        assertThat(acks.acksSinceCommit()).isZero();
+        acks.ack(TP1, 0); // already committed
+        assertThat(acks.acksSinceCommit()).isZero();
+    }
+
+    @Test
+    void reassign_replaces_the_tracker() {
+        var acks = new AckTracker();
+        acks.assign(TP1, -1L);
+        acks.ack(TP1, 0);
+        acks.assign(TP1, 49L);
+
+        assertThat(acks.tracker(TP1)).extracting(OffsetTracker::pendingCount).isEqualTo(0L);
+        assertThat(acks.ack(TP1, 50)).isTrue();
+        assertThat(acks.commitOffsets()).isEqualTo(Map.of(TP1, 51L));
+        assertThat(acks.assigned()).containsExactly(TP1);
+    }
+
+    @Test
+    void unknown_committed_offset_commits_from_lowest_seen() {
+        var acks = new AckTracker();
+        acks.assign(TP1, null);
+        acks.ack(TP1, 7);
+
+        assertThat(acks.commitOffsets()).isEqualTo(Map.of(TP1, 8L));
+    }
+}
