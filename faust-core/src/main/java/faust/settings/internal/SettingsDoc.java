@@ -22,7 +22,7 @@ public final class SettingsDoc {
                 if (d.section() != section) {
                     continue;
                 }
-                String type = d.parser().javaType() + (d.parser().nullable() ? " (optional)" : "");
+                String type = "`" + d.parser().javaType() + "`" + (d.parser().nullable() ? " (optional)" : "");
                 String env = d.env() == null ? "code only" : "`" + d.env() + "`";
                 sb.append("| `").append(d.key()).append("` | ").append(cell(type)).append(" | ")
                         .append(cell(d.defaultDoc())).append(" | ").append(env).append(" | ")
