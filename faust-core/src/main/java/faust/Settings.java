@@ -137,7 +137,7 @@ public final class Settings {
 
     /** @return the broker credentials object set in code (setting {@code broker_credentials}) */
     public Optional<Object> brokerCredentials() {
-        return Optional.ofNullable((Object) values.get("broker_credentials"));
+        return Optional.ofNullable(values.get("broker_credentials"));
     }
 
     /** @return the SSL context set in code (setting {@code ssl_context}) */
@@ -253,7 +253,7 @@ public final class Settings {
 
     /** @return a partitioner class name (String) or instance (setting {@code producer_partitioner}) */
     public Optional<Object> producerPartitioner() {
-        return Optional.ofNullable((Object) values.get("producer_partitioner"));
+        return Optional.ofNullable(values.get("producer_partitioner"));
     }
 
     /** @return the producer request timeout (setting {@code producer_request_timeout}) */
