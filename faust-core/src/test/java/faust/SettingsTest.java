@@ -1,0 +1,166 @@
+package faust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import faust.errors.ImproperlyConfiguredException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SettingsTest {
+    private static Settings defaults() {
+        return AppConfig.forApp("orders").environment(Map.of()).build();
+    }
+
+    static Stream<Arguments> inventoryDefaults() {
+        return Stream.of(
+                Arguments.of("version", 1),
+                Arguments.of("broker", List.of(URI.create("kafka://localhost:9092"))),
+                Arguments.of("store", URI.create("memory:///")),
+                Arguments.of("cache", URI.create("memory:///")),
+                Arguments.of("processing_guarantee", ProcessingGuarantee.AT_LEAST_ONCE),
+                Arguments.of("timezone", ZoneOffset.UTC),
+                Arguments.of("autodiscover", List.of()),
+                Arguments.of("origin", null),
+                Arguments.of("debug", false),
+                Arguments.of("blocking_timeout", null),
+                Arguments.of("broker_credentials", null),
+                Arguments.of("ssl_context", null),
+                Arguments.of("env_prefix", null),
+                Arguments.of("id_format", "{id}-v{version}"),
+                Arguments.of("agent_supervisor", "one_for_one"),
+                Arguments.of("broker_client_id", "faust-0.1.0"),
+                Arguments.of("broker_api_version", "auto"),
+                Arguments.of("broker_check_crcs", true),
+                Arguments.of("broker_commit_every", 10_000),
+                Arguments.of("broker_commit_interval", Duration.ofMillis(2800)),
+                Arguments.of("broker_commit_livelock_soft_timeout", Duration.ofSeconds(300)),
+                Arguments.of("broker_heartbeat_interval", Duration.ofSeconds(3)),
+                Arguments.of("broker_session_timeout", Duration.ofSeconds(60)),
+                Arguments.of("broker_rebalance_timeout", Duration.ofSeconds(60)),
+                Arguments.of("broker_request_timeout", Duration.ofSeconds(90)),
+                Arguments.of("broker_max_poll_interval", Duration.ofSeconds(1000)),
+                Arguments.of("broker_max_poll_records", null),
+                Arguments.of("consumer_auto_offset_reset", "earliest"),
+                Arguments.of("consumer_max_fetch_size", 1024 * 1024),
+                Arguments.of("consumer_group_instance_id", null),
+                Arguments.of("producer_acks", -1),
+                Arguments.of("producer_linger_ms", 0),
+                Arguments.of("producer_max_batch_size", 16384),
+                Arguments.of("producer_max_request_size", 1_000_000),
+                Arguments.of("producer_request_timeout", Duration.ofSeconds(1200)),
+                Arguments.of("producer_compression_type", null),
+                Arguments.of("producer_partitioner", null),
+                Arguments.of("producer_api_version", "auto"),
+                Arguments.of("key_serializer", "raw"),
+                Arguments.of("value_serializer", "json"),
+                Arguments.of("stream_buffer_maxsize", 4096),
+                Arguments.of("stream_processing_timeout", Duration.ofSeconds(300)),
+                Arguments.of("stream_publish_on_commit", false),
+                Arguments.of("stream_recovery_delay", Duration.ZERO),
+                Arguments.of("stream_wait_empty", true),
+                Arguments.of("stream_ack_exceptions", true),
+                Arguments.of("stream_ack_cancelled_tasks", true),
+                Arguments.of("reply_create_topic", false),
+                Arguments.of("reply_expires", Duration.ofDays(1)),
+                Arguments.of("reply_to_prefix", "f-reply-"),
+                Arguments.of("table_cleanup_interval", Duration.ofSeconds(30)),
+                Arguments.of("table_key_index_size", 1000),
+                Arguments.of("table_standby_replicas", 1),
+                Arguments.of("topic_partitions", 8),
+                Arguments.of("topic_replication_factor", 1),
+                Arguments.of("topic_allow_declare", true),
+                Arguments.of("topic_disable_leader", false),
+                Arguments.of("web", URI.create("javalin:///")),
+                Arguments.of("web_enabled", true),
+                Arguments.of("web_bind", "0.0.0.0"),
+                Arguments.of("web_port", 6066),
+                Arguments.of("web_transport", URI.create("tcp:///")),
+                Arguments.of("web_in_thread", false),
+                Arguments.of("web_cors_options", null),
+                Arguments.of("worker_redirect_stdouts", true),
+                Arguments.of("worker_redirect_stdouts_level", "WARN"),
+                Arguments.of("datadir", Path.of("orders-data")),
+                Arguments.of("tabledir", Path.of("orders-data", "v1", "tables")));
+    }
+
+    @ParameterizedTest(name = "{0} defaults to {1}")
+    @MethodSource("inventoryDefaults")
+    void default_matches_inventory(String key, Object expected) {
+        assertThat(defaults().get(key)).isEqualTo(expected);
+    }
+
+    @Test
+    void typed_getters_return_defaults() {
+        Settings s = defaults();
+        assertThat(s.brokerCommitInterval()).isEqualTo(Duration.ofMillis(2800));
+        assertThat(s.brokerCommitEvery()).isEqualTo(10_000);
+        assertThat(s.streamBufferMaxsize()).isEqualTo(4096);
+        assertThat(s.topicPartitions()).isEqualTo(8);
+        assertThat(s.brokerMaxPollRecords()).isEmpty();
+        assertThat(s.origin()).isEmpty();
+        assertThat(s.webCorsOptions()).isEmpty();
+        assertThat(s.producerLinger()).isEqualTo(Duration.ZERO);
+        assertThat(s.canonicalUrl()).isEqualTo(URI.create("http://" + s.webHost() + ":6066"));
+    }
+
+    @Test
+    void id_is_plain_name_for_version_1() {
+        Settings s = defaults();
+        assertThat(s.id()).isEqualTo("orders");
+        assertThat(s.name()).isEqualTo("orders");
+    }
+
+    @Test
+    void id_is_formatted_for_version_2() {
+        Settings s = AppConfig.forApp("orders").environment(Map.of()).version(2).build();
+        assertThat(s.id()).isEqualTo("orders-v2");
+        assertThat(s.name()).isEqualTo("orders");
+        assertThat(s.tabledir()).isEqualTo(Path.of("orders-data", "v2", "tables"));
+    }
+
+    @Test
+    void id_format_accepts_faust_self_version() {
+        Settings s = AppConfig.forApp("orders").environment(Map.of()).version(3).idFormat("{id}_{self.version}").build();
+        assertThat(s.id()).isEqualTo("orders_3");
+    }
+
+    @Test
+    void reply_to_is_prefix_plus_uuid_and_unique_per_settings() {
+        Settings a = defaults();
+        Settings b = defaults();
+        assertThat(a.replyTo()).startsWith("f-reply-").hasSize("f-reply-".length() + 36);
+        assertThat(a.replyTo()).isNotEqualTo(b.replyTo()).isEqualTo(a.replyTo());
+    }
+
+    @Test
+    void absolute_tabledir_is_kept_and_datadir_template_expanded() {
+        Settings s = AppConfig.forApp("orders").environment(Map.of())
+                .datadir(Path.of("/var/lib/{name}")).tabledir(Path.of("/tmp/t")).build();
+        assertThat(s.datadir()).isEqualTo(Path.of("/var/lib/orders"));
+        assertThat(s.tabledir()).isEqualTo(Path.of("/tmp/t"));
+    }
+
+    @Test
+    void asMap_has_id_name_and_every_setting() {
+        Map<String, Object> m = defaults().asMap();
+        assertThat(m).containsEntry("id", "orders").containsEntry("name", "orders").containsKey("stream_buffer_maxsize");
+        assertThat(m).hasSize(faust.settings.internal.Declarations.ALL.size() + 2);
+    }
+
+    @Test
+    void get_unknown_suggests_closest() {
+        assertThatThrownBy(() -> defaults().get("stream_bufer_maxsize"))
+                .isInstanceOf(ImproperlyConfiguredException.class)
+                .hasMessageContaining("'stream_bufer_maxsize'").hasMessageContaining("did you mean 'stream_buffer_maxsize'");
+    }
+}
