@@ -65,15 +65,15 @@ public final class JsonCodec implements Codec {
             if (type == Object.class) {
                 JsonNode tree = mapper.readTree(data);
                 if (tree == null || tree.isMissingNode()) {
-                    throw new IllegalArgumentException("expected JSON for " + type.getName() + " but got no content");
+                    throw new IllegalArgumentException("cannot read " + type.getName() + " from JSON: no content");
                 }
                 return (T) JsonValues.toObject(tree, models, mapper::treeToValue);
             }
             return (T) mapper.readValue(data, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("expected JSON for " + type.getName() + "; " + describe(e), e);
+            throw new IllegalArgumentException("cannot read " + type.getName() + " from JSON: " + describe(e), e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("expected JSON for " + type.getName() + "; " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read " + type.getName() + " from JSON: " + e.getMessage(), e);
         }
     }
 

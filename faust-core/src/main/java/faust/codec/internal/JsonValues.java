@@ -79,6 +79,11 @@ final class JsonValues {
         return reader.read(node, Object.class);
     }
 
+    /** Numbers and booleans: the types a Python producer often sends as text, which {@code coerce} converts. */
+    static boolean isCoercible(Class<?> type) {
+        return INTEGRAL.contains(type) || FLOATING.contains(type) || type == boolean.class || type == Boolean.class;
+    }
+
     static boolean isDate(Class<?> type) {
         return DATES.contains(type);
     }

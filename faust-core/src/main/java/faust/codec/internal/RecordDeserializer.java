@@ -97,6 +97,11 @@ final class RecordDeserializer extends StdDeserializer<Object> {
             if (info.isodates && JsonValues.isDate(raw)) {
                 return JsonValues.parseDate(value.textValue(), raw);
             }
+            if (!info.coerce && JsonValues.isCoercible(raw)) {
+                throw new IllegalArgumentException("expected " + raw.getName() + " but got the string \""
+                        + value.textValue() + "\"; send a JSON " + (raw == boolean.class || raw == Boolean.class
+                        ? "boolean" : "number") + " or set @FaustRecord(coerce = true) to convert text");
+            }
         }
         JsonNode coerced = info.coerce ? JsonValues.coerce(value, raw) : value;
         return ctxt.readTreeAsValue(coerced, type);
