@@ -106,12 +106,20 @@ public final class Codecs {
         return codec;
     }
 
-    /** @return the registered codec names, sorted */
+    /**
+     * Lists the registered codec names.
+     *
+     * @return the names, sorted (a snapshot)
+     */
     public Set<String> names() {
         return Collections.unmodifiableSet(new TreeSet<>(state.codecs().keySet()));
     }
 
-    /** @return the namespace registry that the {@code json} codec uses for polymorphic records */
+    /**
+     * The namespace registry that the {@code json} codec uses for polymorphic records.
+     *
+     * @return the registry shared with this registry's {@code json} codec
+     */
     public Models models() {
         return models;
     }

@@ -25,6 +25,8 @@ import java.lang.annotation.Target;
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD, ElementType.PARAMETER})
 public @interface FieldDefault {
     /**
+     * The default value as text.
+     *
      * @return the default, as text (see the class documentation for how it is read)
      */
     String value();

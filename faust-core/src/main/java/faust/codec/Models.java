@@ -57,7 +57,11 @@ public final class Models {
         return Optional.ofNullable(byNamespace.get(Objects.requireNonNull(namespace, "namespace")));
     }
 
-    /** @return the registered namespaces, sorted (a snapshot) */
+    /**
+     * Lists the registered namespaces.
+     *
+     * @return the namespaces, sorted (a snapshot)
+     */
     public Set<String> namespaces() {
         return Collections.unmodifiableSet(new TreeSet<>(byNamespace.keySet()));
     }
