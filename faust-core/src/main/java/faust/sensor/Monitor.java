@@ -26,8 +26,10 @@ import org.jspecify.annotations.Nullable;
  * {@code onMessageOut}): counters are {@link LongAdder}s looked up once per key, histories are
  * fixed-size rings. Getters return snapshots that may be slightly behind concurrent updates.
  *
+ * <p>The user guide is {@code docs/sensors.md}.
+ *
  * @see SensorDelegate
- * @see <a href="../../../docs/sensors.md">docs/sensors.md</a>
+ * @see TableState
  */
 public class Monitor extends MonitorStats implements Sensor {
     /** Default of {@code maxAvgHistory}: event runtimes, rebalance and HTTP latencies kept. */
