@@ -1,0 +1,314 @@
+package faust.sensor;
+
+import faust.stream.Message;
+import faust.topic.RecordMetadata;
+import faust.topic.TP;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The default sensor: keeps the statistics of Faust's {@code faust.Monitor} (message and event
+ * counts, rates, latencies, offsets, rebalances, HTTP and table operations) in memory, for the web
+ * {@code /stats/} view and for subclasses that ship them elsewhere (statsd, Prometheus).
+ *
+ * <p>Units follow Faust: event runtimes are in seconds, every latency in milliseconds. The rates
+ * {@link #messagesS()} and {@link #eventsS()} and {@link #eventsRuntimeAvg()} are updated by
+ * {@link #sample()}, which the app calls once a second.
+ *
+ * <p>Event runtime is sampled: each thread times its first event and then every
+ * {@value #EVENT_RUNTIME_SAMPLE_INTERVAL}th, so the per-event hooks allocate nothing and read no clock
+ * for the other events. Every event is still counted.
+ *
+ * <p>Thread-safe and lock-free on the hot path ({@code onMessageIn}, {@code onStreamEventIn/Out},
+ * {@code onMessageOut}): counters are {@link LongAdder}s looked up once per key, histories are
+ * fixed-size rings. Getters return snapshots that may be slightly behind concurrent updates.
+ *
+ * <p>The user guide is {@code docs/sensors.md}.
+ *
+ * @see SensorDelegate
+ * @see TableState
+ */
+public class Monitor extends MonitorStats implements Sensor {
+    /** Default of {@code maxAvgHistory}: event runtimes, rebalance and HTTP latencies kept. */
+    public static final int DEFAULT_MAX_AVG_HISTORY = 100;
+    /** Default of {@code maxCommitLatencyHistory}. */
+    public static final int DEFAULT_MAX_COMMIT_LATENCY_HISTORY = 30;
+    /** Default of {@code maxSendLatencyHistory}. */
+    public static final int DEFAULT_MAX_SEND_LATENCY_HISTORY = 30;
+    /** Default of {@code maxAssignmentLatencyHistory}. */
+    public static final int DEFAULT_MAX_ASSIGNMENT_LATENCY_HISTORY = 30;
+    /** Each thread times one event in this many (its first, then every 64th). */
+    public static final int EVENT_RUNTIME_SAMPLE_INTERVAL = 64;
+
+    private final ThreadLocal<ThreadSlot> threadSlots = ThreadLocal.withInitial(this::newThreadSlot);
+
+    /** Creates a monitor with Faust's default history sizes and {@link System#nanoTime()}. */
+    public Monitor() {
+        this(DEFAULT_MAX_AVG_HISTORY, DEFAULT_MAX_COMMIT_LATENCY_HISTORY, DEFAULT_MAX_SEND_LATENCY_HISTORY,
+                DEFAULT_MAX_ASSIGNMENT_LATENCY_HISTORY, System::nanoTime);
+    }
+
+    /**
+     * Creates a monitor.
+     *
+     * @param maxAvgHistory event runtimes, rebalance latencies and HTTP latencies kept (Faust default 100)
+     * @param maxCommitLatencyHistory commit latencies kept (default 30)
+     * @param maxSendLatencyHistory send latencies kept (default 30)
+     * @param maxAssignmentLatencyHistory assignment latencies kept (default 30)
+     * @param nanoClock a monotonic clock in nanoseconds, such as {@code System::nanoTime}; tests pass a fake
+     * @throws IllegalArgumentException if a history size is not positive
+     */
+    public Monitor(int maxAvgHistory, int maxCommitLatencyHistory, int maxSendLatencyHistory,
+                   int maxAssignmentLatencyHistory, LongSupplier nanoClock) {
+        super(maxAvgHistory, maxCommitLatencyHistory, maxSendLatencyHistory, maxAssignmentLatencyHistory, nanoClock);
+    }
+
+    // ---- hooks -------------------------------------------------------------------------------
+
+    @Override
+    public void onMessageIn(TP tp, long offset, Message message) {
+        messagesReceivedTotal.increment();
+        messagesActive.increment();
+        messagesReceivedByTopic.increment(tp.topic());
+        tpReadOffsets.set(tp, offset);
+    }
+
+    @Override
+    public @Nullable Object onStreamEventIn(TP tp, long offset, String stream, Message message) {
+        eventsActive.increment();
+        eventsTotal.increment();
+        ThreadSlot slot = threadSlots.get();
+        slot.task.increment();
+        LongAdder byStream = slot.streamCounter;
+        if (byStream == null || !stream.equals(slot.stream)) {
+            byStream = eventsByStream.counter(stream);
+            slot.stream = stream;
+            slot.streamCounter = byStream;
+        }
+        byStream.increment();
+        return slot.seq++ % EVENT_RUNTIME_SAMPLE_INTERVAL == 0 ? new TimeIn(nanoClock.getAsLong()) : null;
+    }
+
+    @Override
+    public void onStreamEventOut(TP tp, long offset, String stream, Message message, @Nullable Object state) {
+        eventsActive.decrement();
+        if (state instanceof TimeIn t) {
+            eventsRuntime.add((nanoClock.getAsLong() - t.nanos) / 1e9);
+        }
+    }
+
+    @Override
+    public void onMessageOut(TP tp, long offset, Message message) {
+        messagesActive.decrement();
+    }
+
+    @Override
+    public void onDecodeError(TP tp, long offset, Throwable error) {
+        decodeErrors.increment();
+        decodeErrorsByTopic.increment(tp.topic());
+    }
+
+    @Override
+    public void onTopicBufferFull(String channel) {
+        topicBufferFull.increment(channel);
+    }
+
+    @Override
+    public void onTableGet(String table, Object key) {
+        tableState(table).keysRetrieved.increment();
+    }
+
+    @Override
+    public void onTableSet(String table, Object key, @Nullable Object value) {
+        tableState(table).keysUpdated.increment();
+    }
+
+    @Override
+    public void onTableDel(String table, Object key) {
+        tableState(table).keysDeleted.increment();
+    }
+
+    @Override
+    public @Nullable Object onCommitInitiated() {
+        return timeIn();
+    }
+
+    @Override
+    public void onCommitCompleted(@Nullable Object state) {
+        recordMs(commitLatency, state);
+    }
+
+    @Override
+    public @Nullable Object onSendInitiated(String topic, int keySize, int valueSize) {
+        messagesSent.increment();
+        messagesSentByTopic.increment(topic);
+        return timeIn();
+    }
+
+    @Override
+    public void onSendCompleted(@Nullable Object state, RecordMetadata metadata) {
+        recordMs(sendLatency, state);
+    }
+
+    @Override
+    public void onSendError(Throwable error, @Nullable Object state) {
+        sendErrors.increment();
+    }
+
+    @Override
+    public @Nullable Object onAssignmentStart() {
+        return timeIn();
+    }
+
+    @Override
+    public void onAssignmentError(@Nullable Object state, Throwable error) {
+        assignmentsFailed.increment();
+        recordMs(assignmentLatency, state);
+    }
+
+    @Override
+    public void onAssignmentCompleted(@Nullable Object state) {
+        assignmentsCompleted.increment();
+        recordMs(assignmentLatency, state);
+    }
+
+    @Override
+    public @Nullable Object onRebalanceStart() {
+        rebalances.increment();
+        return timeIn();
+    }
+
+    @Override
+    public void onRebalanceReturn(@Nullable Object state) {
+        recordMs(rebalanceReturnLatency, state);
+    }
+
+    @Override
+    public void onRebalanceEnd(@Nullable Object state) {
+        recordMs(rebalanceEndLatency, state);
+    }
+
+    @Override
+    public @Nullable Object onWebRequestStart(String method, String path) {
+        return timeIn();
+    }
+
+    @Override
+    public void onWebRequestEnd(@Nullable Object state, int status) {
+        httpResponseCodes.increment(status);
+        recordMs(httpResponseLatency, state);
+    }
+
+    // ---- calls from the runtime and the app --------------------------------------------------
+
+    /**
+     * Updates {@link #messagesS()}, {@link #eventsS()} and {@link #eventsRuntimeAvg()}. The app calls
+     * this once a second (Faust's background sampler); rates are per second of the time elapsed since
+     * the previous call. Thread-safe; concurrent calls are serialized.
+     */
+    public void sample() {
+        sampleRates();
+    }
+
+    /**
+     * Records a topic partition's log end offset (Faust's {@code track_tp_end_offset}).
+     *
+     * @param tp the partition
+     * @param offset its end offset
+     */
+    public void trackTpEndOffset(TP tp, long offset) {
+        tpEndOffsets.set(Objects.requireNonNull(tp, "tp"), offset);
+    }
+
+    /**
+     * Records a committed offset; the runtime calls this for each partition it committed, before
+     * {@link #onCommitCompleted}.
+     *
+     * @param tp the partition
+     * @param offset the committed offset
+     */
+    public void setCommittedOffset(TP tp, long offset) {
+        tpCommittedOffsets.set(Objects.requireNonNull(tp, "tp"), offset);
+    }
+
+    /**
+     * Records the offsets of one commit (Faust's {@code on_tp_commit}).
+     *
+     * @param offsets committed offset by partition
+     */
+    public void onTpCommit(Map<TP, Long> offsets) {
+        offsets.forEach(this::setCommittedOffset);
+    }
+
+    /**
+     * Adds one to an app-defined counter (Faust's {@code count}).
+     *
+     * @param metricName the counter's name
+     */
+    public void count(String metricName) {
+        count(metricName, 1);
+    }
+
+    /**
+     * Adds to an app-defined counter (Faust's {@code count}).
+     *
+     * @param metricName the counter's name
+     * @param count how much to add
+     */
+    public void count(String metricName, long count) {
+        metricCounts.add(Objects.requireNonNull(metricName, "metricName"), count);
+    }
+
+    /**
+     * A JSON-friendly snapshot of every statistic, keyed by Faust's snake_case names as in
+     * {@code Monitor.asdict()} (the web {@code /stats/} output), plus {@code events_runtime},
+     * {@code decode_errors} and {@code decode_errors_by_topic}. Offsets are nested
+     * {@code {topic: {partition: offset}}}; maps are sorted by key.
+     *
+     * @return a new mutable map; values are numbers, lists, strings and maps of those
+     */
+    public Map<String, Object> asMap() {
+        return MonitorSnapshot.asMap(this);
+    }
+
+    // ---- internals ---------------------------------------------------------------------------
+
+    private TableState tableState(String table) {
+        TableState s = tables.get(table);
+        return s != null ? s : tables.computeIfAbsent(table, TableState::new);
+    }
+
+    private TimeIn timeIn() {
+        return new TimeIn(nanoClock.getAsLong());
+    }
+
+    private void recordMs(LatencyRing ring, @Nullable Object state) {
+        if (state instanceof TimeIn t) {
+            ring.add((nanoClock.getAsLong() - t.nanos) / 1e6);
+        }
+    }
+
+    private ThreadSlot newThreadSlot() {
+        Thread t = Thread.currentThread();
+        String name = t.getName().isEmpty() ? "thread-" + t.threadId() : t.getName();
+        return new ThreadSlot(eventsByTask.counter(name));
+    }
+
+    /** When a timed operation started. */
+    private record TimeIn(long nanos) {}
+
+    /** Per-thread cache: the thread's task counter, its last stream's counter, its sampling sequence. */
+    private static final class ThreadSlot {
+        final LongAdder task;
+        long seq;
+        @Nullable String stream;
+        @Nullable LongAdder streamCounter;
+
+        ThreadSlot(LongAdder task) {
+            this.task = task;
+        }
+    }
+}

@@ -1,0 +1,301 @@
+package faust.sensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import faust.stream.Headers;
+import faust.stream.Message;
+import faust.topic.RecordMetadata;
+import faust.topic.TP;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class MonitorTest {
+    private static final TP ORDERS_0 = new TP("orders", 0);
+    private static final TP ORDERS_1 = new TP("orders", 1);
+    private static final TP USERS_0 = new TP("users", 0);
+
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private final Monitor monitor = new Monitor(100, 30, 30, 30, now::get);
+
+    private static Message msg(TP tp, long offset) {
+        return new Message(tp.topic(), tp.partition(), offset, 0L, null, new byte[] {1}, Headers.empty(), null, 0);
+    }
+
+    private void advanceMs(double ms) {
+        now.addAndGet((long) (ms * 1_000_000));
+    }
+
+    @Test
+    void messages_are_counted_per_topic_and_read_offsets_tracked() {
+        monitor.onMessageIn(ORDERS_0, 10, msg(ORDERS_0, 10));
+        monitor.onMessageIn(ORDERS_0, 11, msg(ORDERS_0, 11));
+        monitor.onMessageIn(USERS_0, 5, msg(USERS_0, 5));
+        monitor.onMessageOut(ORDERS_0, 10, msg(ORDERS_0, 10));
+
+        assertThat(monitor.messagesReceivedTotal()).isEqualTo(3);
+        assertThat(monitor.messagesActive()).isEqualTo(2);
+        assertThat(monitor.messagesReceivedByTopic()).containsExactly(Map.entry("orders", 2L), Map.entry("users", 1L));
+        assertThat(monitor.tpReadOffsets()).containsExactly(Map.entry(ORDERS_0, 11L), Map.entry(USERS_0, 5L));
+    }
+
+    @Test
+    void events_are_counted_per_stream_and_per_thread() {
+        for (int i = 0; i < 3; i++) {
+            Object s = monitor.onStreamEventIn(ORDERS_0, i, "agent-a-0", msg(ORDERS_0, i));
+            monitor.onStreamEventOut(ORDERS_0, i, "agent-a-0", msg(ORDERS_0, i), s);
+        }
+        Object open = monitor.onStreamEventIn(ORDERS_0, 9, "agent-b-0", msg(ORDERS_0, 9));
+
+        assertThat(monitor.eventsTotal()).isEqualTo(4);
+        assertThat(monitor.eventsActive()).isEqualTo(1);
+        assertThat(monitor.eventsByStream()).containsExactly(Map.entry("agent-a-0", 3L), Map.entry("agent-b-0", 1L));
+        assertThat(monitor.eventsByTask()).containsExactly(Map.entry(Thread.currentThread().getName(), 4L));
+        monitor.onStreamEventOut(ORDERS_0, 9, "agent-b-0", msg(ORDERS_0, 9), open);
+        assertThat(monitor.eventsActive()).isZero();
+    }
+
+    @Test
+    void event_runtime_is_timed_for_the_first_event_then_every_64th_per_thread() {
+        List<Object> states = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            Object s = monitor.onStreamEventIn(ORDERS_0, i, "agent-a-0", msg(ORDERS_0, i));
+            states.add(s);
+            advanceMs(i + 1);
+            monitor.onStreamEventOut(ORDERS_0, i, "agent-a-0", msg(ORDERS_0, i), s);
+        }
+
+        assertThat(states).filteredOn(s -> s != null).hasSize(3);
+        assertThat(states.get(0)).isNotNull();
+        assertThat(states.get(64)).isNotNull();
+        assertThat(states.get(128)).isNotNull();
+        assertThat(monitor.eventsRuntime()).containsExactly(0.001, 0.065, 0.129);
+    }
+
+    @Test
+    void tables_count_gets_sets_and_deletes() {
+        monitor.onTableGet("counts", "a");
+        monitor.onTableGet("counts", "b");
+        monitor.onTableSet("counts", "a", 1);
+        monitor.onTableDel("other", "x");
+
+        TableState counts = monitor.tables().get("counts");
+        assertThat(counts.table()).isEqualTo("counts");
+        assertThat(counts.keysRetrieved()).isEqualTo(2);
+        assertThat(counts.keysUpdated()).isEqualTo(1);
+        assertThat(counts.keysDeleted()).isZero();
+        assertThat(monitor.tables().get("other").keysDeleted()).isEqualTo(1);
+        assertThat(monitor.asMap().get("tables")).isEqualTo(Map.of(
+                "counts", Map.of("keys_retrieved", 2L, "keys_updated", 1L, "keys_deleted", 0L),
+                "other", Map.of("keys_retrieved", 0L, "keys_updated", 0L, "keys_deleted", 1L)));
+    }
+
+    @Test
+    void commit_send_and_assignment_latencies_keep_the_last_30() {
+        for (int i = 1; i <= 40; i++) {
+            Object commit = monitor.onCommitInitiated();
+            Object send = monitor.onSendInitiated("out", 1, 2);
+            Object assign = monitor.onAssignmentStart();
+            advanceMs(i);
+            monitor.onCommitCompleted(commit);
+            monitor.onSendCompleted(send, new RecordMetadata("out", 0, i, 0L));
+            monitor.onAssignmentCompleted(assign);
+        }
+
+        assertThat(monitor.commitLatency()).hasSize(30).startsWith(11.0).endsWith(40.0);
+        assertThat(monitor.sendLatency()).hasSize(30).startsWith(11.0).endsWith(40.0);
+        assertThat(monitor.assignmentLatency()).hasSize(30).startsWith(11.0).endsWith(40.0);
+        assertThat(monitor.messagesSent()).isEqualTo(40);
+        assertThat(monitor.messagesSentByTopic()).containsExactly(Map.entry("out", 40L));
+        assertThat(monitor.assignmentsCompleted()).isEqualTo(40);
+    }
+
+    @Test
+    void event_runtime_rebalance_and_http_histories_keep_the_last_100() {
+        var m = new Monitor(100, 30, 30, 30, now::get);
+        for (int i = 1; i <= 150; i++) {
+            for (int j = 0; j < Monitor.EVENT_RUNTIME_SAMPLE_INTERVAL; j++) {
+                Object s = m.onStreamEventIn(ORDERS_0, i, "agent-a-0", msg(ORDERS_0, i));
+                m.onStreamEventOut(ORDERS_0, i, "agent-a-0", msg(ORDERS_0, i), s);
+            }
+            Object rebalance = m.onRebalanceStart();
+            Object web = m.onWebRequestStart("GET", "/");
+            advanceMs(1);
+            m.onRebalanceReturn(rebalance);
+            m.onWebRequestEnd(web, 200);
+        }
+
+        assertThat(m.eventsRuntime()).hasSize(100);
+        assertThat(m.rebalanceReturnLatency()).hasSize(100);
+        assertThat(m.httpResponseLatency()).hasSize(100);
+        assertThat(m.rebalances()).isEqualTo(150);
+        assertThat(m.httpResponseCodes()).containsExactly(Map.entry(200, 150L));
+    }
+
+    @Test
+    void rebalance_and_http_averages_are_means_of_their_histories() {
+        Object r1 = monitor.onRebalanceStart();
+        advanceMs(10);
+        monitor.onRebalanceReturn(r1);
+        advanceMs(10);
+        monitor.onRebalanceEnd(r1);
+        Object r2 = monitor.onRebalanceStart();
+        advanceMs(30);
+        monitor.onRebalanceReturn(r2);
+        monitor.onRebalanceEnd(r2);
+        Object web = monitor.onWebRequestStart("GET", "/stats/");
+        advanceMs(4);
+        monitor.onWebRequestEnd(web, 404);
+
+        assertThat(monitor.rebalances()).isEqualTo(2);
+        assertThat(monitor.rebalanceReturnLatency()).containsExactly(10.0, 30.0);
+        assertThat(monitor.rebalanceReturnAvg()).isEqualTo(20.0);
+        assertThat(monitor.rebalanceEndLatency()).containsExactly(20.0, 30.0);
+        assertThat(monitor.rebalanceEndAvg()).isEqualTo(25.0);
+        assertThat(monitor.httpResponseCodes()).containsExactly(Map.entry(404, 1L));
+        assertThat(monitor.httpResponseLatencyAvg()).isEqualTo(4.0);
+    }
+
+    @Test
+    void sample_computes_rates_per_second_from_the_clock() {
+        assertThat(monitor.messagesS()).isZero();
+        for (int i = 0; i < 500; i++) {
+            monitor.onMessageIn(ORDERS_0, i, msg(ORDERS_0, i));
+            Object s = monitor.onStreamEventIn(ORDERS_0, i, "agent-a-0", msg(ORDERS_0, i));
+            advanceMs(2);
+            monitor.onStreamEventOut(ORDERS_0, i, "agent-a-0", msg(ORDERS_0, i), s);
+        }
+        monitor.sample();
+        assertThat(monitor.messagesS()).isEqualTo(500);
+        assertThat(monitor.eventsS()).isEqualTo(500);
+        assertThat(monitor.eventsRuntimeAvg()).isCloseTo(0.002, within(1e-12));
+
+        for (int i = 0; i < 100; i++) {
+            monitor.onMessageIn(ORDERS_0, i, msg(ORDERS_0, i));
+        }
+        advanceMs(2_000);
+        monitor.sample();
+        assertThat(monitor.messagesS()).isEqualTo(50);
+        assertThat(monitor.eventsS()).isZero();
+    }
+
+    @Test
+    void as_map_has_every_faust_field_name() {
+        Map<String, Object> d = monitor.asMap();
+
+        assertThat(d).containsKeys("messages_active", "messages_received_total", "messages_received_by_topic",
+                "messages_s", "messages_sent", "messages_sent_by_topic", "events_active", "events_total",
+                "events_s", "events_by_stream", "events_by_task", "events_runtime_avg", "events_runtime",
+                "commit_latency", "send_latency", "assignment_latency", "topic_buffer_full", "metric_counts",
+                "tp_committed_offsets", "tp_read_offsets", "tp_end_offsets", "send_errors",
+                "assignments_completed", "assignments_failed", "rebalances", "rebalance_return_latency",
+                "rebalance_end_latency", "rebalance_return_avg", "rebalance_end_avg", "http_response_codes",
+                "http_response_latency", "http_response_latency_avg", "tables", "decode_errors",
+                "decode_errors_by_topic");
+        assertThat(d.get("messages_s")).isEqualTo(0L);
+        assertThat(d.get("commit_latency")).isEqualTo(List.of());
+    }
+
+    @Test
+    void offsets_are_tracked_and_nested_by_topic_in_as_map() {
+        monitor.trackTpEndOffset(ORDERS_0, 100);
+        monitor.trackTpEndOffset(ORDERS_0, 120);
+        monitor.trackTpEndOffset(ORDERS_1, 50);
+        monitor.setCommittedOffset(ORDERS_0, 90);
+        monitor.onTpCommit(Map.of(ORDERS_1, 40L, USERS_0, 3L));
+        monitor.onMessageIn(ORDERS_0, 95, msg(ORDERS_0, 95));
+
+        assertThat(monitor.tpEndOffsets()).containsExactly(Map.entry(ORDERS_0, 120L), Map.entry(ORDERS_1, 50L));
+        assertThat(monitor.tpCommittedOffsets())
+                .containsExactly(Map.entry(ORDERS_0, 90L), Map.entry(ORDERS_1, 40L), Map.entry(USERS_0, 3L));
+        assertThat(monitor.asMap().get("tp_end_offsets")).isEqualTo(Map.of("orders", Map.of(0, 120L, 1, 50L)));
+        assertThat(monitor.asMap().get("tp_read_offsets")).isEqualTo(Map.of("orders", Map.of(0, 95L)));
+    }
+
+    @Test
+    void decode_errors_send_errors_buffer_full_and_metric_counts_are_counted() {
+        monitor.onDecodeError(ORDERS_0, 1, new IllegalArgumentException("bad json"));
+        monitor.onDecodeError(ORDERS_1, 2, new IllegalArgumentException("bad json"));
+        monitor.onDecodeError(USERS_0, 2, new IllegalArgumentException("bad json"));
+        monitor.onSendError(new IllegalStateException("down"), monitor.onSendInitiated("out", -1, 3));
+        monitor.onAssignmentError(monitor.onAssignmentStart(), new IllegalStateException("x"));
+        monitor.onTopicBufferFull("orders");
+        monitor.onTopicBufferFull("orders");
+        monitor.count("widgets");
+        monitor.count("widgets", 4);
+
+        assertThat(monitor.decodeErrors()).isEqualTo(3);
+        assertThat(monitor.decodeErrorsByTopic()).containsExactly(Map.entry("orders", 2L), Map.entry("users", 1L));
+        assertThat(monitor.sendErrors()).isEqualTo(1);
+        assertThat(monitor.sendLatency()).isEmpty();
+        assertThat(monitor.assignmentsFailed()).isEqualTo(1);
+        assertThat(monitor.assignmentLatency()).hasSize(1);
+        assertThat(monitor.topicBufferFull()).containsExactly(Map.entry("orders", 2L));
+        assertThat(monitor.metricCounts()).containsExactly(Map.entry("widgets", 5L));
+        assertThat(monitor.asMap()).containsEntry("decode_errors", 3L);
+    }
+
+    @Test
+    void concurrent_updates_from_several_threads_sum_correctly() throws InterruptedException {
+        var m = new Monitor();
+        int threads = 8;
+        int perThread = 50_000;
+        var go = new CountDownLatch(1);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            workers.add(Thread.ofPlatform().name("worker-" + t).start(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                TP tp = new TP(id % 2 == 0 ? "even" : "odd", id);
+                String stream = "agent-" + (id % 3);
+                for (int i = 0; i < perThread; i++) {
+                    Message msg = msg(tp, i);
+                    m.onMessageIn(tp, i, msg);
+                    Object s = m.onStreamEventIn(tp, i, stream, msg);
+                    m.onTableGet("t", i);
+                    m.onStreamEventOut(tp, i, stream, msg, s);
+                    m.onMessageOut(tp, i, msg);
+                }
+            }));
+        }
+        go.countDown();
+        for (Thread w : workers) {
+            w.join();
+        }
+
+        long total = (long) threads * perThread;
+        assertThat(m.messagesReceivedTotal()).isEqualTo(total);
+        assertThat(m.messagesActive()).isZero();
+        assertThat(m.eventsTotal()).isEqualTo(total);
+        assertThat(m.eventsActive()).isZero();
+        assertThat(m.messagesReceivedByTopic()).containsExactly(Map.entry("even", total / 2), Map.entry("odd", total / 2));
+        assertThat(m.eventsByStream().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(total);
+        assertThat(m.eventsByStream()).containsEntry("agent-0", 3L * perThread);
+        assertThat(m.eventsByTask()).hasSize(threads).containsEntry("worker-0", (long) perThread);
+        assertThat(m.tables().get("t").keysRetrieved()).isEqualTo(total);
+        assertThat(m.tpReadOffsets()).hasSize(threads).containsEntry(new TP("even", 0), perThread - 1L);
+    }
+
+    @Test
+    void history_sizes_must_be_positive() {
+        assertThatThrownBy(() -> new Monitor(0, 30, 30, 30, System::nanoTime))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxAvgHistory");
+        assertThatThrownBy(() -> new Monitor(100, 30, -1, 30, System::nanoTime))
+                .hasMessageContaining("maxSendLatencyHistory");
+        var m = new Monitor();
+        assertThat(m.maxAvgHistory()).isEqualTo(100);
+        assertThat(m.maxCommitLatencyHistory()).isEqualTo(30);
+        assertThat(m.maxSendLatencyHistory()).isEqualTo(30);
+        assertThat(m.maxAssignmentLatencyHistory()).isEqualTo(30);
+    }
+}
