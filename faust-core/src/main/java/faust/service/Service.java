@@ -6,8 +6,6 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Thread-safety: all public methods may be called from any thread. State is guarded by a
- * {@link ReentrantLock}, never {@code synchronized}, so virtual threads are not pinned. Hooks run on the
+ * {@code ReentrantLock}, never {@code synchronized}, so virtual threads are not pinned. Hooks run on the
  * thread that calls {@code start()}/{@code stop()}.
  *
  * @see ServiceState
@@ -48,21 +46,12 @@ public abstract class Service {
 
     private final String label;
     private final Diag diag = new Diag();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
     private final List<Service> dependencies = new CopyOnWriteArrayList<>();
     private final List<TaskSpec> tasks = new CopyOnWriteArrayList<>();
     private final List<CrashListener> crashListeners = new CopyOnWriteArrayList<>();
     private final CrashListener dependencyCrashed = this::onDependencyCrashed;
     private final ServiceThreads threads = new ServiceThreads();
-
-    private volatile boolean stopRequested;
-    // guarded by lock
-    private ServiceState state = ServiceState.INIT;
-    private @Nullable Throwable crashReason;
-    private boolean shutdownBegun;
-    private boolean shutdownDone;
-    private int restartCount;
+    private final Lifecycle lifecycle;
 
     private record TaskSpec(String name, ThrowingRunnable body) {}
 
@@ -74,6 +63,7 @@ public abstract class Service {
      */
     protected Service(String label) {
         this.label = checkName("label", label);
+        this.lifecycle = new Lifecycle(this.label);
     }
 
     // ---- hooks -------------------------------------------------------------------------------
@@ -112,32 +102,19 @@ public abstract class Service {
      * @throws RuntimeException whatever a hook or dependency threw; the service is then {@link ServiceState#CRASHED}
      */
     public final void start() {
-        lock.lock();
-        try {
-            if (state.isActive()) {
-                return;
-            }
-            if (state == ServiceState.STOPPING || (shutdownBegun && !shutdownDone)) {
-                throw new IllegalStateException("Service " + label + " is still stopping; call start() after stop() returned");
-            }
-            stopRequested = false;
-            shutdownBegun = false;
-            shutdownDone = false;
-            crashReason = null;
-            transition(ServiceState.STARTING);
-        } finally {
-            lock.unlock();
+        if (!lifecycle.beginStart()) {
+            return;
         }
         try {
             for (Service dependency : dependencies) {
                 dependency.start();
             }
-            if (stopRequested) {
+            if (lifecycle.stopRequested()) {
                 return; // crashed or stopped by another thread meanwhile
             }
             onStart();
             tasks.forEach(this::launch);
-            if (moveIfIn(ServiceState.STARTING, ServiceState.RUNNING)) {
+            if (lifecycle.moveIfIn(ServiceState.STARTING, ServiceState.RUNNING)) {
                 onStarted();
             }
         } catch (RuntimeException | Error e) {
@@ -152,29 +129,14 @@ public abstract class Service {
      * A task calling {@code stop()} on its own service does not wait for itself.
      */
     public final void stop() {
-        boolean runShutdown;
-        lock.lock();
-        try {
-            if (state == ServiceState.INIT) {
-                transition(ServiceState.STOPPED);
-                stopRequested = true;
-                shutdownBegun = true;
-                shutdownDone = true;
-                return;
+        switch (lifecycle.beginStop()) {
+            case SHUT_DOWN -> shutdown();
+            case WAIT -> {
+                if (!threads.isOwn(Thread.currentThread())) {
+                    lifecycle.awaitShutdown(Long.MAX_VALUE);
+                }
             }
-            if (state.isActive()) {
-                transition(ServiceState.STOPPING);
-            }
-            requestStop();
-            runShutdown = !shutdownBegun;
-            shutdownBegun = true;
-        } finally {
-            lock.unlock();
-        }
-        if (runShutdown) {
-            shutdown();
-        } else if (!threads.isOwn(Thread.currentThread())) {
-            awaitShutdown(Long.MAX_VALUE);
+            case NOTHING -> { }
         }
     }
 
@@ -185,12 +147,7 @@ public abstract class Service {
      */
     public final void restart() {
         stop();
-        lock.lock();
-        try {
-            restartCount++;
-        } finally {
-            lock.unlock();
-        }
+        lifecycle.incrementRestartCount();
         onRestart();
         start();
     }
@@ -216,26 +173,7 @@ public abstract class Service {
      *     interrupt flag is kept)
      */
     public final boolean waitUntilStopped(Duration timeout) {
-        return awaitShutdown(saturatedNanos(timeout));
-    }
-
-    private boolean awaitShutdown(long nanos) {
-        lock.lock();
-        try {
-            long left = nanos;
-            while (!shutdownDone) {
-                if (left <= 0) {
-                    return false;
-                }
-                left = changed.awaitNanos(left);
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            lock.unlock();
-        }
+        return lifecycle.awaitShutdown(saturatedNanos(timeout));
     }
 
     /**
@@ -247,26 +185,7 @@ public abstract class Service {
      *     {@code false} if it must stop (or the thread was interrupted, whose flag is then kept)
      */
     public final boolean sleep(Duration duration) {
-        return sleepNanos(saturatedNanos(duration));
-    }
-
-    private boolean sleepNanos(long nanos) {
-        lock.lock();
-        try {
-            long left = nanos;
-            while (!stopRequested) {
-                if (left <= 0) {
-                    return true;
-                }
-                left = changed.awaitNanos(left);
-            }
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } finally {
-            lock.unlock();
-        }
+        return lifecycle.sleepNanos(saturatedNanos(duration));
     }
 
     // ---- composition -------------------------------------------------------------------------
@@ -358,7 +277,7 @@ public abstract class Service {
                     "Timer " + name + " of service " + label + " needs a positive interval, got " + interval);
         }
         long nanos = interval.toNanos();
-        addTask(name, () -> Periodic.runTimer(label, name, nanos, System::nanoTime, this::sleepNanos, isLeader, body));
+        addTask(name, () -> Periodic.runTimer(label, name, nanos, System::nanoTime, lifecycle::sleepNanos, isLeader, body));
     }
 
     /**
@@ -388,7 +307,7 @@ public abstract class Service {
         Objects.requireNonNull(isLeader, "isLeader");
         Objects.requireNonNull(body, "body");
         addTask(name, () -> Periodic.runCrontab(
-                label, name, cron, InstantSource.system(), this::sleepNanos, isLeader, body));
+                label, name, cron, InstantSource.system(), lifecycle::sleepNanos, isLeader, body));
     }
 
     // ---- accessors ---------------------------------------------------------------------------
@@ -400,37 +319,22 @@ public abstract class Service {
 
     /** @return the current lifecycle state */
     public final ServiceState state() {
-        lock.lock();
-        try {
-            return state;
-        } finally {
-            lock.unlock();
-        }
+        return lifecycle.state();
     }
 
     /** @return {@code true} once {@link #stop()} or {@link #crash(Throwable)} was called, until the next start */
     public final boolean shouldStop() {
-        return stopRequested;
+        return lifecycle.stopRequested();
     }
 
     /** @return the error that crashed the service, or {@code null}; cleared by the next start */
     public final @Nullable Throwable crashReason() {
-        lock.lock();
-        try {
-            return crashReason;
-        } finally {
-            lock.unlock();
-        }
+        return lifecycle.crashReason();
     }
 
     /** @return how many times {@link #restart()} was called */
     public final int restartCount() {
-        lock.lock();
-        try {
-            return restartCount;
-        } finally {
-            lock.unlock();
-        }
+        return lifecycle.restartCount();
     }
 
     /** @return the diagnostic flags of this service */
@@ -451,27 +355,12 @@ public abstract class Service {
     // ---- internals ---------------------------------------------------------------------------
 
     private void crash(Throwable reason, Runnable logIt) {
-        boolean runShutdown;
-        lock.lock();
-        try {
-            if (state == ServiceState.CRASHED || state == ServiceState.STOPPED) {
-                log.debug("[{}] Ignoring crash in state {}: {}", label, state, reason.toString());
-                return;
-            }
-            boolean neverStarted = state == ServiceState.INIT;
-            crashReason = reason;
-            transition(ServiceState.CRASHED);
-            requestStop();
-            runShutdown = !shutdownBegun && !neverStarted;
-            shutdownBegun = true;
-            if (neverStarted) {
-                markShutdownDone();
-            }
-        } finally {
-            lock.unlock();
+        Lifecycle.Next next = lifecycle.beginCrash(reason);
+        if (next == null) {
+            return;
         }
         logIt.run();
-        if (runShutdown) {
+        if (next == Lifecycle.Next.SHUT_DOWN) {
             shutdown();
         }
         for (CrashListener listener : crashListeners) {
@@ -500,15 +389,7 @@ public abstract class Service {
             runHook("stop of " + dependency.label(), dependency::stop);
         }
         runHook("onShutdown", this::onShutdown);
-        lock.lock();
-        try {
-            if (state == ServiceState.STOPPING) {
-                transition(ServiceState.STOPPED);
-            }
-            markShutdownDone();
-        } finally {
-            lock.unlock();
-        }
+        lifecycle.finishShutdown();
     }
 
     private void runHook(String what, Runnable hook) {
@@ -520,14 +401,7 @@ public abstract class Service {
     }
 
     private void launch(TaskSpec spec) {
-        lock.lock();
-        try {
-            if (!stopRequested) { // checked under the lock so shutdown() never misses a thread
-                threads.start(label + "-" + spec.name(), () -> runTask(spec));
-            }
-        } finally {
-            lock.unlock();
-        }
+        lifecycle.unlessStopping(() -> threads.start(label + "-" + spec.name(), () -> runTask(spec)));
     }
 
     private void runTask(TaskSpec spec) {
@@ -535,7 +409,7 @@ public abstract class Service {
             spec.body().run();
             log.debug("[{}] Task {} finished", label, spec.name());
         } catch (Throwable t) {
-            if (!stopRequested) {
+            if (!lifecycle.stopRequested()) {
                 crash(t, () -> log.error("[{}] Task {} failed; crashing the service", label, spec.name(), t));
             } else if (t instanceof InterruptedException || t.getCause() instanceof InterruptedException) {
                 log.debug("[{}] Task {} interrupted while stopping", label, spec.name());
@@ -543,42 +417,6 @@ public abstract class Service {
                 log.warn("[{}] Task {} failed while stopping", label, spec.name(), t);
             }
         }
-    }
-
-    /** Caller holds the lock. */
-    private void requestStop() {
-        stopRequested = true;
-        changed.signalAll();
-    }
-
-    /** Caller holds the lock. */
-    private void markShutdownDone() {
-        shutdownDone = true;
-        changed.signalAll();
-    }
-
-    private boolean moveIfIn(ServiceState expected, ServiceState next) {
-        lock.lock();
-        try {
-            if (state != expected) {
-                return false;
-            }
-            transition(next);
-            return true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Caller holds the lock. */
-    private void transition(ServiceState next) {
-        ServiceState previous = state;
-        if (!previous.canTransitionTo(next)) {
-            throw new IllegalStateException("Service " + label + " cannot go from " + previous + " to " + next);
-        }
-        state = next;
-        changed.signalAll();
-        log.info("[{}] {} -> {}", label, previous, next);
     }
 
     private static long saturatedNanos(Duration duration) {
