@@ -312,37 +312,65 @@ public abstract class Service {
 
     // ---- accessors ---------------------------------------------------------------------------
 
-    /** @return the label given at construction, used in logs and thread names */
+    /**
+     * Returns the label given at construction, used in log prefixes and thread names.
+     *
+     * @return the label
+     */
     public final String label() {
         return label;
     }
 
-    /** @return the current lifecycle state */
+    /**
+     * Returns the current lifecycle state. Thread-safe; the value may change right after it is read.
+     *
+     * @return the state
+     */
     public final ServiceState state() {
         return lifecycle.state();
     }
 
-    /** @return {@code true} once {@link #stop()} or {@link #crash(Throwable)} was called, until the next start */
+    /**
+     * Tells whether the service was asked to stop; task loops check it (Faust's {@code should_stop}).
+     *
+     * @return {@code true} once {@link #stop()} or {@link #crash(Throwable)} was called, until the next start
+     */
     public final boolean shouldStop() {
         return lifecycle.stopRequested();
     }
 
-    /** @return the error that crashed the service, or {@code null}; cleared by the next start */
+    /**
+     * Returns the error that crashed the service.
+     *
+     * @return the crash reason, or {@code null} if it has not crashed since it last started
+     */
     public final @Nullable Throwable crashReason() {
         return lifecycle.crashReason();
     }
 
-    /** @return how many times {@link #restart()} was called */
+    /**
+     * Returns how many times {@link #restart()} was called.
+     *
+     * @return the restart count
+     */
     public final int restartCount() {
         return lifecycle.restartCount();
     }
 
-    /** @return the diagnostic flags of this service */
+    /**
+     * Returns the diagnostic flags of this service.
+     *
+     * @return the flags; thread-safe
+     */
     public final Diag diag() {
         return diag;
     }
 
-    /** @return the dependencies, in start order */
+    /**
+     * Returns the dependencies added with {@link #addDependency(Service)}.
+     *
+     * @return an immutable snapshot, in start order
+     */
     public final List<Service> dependencies() {
         return List.copyOf(dependencies);
     }
