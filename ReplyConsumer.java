@@ -1,0 +1,139 @@
+package faust.agent.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import faust.internal.AppRuntime;
+import faust.stream.Message;
+import faust.topic.TP;
+import faust.transport.RebalanceListener;
+import faust.transport.TopicDeclaration;
+import faust.transport.TpBatch;
+import faust.transport.TransportConsumer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads this process's reply topic ({@code reply_to}) with its own consumer (its own group, so
+ * app rebalances never stall replies) and completes waiting {@code ask} futures by correlation id.
+ */
+public final class ReplyConsumer {
+    private static final Logger log = LoggerFactory.getLogger(ReplyConsumer.class);
+    private final AppRuntime rt;
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile @Nullable Thread thread;
+    private volatile boolean running;
+    private volatile @Nullable TransportConsumer consumer;
+
+    record Pending(CompletableFuture<Object> future, Class<?> type) {}
+
+    /** @param rt the runtime */
+    public ReplyConsumer(AppRuntime rt) {
+        this.rt = rt;
+    }
+
+    CompletableFuture<Object> expect(String correlationId, Class<?> type) {
+        ensureStarted();
+        CompletableFuture<Object> f = new CompletableFuture<>();
+        pending.put(correlationId, new Pending(f, type));
+        f.whenComplete((v, e) -> pending.remove(correlationId));
+        return f;
+    }
+
+    private void ensureStarted() {
+        if (thread != null) {
+            return;
+        }
+        lock.lock();
+        try {
+            if (thread != null) {
+                return;
+            }
+            String topic = rt.settings().replyTo();
+            if (rt.settings().replyCreateTopic()) {
+                rt.declare(new TopicDeclaration(topic, 1, rt.settings().topicReplicationFactor(), rt.settings().replyExpires(),
+                        false, true, Map.of()));
+            }
+            running = true;
+            Thread t = Thread.ofPlatform().daemon(true).name("faust-replies-" + rt.settings().id()).unstarted(() -> run(topic));
+            thread = t;
+            t.start();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run(String topic) {
+        TransportConsumer c = rt.transport().createConsumer(rt.settings().id() + "-reply-" + UUID.randomUUID(),
+                rt.settings().brokerClientId(), m -> { }, () -> -1);
+        consumer = c;
+        try {
+            c.subscribe(List.of(topic), null, new RebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Set<TP> revoked) {}
+
+                @Override
+                public void onPartitionsAssigned(Set<TP> assigned) {}
+            });
+            while (running) {
+                for (TpBatch b : c.poll(Duration.ofMillis(200))) {
+                    for (Message m : b.messages()) {
+                        handle(m);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("[{}] reply consumer failed; pending asks will time out", rt.settings().id(), e);
+        } finally {
+            c.close();
+        }
+    }
+
+    private void handle(Message m) {
+        byte[] v = m.value();
+        if (v == null) {
+            return;
+        }
+        try {
+            JsonNode n = ReqRep.tree(v);
+            String id = n.path("correlation_id").asText(null);
+            Pending p = id == null ? null : pending.get(id);
+            if (p == null) {
+                return;     // not ours, or the asker gave up
+            }
+            JsonNode value = n.path("value");
+            Object result = value.isNull() || value.isMissingNode() ? null
+                    : rt.codecs().loadsValue(p.type(), ReqRep.bytes(value), "json");
+            p.future().complete(result);
+        } catch (RuntimeException e) {
+            log.warn("[{}] unreadable reply at topic={} partition={} offset={}", rt.settings().id(), m.topic(), m.partition(),
+                    m.offset(), e);
+        }
+    }
+
+    /** Stops the reply thread; pending asks fail. */
+    public void stop() {
+        running = false;
+        TransportConsumer c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        pending.values().forEach(p -> p.future().completeExceptionally(new faust.errors.FaustException("app stopped before the reply came")));
+    }
+}

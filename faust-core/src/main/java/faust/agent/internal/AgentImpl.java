@@ -1,0 +1,514 @@
+package faust.agent.internal;
+
+import faust.agent.Agent;
+import faust.agent.AgentFunction;
+import faust.agent.AgentOptions;
+import faust.agent.AgentTestContext;
+import faust.agent.SupervisorStrategy;
+import faust.agent.YieldingAgentFunction;
+import faust.errors.FaustException;
+import faust.errors.ImproperlyConfiguredException;
+import faust.internal.AppRuntime;
+import faust.stream.Event;
+import faust.stream.KeyValue;
+import faust.stream.Stream;
+import faust.stream.internal.StreamContext;
+import faust.stream.internal.StreamImpl;
+import faust.topic.Channel;
+import faust.topic.RecordMetadata;
+import faust.topic.SendOptions;
+import faust.topic.TP;
+import faust.topic.internal.AbstractChannel;
+import faust.topic.internal.TopicImpl;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An agent: its actors (virtual threads), supervisor, sinks and RPC.
+ *
+ * @param <K> key type
+ * @param <V> value type
+ * @param <R> result type
+ */
+public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
+    private static final Logger log = LoggerFactory.getLogger(AgentImpl.class);
+
+    private final AppRuntime rt;
+    private final String name;
+    private final AbstractChannel<K, V> channel;
+    private final @Nullable AgentFunction<K, V> fn;
+    private final @Nullable YieldingAgentFunction<K, V, R> yieldingFn;
+    private final AgentOptions.Spec options;
+    private final SupervisorStrategy strategy;
+    private final ReplyConsumer replies;
+    private final List<Actor> actors = new CopyOnWriteArrayList<>();
+    private final Deque<Long> restarts = new ArrayDeque<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<Consumer<Set<TP>>> onAssigned = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Set<TP>>> onRevoked = new CopyOnWriteArrayList<>();
+    private final Consumer<Throwable> crashApp;
+    private volatile boolean running;
+
+    /** One actor: a virtual thread running the agent function over its own stream. */
+    final class Actor {
+        final int index;
+        final StreamContext context;
+        final Thread thread;
+        final AbstractChannel<K, V> source;
+        final @Nullable Consumer<Object> recorder;
+        final @Nullable Consumer<Throwable> onCrash;
+
+        Actor(int index, AbstractChannel<K, V> source, @Nullable Consumer<Object> recorder, @Nullable Consumer<Throwable> onCrash) {
+            this.index = index;
+            this.source = source;
+            this.recorder = recorder;
+            this.onCrash = onCrash;
+            this.context = new StreamContext(name, options.concurrency());
+            this.thread = Thread.ofVirtual().name("agent-" + name + "-" + index).unstarted(this::run);
+        }
+
+        private void run() {
+            StreamImpl<K, V> stream = new StreamImpl<>(rt, source, context, "agent-" + name + "-" + index);
+            try {
+                if (yieldingFn != null) {
+                    yieldingFn.process(stream, value -> emit(value, recorder));
+                } else {
+                    Stream<K, V> s = recorder == null ? stream : stream.addProcessor(recorder::accept);
+                    Objects.requireNonNull(fn).process(s);
+                }
+                if (!context.stopped()) {
+                    log.warn("[{}] agent {} actor {} returned while the app runs; it will not read more events", rt.settings().id(),
+                            name, index);
+                }
+            } catch (Throwable t) {
+                if (context.stopped() && (t instanceof InterruptedException || t.getCause() instanceof InterruptedException)) {
+                    return;
+                }
+                Event<?, ?> e = Event.current();
+                Event.setCurrent(null);
+                if (e != null) {
+                    log.error("[{}] agent {} actor {} crashed processing topic={} partition={} offset={}", rt.settings().id(), name,
+                            index, e.message().topic(), e.message().partition(), e.message().offset(), t);
+                } else {
+                    log.error("[{}] agent {} actor {} crashed", rt.settings().id(), name, index, t);
+                }
+                if (onCrash != null) {
+                    onCrash.accept(t);
+                } else {
+                    supervise(this, t);
+                }
+                if (e != null) {
+                    e.ack();   // the event was handed to the agent: it is done, as in Faust
+                }
+            }
+        }
+
+        void stop() {
+            context.stop();
+        }
+    }
+
+    /**
+     * @param rt runtime
+     * @param name agent name
+     * @param channel the channel read
+     * @param fn a plain agent function, or null
+     * @param yieldingFn a yielding agent function, or null
+     * @param options options
+     * @param replies the app's reply consumer
+     * @param crashApp crashes the app (CRASHING strategy, restart limit)
+     */
+    public AgentImpl(AppRuntime rt, String name, AbstractChannel<K, V> channel, @Nullable AgentFunction<K, V> fn,
+                     @Nullable YieldingAgentFunction<K, V, R> yieldingFn, AgentOptions.Spec options, ReplyConsumer replies,
+                     Consumer<Throwable> crashApp) {
+        this.rt = rt;
+        this.name = name;
+        this.channel = channel;
+        this.fn = fn;
+        this.yieldingFn = yieldingFn;
+        this.options = options;
+        this.replies = replies;
+        this.crashApp = crashApp;
+        this.strategy = options.supervisorStrategy() != null ? options.supervisorStrategy()
+                : SupervisorStrategy.fromName(rt.settings().agentSupervisor());
+        if (yieldingFn == null && !options.sinks().isEmpty()) {
+            throw new ImproperlyConfiguredException("agent " + name + " has sinks but does not emit results: "
+                    + "declare it with a YieldingAgentFunction, (stream, results) -> ..., and call results.emit(value)");
+        }
+        if (options.isolatedPartitions() && options.concurrency() > 1) {
+            throw new ImproperlyConfiguredException("agent " + name + ": isolatedPartitions needs concurrency 1, got "
+                    + options.concurrency());
+        }
+        if (yieldingFn != null) {
+            channel.setUnwrapper(ReqRep::unwrap);
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Channel<K, V> channel() {
+        return channel;
+    }
+
+    /** Starts the actors; subscribes the channel. */
+    public void start() {
+        running = true;
+        channel.subscribe();
+        for (int i = 0; i < options.concurrency(); i++) {
+            startActor(i);
+        }
+    }
+
+    private void startActor(int index) {
+        Actor a = new Actor(index, channel, null, null);
+        actors.add(a);
+        a.thread.start();
+    }
+
+    /** Stops every actor. */
+    public void stop() {
+        running = false;
+        for (Actor a : actors) {
+            a.stop();
+        }
+        for (Actor a : actors) {
+            try {
+                a.thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        actors.clear();
+    }
+
+    /** @return whether every actor's streams are waiting for events (nothing in hand) */
+    public boolean idle() {
+        for (Actor a : actors) {
+            if (!a.context.idle()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void supervise(Actor crashed, Throwable t) {
+        BiConsumerCall.call(options.onError(), this, t, name);
+        if (!running) {
+            return;
+        }
+        switch (strategy) {
+            case CRASHING -> crashApp.accept(t);
+            case FORFEIT_ONE_FOR_ONE -> actors.remove(crashed);
+            case FORFEIT_ONE_FOR_ALL -> {
+                for (Actor a : actors) {
+                    a.stop();
+                }
+                actors.clear();
+            }
+            case ONE_FOR_ONE, ONE_FOR_ALL -> {
+                if (!allowRestart()) {
+                    log.error("[{}] agent {} restarted more than {} times within {}; crashing the app", rt.settings().id(), name,
+                            options.maxRestarts(), options.restartWindow());
+                    crashApp.accept(t);
+                    return;
+                }
+                if (strategy == SupervisorStrategy.ONE_FOR_ONE) {
+                    actors.remove(crashed);
+                    log.info("[{}] restarting agent {} actor {}", rt.settings().id(), name, crashed.index);
+                    startActor(crashed.index);
+                } else {
+                    for (Actor a : actors) {
+                        a.stop();
+                    }
+                    actors.clear();
+                    log.info("[{}] restarting all {} actors of agent {}", rt.settings().id(), options.concurrency(), name);
+                    for (int i = 0; i < options.concurrency(); i++) {
+                        startActor(i);
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean allowRestart() {
+        lock.lock();
+        try {
+            long now = System.nanoTime();
+            long window = options.restartWindow().toNanos();
+            while (!restarts.isEmpty() && now - restarts.peekFirst() > window) {
+                restarts.pollFirst();
+            }
+            restarts.addLast(now);
+            return restarts.size() <= options.maxRestarts();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void emit(@Nullable Object value, @Nullable Consumer<Object> recorder) {
+        Event<?, ?> e = Event.current();
+        if (e != null && e.replyTo() != null && e.correlationId() != null) {
+            rt.produce(e.replyTo(), null, null, null, ReqRep.response(rt, e.key(), value, e.correlationId()),
+                    faust.stream.Headers.empty());
+        }
+        if (recorder != null) {
+            recorder.accept(value);
+        }
+        for (Object sink : options.sinks()) {
+            if (sink instanceof Agent a) {
+                a.send(null, value);
+            } else if (sink instanceof Channel c) {
+                c.send(value);
+            } else if (sink instanceof Consumer c) {
+                c.accept(value);
+            }
+        }
+    }
+
+    @Override
+    public CompletableFuture<RecordMetadata> cast(@Nullable V value) {
+        return channel.send(null, value, SendOptions.defaults());
+    }
+
+    @Override
+    public CompletableFuture<RecordMetadata> cast(@Nullable K key, @Nullable V value) {
+        return channel.send(key, value, SendOptions.defaults());
+    }
+
+    @Override
+    public CompletableFuture<RecordMetadata> send(@Nullable K key, @Nullable V value) {
+        return cast(key, value);
+    }
+
+    @Override
+    public R ask(@Nullable V value) {
+        return ask(null, value, rt.settings().replyExpires());
+    }
+
+    @Override
+    public R ask(@Nullable K key, @Nullable V value, Duration timeout) {
+        try {
+            return askAsync(key, value).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new FaustException("agent " + name + " did not reply within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FaustException("interrupted while asking agent " + name, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof FaustException fe ? fe : new FaustException("ask to agent " + name + " failed", e.getCause());
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public CompletableFuture<R> askAsync(@Nullable K key, @Nullable V value) {
+        if (!(channel instanceof TopicImpl<K, V> topic)) {
+            throw new ImproperlyConfiguredException("agent " + name + " reads a plain channel; ask() needs a topic");
+        }
+        String correlationId = UUID.randomUUID().toString();
+        String replyTo = rt.settings().replyTo();
+        CompletableFuture<Object> reply = replies.expect(correlationId, options.resultType());
+        CompletableFuture<RecordMetadata> sent;
+        if (options.useReplyHeaders()) {
+            sent = topic.send(key, value, SendOptions.defaults().withHeaders(
+                    ReqRep.requestHeaders(faust.stream.Headers.empty(), replyTo, correlationId)));
+        } else {
+            byte[] k = key == null ? null : rt.codecs().dumpsKey(key, topic.keyCodec());
+            sent = rt.produce(topic.topics().get(0), null, null, k, ReqRep.request(rt, value, replyTo, correlationId),
+                    faust.stream.Headers.empty());
+        }
+        sent.whenComplete((md, err) -> {
+            if (err != null) {
+                reply.completeExceptionally(err);
+            }
+        });
+        return reply.thenApply(r -> (R) r);
+    }
+
+    @Override
+    public Iterable<R> map(Iterable<? extends V> values) {
+        List<KeyValue<K, V>> items = new ArrayList<>();
+        for (V v : values) {
+            items.add(new KeyValue<>(null, v));
+        }
+        return kvmap(items);
+    }
+
+    @Override
+    public Iterable<R> kvmap(Iterable<KeyValue<K, V>> items) {
+        BlockingQueue<Object> arrived = new LinkedBlockingQueue<>();
+        int n = 0;
+        for (KeyValue<K, V> kv : items) {
+            askAsync(kv.key(), kv.value()).whenComplete((r, e) -> arrived.add(e != null ? new Failure(e) : new Box(r)));
+            n++;
+        }
+        int total = n;
+        Duration timeout = rt.settings().replyExpires();
+        return () -> new Iterator<>() {
+            private int seen;
+
+            @Override
+            public boolean hasNext() {
+                return seen < total;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public R next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                try {
+                    Object o = arrived.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    seen++;
+                    if (o == null) {
+                        throw new FaustException("agent " + name + " did not reply within " + timeout);
+                    }
+                    if (o instanceof Failure f) {
+                        throw new FaustException("ask to agent " + name + " failed", f.error());
+                    }
+                    return (R) ((Box) o).value();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new FaustException("interrupted while waiting for agent " + name, e);
+                }
+            }
+        };
+    }
+
+    private record Box(@Nullable Object value) {}
+
+    private record Failure(Throwable error) {}
+
+    @Override
+    public List<R> join(Iterable<? extends V> values) {
+        List<KeyValue<K, V>> items = new ArrayList<>();
+        for (V v : values) {
+            items.add(new KeyValue<>(null, v));
+        }
+        return kvjoin(items);
+    }
+
+    @Override
+    public List<R> kvjoin(Iterable<KeyValue<K, V>> items) {
+        List<CompletableFuture<R>> futures = new ArrayList<>();
+        for (KeyValue<K, V> kv : items) {
+            futures.add(askAsync(kv.key(), kv.value()));
+        }
+        List<R> out = new ArrayList<>(futures.size());
+        for (CompletableFuture<R> f : futures) {
+            try {
+                out.add(f.get(rt.settings().replyExpires().toMillis(), TimeUnit.MILLISECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FaustException("interrupted while waiting for agent " + name, e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new FaustException("ask to agent " + name + " failed", e);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void onPartitionsAssigned(Consumer<Set<TP>> callback) {
+        onAssigned.add(callback);
+    }
+
+    @Override
+    public void onPartitionsRevoked(Consumer<Set<TP>> callback) {
+        onRevoked.add(callback);
+    }
+
+    /** @param assigned partitions assigned to this worker */
+    public void partitionsAssigned(Set<TP> assigned) {
+        for (Consumer<Set<TP>> c : onAssigned) {
+            c.accept(assigned);
+        }
+    }
+
+    /** @param revoked partitions revoked from this worker */
+    public void partitionsRevoked(Set<TP> revoked) {
+        for (Consumer<Set<TP>> c : onRevoked) {
+            c.accept(revoked);
+        }
+    }
+
+    @Override
+    public Map<String, Object> info() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("channel", channel.label());
+        m.put("concurrency", options.concurrency());
+        m.put("yields", yieldingFn != null);
+        m.put("sinks", options.sinks().stream().map(Object::toString).toList());
+        m.put("supervisor_strategy", strategy.name().toLowerCase(java.util.Locale.ROOT));
+        m.put("isolated_partitions", options.isolatedPartitions());
+        m.put("actors", actors.size());
+        m.put("running", running);
+        if (options.help() != null) {
+            m.put("help", options.help());
+        }
+        return m;
+    }
+
+    @Override
+    public AgentTestContext<K, V, R> testContext() {
+        return new TestContext<>(this, rt, channel);
+    }
+
+    /** Starts an actor over a test channel, recording results, reporting crashes. */
+    Actor startTestActor(AbstractChannel<K, V> source, Consumer<Object> recorder, Consumer<Throwable> onCrash) {
+        if (yieldingFn != null) {
+            source.setUnwrapper(ReqRep::unwrap);
+        }
+        Actor a = new Actor(0, source, recorder, onCrash);
+        a.thread.start();
+        return a;
+    }
+
+    boolean yields() {
+        return yieldingFn != null;
+    }
+
+    /** Calls an on_error handler, catching its failure. */
+    private static final class BiConsumerCall {
+        static void call(java.util.function.@Nullable BiConsumer<Agent<?, ?, ?>, Throwable> h, Agent<?, ?, ?> a, Throwable t,
+                         String name) {
+            if (h == null) {
+                return;
+            }
+            try {
+                h.accept(a, t);
+            } catch (RuntimeException e) {
+                log.warn("on_error handler of agent {} failed", name, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package faust.cli;
+
+import faust.App;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The umbrella command behind {@code app.main(args)} (Faust's {@code faust} CLI):
+ * {@code worker} runs the app until interrupted; {@code agents} lists the agents.
+ */
+@Command(name = "faust", mixinStandardHelpOptions = true, version = "faust-java 0.1.0",
+        description = "Runs and inspects a faust-java app.",
+        subcommands = {FaustCommand.Worker.class, FaustCommand.Agents.class})
+public final class FaustCommand implements Callable<Integer> {
+    private final App app;
+
+    @Option(names = {"-l", "--loglevel"}, description = "Log level: ERROR, WARN, INFO, DEBUG, TRACE (default ${DEFAULT-VALUE}).",
+            defaultValue = "INFO", scope = CommandLine.ScopeType.INHERIT)
+    String loglevel = "INFO";
+
+    @Option(names = {"-f", "--logfile"}, description = "Also write the log to this file.", scope = CommandLine.ScopeType.INHERIT)
+    @Nullable Path logfile;
+
+    @Option(names = {"-W", "--workdir"}, description = "Working directory: relative datadir paths are resolved against it.",
+            scope = CommandLine.ScopeType.INHERIT)
+    @Nullable Path workdir;
+
+    private FaustCommand(App app) {
+        this.app = app;
+    }
+
+    /**
+     * @param app the app
+     * @param args command-line arguments
+     * @return the exit code
+     */
+    public static int run(App app, String... args) {
+        return new CommandLine(new FaustCommand(app)).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(System.out);
+        return 0;
+    }
+
+    void applyGlobalOptions() {
+        if (workdir != null) {
+            if (!Files.isDirectory(workdir)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--workdir " + workdir + " is not a directory");
+            }
+            System.setProperty("user.dir", workdir.toAbsolutePath().toString());
+        }
+        Logging.configure(loglevel, logfile);
+    }
+
+    /** {@code worker}: starts the app and runs until SIGINT/SIGTERM. */
+    @Command(name = "worker", mixinStandardHelpOptions = true, description = "Start a worker: run agents, timers and tasks.")
+    static final class Worker implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        @Nullable FaustCommand parent;
+
+        @Option(names = "--duration", description = "Stop after this long (ISO-8601 or e.g. 30s); default: run until interrupted.")
+        @Nullable String duration;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            FaustCommand p = java.util.Objects.requireNonNull(parent);
+            p.applyGlobalOptions();
+            App app = p.app;
+            Thread hook = new Thread(app::stop, "faust-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            app.start();
+            if (duration != null) {
+                Thread.sleep(parseDuration(duration).toMillis());
+                app.stop();
+            } else {
+                while (!app.awaitStopped(Duration.ofSeconds(1))) {
+                    // serve until a signal stops the app
+                }
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running
+            }
+            return app.crashReason() == null ? 0 : 1;
+        }
+
+        static Duration parseDuration(String s) {
+            String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+            if (t.startsWith("p")) {
+                return Duration.parse(s.toUpperCase(java.util.Locale.ROOT));
+            }
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            if (t.endsWith("s")) {
+                return Duration.ofMillis((long) (Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
+            }
+            if (t.endsWith("m")) {
+                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            }
+            return Duration.ofMillis((long) (Double.parseDouble(t) * 1000));
+        }
+    }
+
+    /** {@code agents}: lists the app's agents. */
+    @Command(name = "agents", mixinStandardHelpOptions = true, description = "List the app's agents.")
+    static final class Agents implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        @Nullable FaustCommand parent;
+
+        @Override
+        public Integer call() {
+            FaustCommand p = java.util.Objects.requireNonNull(parent);
+            System.out.printf("%-30s %-40s %s%n", "name", "channel", "concurrency");
+            for (var a : p.app.agents()) {
+                var info = a.info();
+                System.out.printf("%-30s %-40s %s%n", info.get("name"), info.get("channel"), info.get("concurrency"));
+            }
+            return 0;
+        }
+    }
+}

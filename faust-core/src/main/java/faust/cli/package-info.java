@@ -1,0 +1,5 @@
+/** The umbrella command line run by {@code app.main(args)}. */
+@NullMarked
+package faust.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,293 @@
+package faust.internal;
+
+import faust.App;
+import faust.Settings;
+import faust.codec.Codecs;
+import faust.errors.FaustException;
+import faust.errors.ImproperlyConfiguredException;
+import faust.errors.ProducerSendException;
+import faust.sensor.Monitor;
+import faust.sensor.SensorDelegate;
+import faust.stream.Headers;
+import faust.stream.Message;
+import faust.topic.RecordMetadata;
+import faust.topic.internal.TopicImpl;
+import faust.transport.TopicDeclaration;
+import faust.transport.Transport;
+import faust.transport.TransportFactory;
+import faust.transport.TransportProducer;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine behind an {@link App}: settings, codecs, sensors, the transport and producer
+ * (created on first use), the conductor and the consumer loop. Channels, streams and agents
+ * talk to this, never to the App facade's internals.
+ */
+public final class AppRuntime {
+    private static final Logger log = LoggerFactory.getLogger(AppRuntime.class);
+
+    private final App app;
+    private final Settings settings;
+    private final Codecs codecs;
+    private final SensorDelegate sensors;
+    private final Monitor monitor;
+    private final Conductor conductor = new Conductor();
+    private final List<TopicImpl<?, ?>> declared = new ArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile @Nullable Transport transport;
+    private volatile @Nullable TransportProducer producer;
+    private volatile @Nullable ConsumerLoop consumerLoop;
+    private volatile int generation;
+
+    /**
+     * @param app the facade
+     * @param settings validated settings
+     * @param codecs codec registry
+     * @param sensors sensor fan-out (the monitor is registered in it)
+     * @param monitor the monitor
+     */
+    public AppRuntime(App app, Settings settings, Codecs codecs, SensorDelegate sensors, Monitor monitor) {
+        this.app = app;
+        this.settings = settings;
+        this.codecs = codecs;
+        this.sensors = sensors;
+        this.monitor = monitor;
+    }
+
+    /** @return the app */
+    public App app() {
+        return app;
+    }
+
+    /** @return the settings */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** @return the codec registry */
+    public Codecs codecs() {
+        return codecs;
+    }
+
+    /** @return the sensors */
+    public SensorDelegate sensors() {
+        return sensors;
+    }
+
+    /** @return the monitor */
+    public Monitor monitor() {
+        return monitor;
+    }
+
+    /** @return the rebalance generation; events fetched in an older one are dropped */
+    public int generation() {
+        return generation;
+    }
+
+    void nextGeneration() {
+        generation++;
+    }
+
+    /** @return the transport, created on first use from the {@code broker} URL's scheme */
+    public Transport transport() {
+        Transport t = transport;
+        if (t != null) {
+            return t;
+        }
+        lock.lock();
+        try {
+            if (transport == null) {
+                transport = createTransport();
+            }
+            return transport;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Transport createTransport() {
+        List<URI> urls = settings.broker();
+        String scheme = urls.get(0).getScheme();
+        List<String> known = new ArrayList<>();
+        for (TransportFactory f : ServiceLoader.load(TransportFactory.class)) {
+            if (f.schemes().contains(scheme)) {
+                log.info("[{}] transport {} for {}", settings.id(), f.getClass().getSimpleName(), urls);
+                return f.create(urls, settings);
+            }
+            known.addAll(f.schemes());
+        }
+        throw new ImproperlyConfiguredException("broker " + urls + " uses scheme '" + scheme + "' but no transport handles it; "
+                + "known schemes: " + known + ". For kafka:// add the faust-kafka module to the classpath.");
+    }
+
+    /** @return the producer, created on first use */
+    public TransportProducer producer() {
+        TransportProducer p = producer;
+        if (p != null) {
+            return p;
+        }
+        lock.lock();
+        try {
+            if (producer == null) {
+                producer = transport().createProducer();
+            }
+            return producer;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Produces serialized bytes, with send sensors.
+     *
+     * @param topic destination
+     * @param partition partition or null
+     * @param timestamp epoch millis or null
+     * @param key key bytes
+     * @param value value bytes
+     * @param headers headers
+     * @return completes with where the message landed, or with a {@link ProducerSendException}
+     */
+    public CompletableFuture<RecordMetadata> produce(String topic, @Nullable Integer partition, @Nullable Long timestamp,
+                                                     byte @Nullable [] key, byte @Nullable [] value, Headers headers) {
+        Object state = sensors.onSendInitiated(topic, key == null ? -1 : key.length, value == null ? -1 : value.length);
+        CompletableFuture<RecordMetadata> f;
+        try {
+            f = producer().send(topic, partition, timestamp, key, value, headers);
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        return f.handle((md, err) -> {
+            if (err != null) {
+                Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+                sensors.onSendError(cause, state);
+                throw cause instanceof FaustException fe ? fe
+                        : new ProducerSendException("could not send to topic " + topic + ": " + cause.getMessage(), cause);
+            }
+            sensors.onSendCompleted(state, md);
+            return md;
+        });
+    }
+
+    /**
+     * Creates a topic on the broker if it does not exist.
+     *
+     * @param declaration the topic
+     */
+    public void declare(TopicDeclaration declaration) {
+        transport().declareTopic(declaration);
+    }
+
+    /**
+     * Remembers a topic so it is declared at start-up (when {@code topic_allow_declare}).
+     *
+     * @param topic the topic
+     * @param <T> its type
+     * @return the topic
+     */
+    public <T extends TopicImpl<?, ?>> T registerTopic(T topic) {
+        lock.lock();
+        try {
+            declared.add(topic);
+        } finally {
+            lock.unlock();
+        }
+        if (consumerLoop != null && topic.internal()) {
+            topic.declare();
+        }
+        return topic;
+    }
+
+    /** Declares every registered topic that has names. */
+    public void declareAll() {
+        List<TopicImpl<?, ?>> all;
+        lock.lock();
+        try {
+            all = List.copyOf(declared);
+        } finally {
+            lock.unlock();
+        }
+        for (TopicImpl<?, ?> t : all) {
+            if (!t.topics().isEmpty()) {
+                t.declare();
+            }
+        }
+    }
+
+    /**
+     * Routes this topic's messages to it from now on; starts consuming if the app runs.
+     *
+     * @param topic the topic
+     */
+    public void subscribe(TopicImpl<?, ?> topic) {
+        if (conductor.add(topic)) {
+            if (!topic.topics().isEmpty() && consumerLoop != null) {
+                topic.declare();
+            }
+            ConsumerLoop loop = consumerLoop;
+            if (loop != null) {
+                loop.wakeup();
+            }
+        }
+    }
+
+    Conductor conductor() {
+        return conductor;
+    }
+
+    /**
+     * Logs and counts a message that could not be decoded. The caller acks and skips it.
+     *
+     * @param m the message
+     * @param error why
+     */
+    public void onDecodeError(Message m, Throwable error) {
+        log.warn("[{}] skipping message that could not be decoded: topic={} partition={} offset={}: {}",
+                settings.id(), m.topic(), m.partition(), m.offset(), error.getMessage(), error);
+        sensors.onDecodeError(m.tp(), m.offset(), error);
+    }
+
+    /**
+     * Starts the consumer thread.
+     *
+     * @param rebalanceHooks told about assignment changes (agents, leader election)
+     */
+    public void startConsumer(ConsumerLoop.Hooks rebalanceHooks) {
+        ConsumerLoop loop = new ConsumerLoop(this, rebalanceHooks);
+        consumerLoop = loop;
+        loop.start();
+    }
+
+    /** @return the consumer loop, or null when not consuming */
+    public @Nullable ConsumerLoop consumerLoop() {
+        return consumerLoop;
+    }
+
+    /** Stops consuming (committing what is done), flushes and closes the producer and transport. */
+    public void shutdown() {
+        ConsumerLoop loop = consumerLoop;
+        if (loop != null) {
+            loop.stop();
+            consumerLoop = null;
+        }
+        TransportProducer p = producer;
+        if (p != null) {
+            p.flush();
+            p.close();
+            producer = null;
+        }
+        Transport t = transport;
+        if (t != null) {
+            t.close();
+            transport = null;
+        }
+    }
+}

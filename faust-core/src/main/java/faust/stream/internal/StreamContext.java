@@ -1,0 +1,74 @@
+package faust.stream.internal;
+
+import faust.topic.internal.EventQueue;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the streams of one agent actor (or one standalone stream) share: the stop signal, the
+ * agent prefix used to name repartition topics, the concurrency that forbids
+ * {@code through}/{@code groupBy}, and the background threads those operators start.
+ */
+public final class StreamContext {
+    private final @Nullable String prefix;
+    private final int concurrency;
+    private volatile boolean stopped;
+    private final List<EventQueue> queues = new CopyOnWriteArrayList<>();
+    private final List<Thread> drainers = new CopyOnWriteArrayList<>();
+    private final List<Cursor> cursors = new CopyOnWriteArrayList<>();
+
+    /**
+     * @param prefix agent name used to prefix repartition topics, or null
+     * @param concurrency agent concurrency (through/groupBy need 1)
+     */
+    public StreamContext(@Nullable String prefix, int concurrency) {
+        this.prefix = prefix;
+        this.concurrency = concurrency;
+    }
+
+    /** @return the agent prefix or null */
+    public @Nullable String prefix() {
+        return prefix;
+    }
+
+    /** @return the agent concurrency */
+    public int concurrency() {
+        return concurrency;
+    }
+
+    /** @return whether stop was called */
+    public boolean stopped() {
+        return stopped;
+    }
+
+    void register(EventQueue queue, Cursor cursor) {
+        queues.add(queue);
+        cursors.add(cursor);
+    }
+
+    void addDrainer(Thread t) {
+        drainers.add(t);
+    }
+
+    /** @return whether every stream of this context is waiting for events (nothing in hand) */
+    public boolean idle() {
+        for (Cursor c : cursors) {
+            if (!c.idle()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Stops every stream of this context: iteration ends at the next event boundary. */
+    public void stop() {
+        stopped = true;
+        for (Thread t : drainers) {
+            t.interrupt();
+        }
+        for (Cursor c : cursors) {
+            c.wake();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package faust.topic.internal;
+
+import faust.internal.AppRuntime;
+import faust.stream.Event;
+import faust.topic.RecordMetadata;
+import faust.topic.SendOptions;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A plain in-memory channel ({@code app.channel()}): sends put the objects themselves into
+ * the buffer, with no serialization and no broker.
+ *
+ * @param <K> key type
+ * @param <V> value type
+ */
+public final class ChannelImpl<K, V> extends AbstractChannel<K, V> {
+    private static final AtomicInteger IDS = new AtomicInteger();
+    private final String label;
+
+    /**
+     * @param rt the runtime
+     * @param keyType key type
+     * @param valueType value type
+     * @param maxsize buffer size
+     */
+    public ChannelImpl(AppRuntime rt, Class<K> keyType, Class<V> valueType, int maxsize) {
+        super(rt, keyType, valueType, maxsize);
+        this.label = "channel-" + IDS.incrementAndGet();
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public String keyCodec() {
+        return rt.settings().keySerializer();
+    }
+
+    @Override
+    public String valueCodec() {
+        return rt.settings().valueSerializer();
+    }
+
+    @Override
+    public CompletableFuture<RecordMetadata> send(@Nullable K key, @Nullable V value, SendOptions options) {
+        Long ts = options.timestamp() == null ? null : options.timestamp().toEpochMilli();
+        CompletableFuture<RecordMetadata> f = CompletableFuture.completedFuture(putEvent(key, value, options.headers(), ts));
+        completeCallback(f, options);
+        return f;
+    }
+
+    @Override
+    public CompletableFuture<RecordMetadata> forwardEvent(Event<?, ?> event, @Nullable Object newKey, boolean replaceKey) {
+        return CompletableFuture.completedFuture(
+                putEvent(replaceKey ? newKey : event.key(), event.value(), event.headers(), event.message().timestamp()));
+    }
+}

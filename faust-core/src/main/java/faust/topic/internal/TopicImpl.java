@@ -1,0 +1,259 @@
+package faust.topic.internal;
+
+import faust.errors.EncodeException;
+import faust.errors.ImproperlyConfiguredException;
+import faust.internal.AppRuntime;
+import faust.stream.Event;
+import faust.topic.RecordMetadata;
+import faust.topic.SendOptions;
+import faust.topic.Topic;
+import faust.topic.TopicOptions;
+import faust.transport.TopicDeclaration;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A channel backed by broker topics: sends are encoded and produced; fetched messages are
+ * decoded by {@link AbstractChannel#deliver}.
+ *
+ * @param <K> key type
+ * @param <V> value type
+ */
+public final class TopicImpl<K, V> extends AbstractChannel<K, V> implements Topic<K, V> {
+    private final List<String> topics;
+    private final @Nullable Pattern pattern;
+    private final TopicOptions.Spec spec;
+    private final String keyCodec;
+    private final String valueCodec;
+    private final String label;
+    private final boolean hasPrefix;
+
+    /**
+     * @param rt the runtime
+     * @param topics topic names (empty when a pattern is given)
+     * @param pattern a pattern of topic names, or null
+     * @param keyType key type
+     * @param valueType value type
+     * @param spec options
+     * @param hasPrefix whether the names already carry an app or agent prefix (Faust's has_prefix)
+     */
+    public TopicImpl(AppRuntime rt, List<String> topics, @Nullable Pattern pattern, Class<K> keyType, Class<V> valueType,
+                     TopicOptions.Spec spec, boolean hasPrefix) {
+        super(rt, keyType, valueType, spec.maxsize() != null ? spec.maxsize() : rt.settings().streamBufferMaxsize());
+        if (topics.isEmpty() == (pattern == null)) {
+            throw new ImproperlyConfiguredException("a topic needs either names or a pattern, not both and not neither; got names "
+                    + topics + " and pattern " + pattern);
+        }
+        for (String t : topics) {
+            if (t.isBlank()) {
+                throw new ImproperlyConfiguredException("topic names must not be blank, got " + topics);
+            }
+        }
+        this.topics = List.copyOf(topics);
+        this.pattern = pattern;
+        this.spec = spec;
+        this.keyCodec = spec.keySerializer() != null ? spec.keySerializer() : rt.settings().keySerializer();
+        this.valueCodec = spec.valueSerializer() != null ? spec.valueSerializer() : rt.settings().valueSerializer();
+        rt.codecs().get(keyCodec);      // fail at declaration on an unknown codec name
+        rt.codecs().get(valueCodec);
+        this.label = pattern != null ? "pattern:" + pattern.pattern() : String.join(",", topics);
+        this.hasPrefix = hasPrefix;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public List<String> topics() {
+        return topics;
+    }
+
+    @Override
+    public @Nullable Pattern pattern() {
+        return pattern;
+    }
+
+    @Override
+    public @Nullable Integer partitions() {
+        return spec.partitions();
+    }
+
+    @Override
+    public @Nullable Integer replicas() {
+        return spec.replicas();
+    }
+
+    @Override
+    public @Nullable Duration retention() {
+        return spec.retention();
+    }
+
+    @Override
+    public boolean compacting() {
+        return spec.compacting();
+    }
+
+    @Override
+    public boolean deleting() {
+        return spec.deleting();
+    }
+
+    @Override
+    public boolean internal() {
+        return spec.internal();
+    }
+
+    @Override
+    public boolean acks() {
+        return spec.acks();
+    }
+
+    @Override
+    public boolean allowEmpty() {
+        return spec.allowEmpty();
+    }
+
+    @Override
+    protected boolean deliversEmpty() {
+        return spec.allowEmpty();
+    }
+
+    @Override
+    public Map<String, String> config() {
+        return spec.config();
+    }
+
+    @Override
+    public String keySerializer() {
+        return keyCodec;
+    }
+
+    @Override
+    public String valueSerializer() {
+        return valueCodec;
+    }
+
+    @Override
+    public String keyCodec() {
+        return keyCodec;
+    }
+
+    @Override
+    public String valueCodec() {
+        return valueCodec;
+    }
+
+    /** @return whether the names carry a prefix already (repartition topics add none) */
+    public boolean hasPrefix() {
+        return hasPrefix;
+    }
+
+    /** @return the options */
+    public TopicOptions.Spec spec() {
+        return spec;
+    }
+
+    @Override
+    public Topic<K, V> derive(Consumer<TopicOptions> changes) {
+        TopicOptions o = optionsCopy();
+        changes.accept(o);
+        TopicOptions.Spec s = o.spec();
+        List<String> names = new ArrayList<>();
+        for (String t : topics) {
+            names.add(s.prefix() + t + s.suffix());
+        }
+        return rt.registerTopic(new TopicImpl<>(rt, names, pattern, keyType, valueType, s, hasPrefix || !s.prefix().isEmpty()));
+    }
+
+    @Override
+    public Topic<K, V> derive(String prefix, String suffix) {
+        return derive(o -> o.prefix(prefix).suffix(suffix));
+    }
+
+    private TopicOptions optionsCopy() {
+        TopicOptions o = new TopicOptions();
+        if (spec.partitions() != null) {
+            o.partitions(spec.partitions());
+        }
+        if (spec.replicas() != null) {
+            o.replicas(spec.replicas());
+        }
+        if (spec.retention() != null) {
+            o.retention(spec.retention());
+        }
+        if (spec.maxsize() != null) {
+            o.maxsize(spec.maxsize());
+        }
+        o.compacting(spec.compacting()).deleting(spec.deleting()).internal(spec.internal()).acks(spec.acks())
+                .allowEmpty(spec.allowEmpty()).keySerializer(keyCodec).valueSerializer(valueCodec);
+        spec.config().forEach(o::config);
+        return o;
+    }
+
+    @Override
+    public void declare() {
+        if (!rt.settings().topicAllowDeclare()) {
+            return;
+        }
+        for (String t : topics) {
+            rt.declare(declaration(t));
+        }
+    }
+
+    /**
+     * @param name one of this topic's names
+     * @return how it should be created
+     */
+    public TopicDeclaration declaration(String name) {
+        int partitions = spec.partitions() != null ? spec.partitions() : rt.settings().topicPartitions();
+        int replicas = spec.replicas() != null ? spec.replicas() : rt.settings().topicReplicationFactor();
+        return new TopicDeclaration(name, partitions, replicas, spec.retention(), spec.compacting(), spec.deleting(), spec.config());
+    }
+
+    @Override
+    public void subscribe() {
+        rt.subscribe(this);
+    }
+
+    private String destination() {
+        if (topics.isEmpty()) {
+            throw new ImproperlyConfiguredException("cannot send to pattern topic " + label + ": send to a named topic instead");
+        }
+        return topics.get(0);
+    }
+
+    @Override
+    public CompletableFuture<RecordMetadata> send(@Nullable K key, @Nullable V value, SendOptions options) {
+        CompletableFuture<RecordMetadata> f;
+        try {
+            String kc = options.keySerializer() != null ? options.keySerializer() : keyCodec;
+            String vc = options.valueSerializer() != null ? options.valueSerializer() : valueCodec;
+            byte[] k = key == null ? null : rt.codecs().dumpsKey(key, kc);
+            byte[] v = value == null ? null : rt.codecs().dumpsValue(value, vc);
+            Long ts = options.timestamp() == null ? null : options.timestamp().toEpochMilli();
+            f = rt.produce(destination(), options.partition(), ts, k, v, options.headers());
+        } catch (EncodeException | ImproperlyConfiguredException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        completeCallback(f, options);
+        return f;
+    }
+
+    @Override
+    public CompletableFuture<RecordMetadata> forwardEvent(Event<?, ?> event, @Nullable Object newKey, boolean replaceKey) {
+        try {
+            byte[] k = replaceKey ? (newKey == null ? null : rt.codecs().dumpsKey(newKey, keyCodec)) : event.message().key();
+            return rt.produce(destination(), null, event.message().timestamp(), k, event.message().value(), event.headers());
+        } catch (EncodeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package faust.transport;
+
+import faust.topic.TP;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A consumer in a consumer group. Owned by one thread: every method but {@link #wakeup()}
+ * must be called from the thread that polls.
+ */
+public interface TransportConsumer extends AutoCloseable {
+    /**
+     * Subscribes to topics by name and, optionally, by pattern; replaces any earlier subscription.
+     *
+     * @param topics topic names
+     * @param pattern a pattern of topic names, or null
+     * @param listener told about assignment changes
+     */
+    void subscribe(Collection<String> topics, @Nullable Pattern pattern, RebalanceListener listener);
+
+    /**
+     * Fetches what is available, waiting up to {@code timeout} when nothing is. Rebalance
+     * callbacks run inside this call.
+     *
+     * @param timeout the longest wait when nothing is available
+     * @return batches per partition, possibly empty
+     */
+    List<TpBatch> poll(Duration timeout);
+
+    /** @param partitions partitions to stop fetching from until resumed */
+    void pause(Collection<TP> partitions);
+
+    /** @param partitions paused partitions to fetch from again */
+    void resume(Collection<TP> partitions);
+
+    /**
+     * Commits offsets (Kafka semantics: the next offset to read).
+     *
+     * @param offsets per partition
+     */
+    void commit(Map<TP, Long> offsets);
+
+    /**
+     * @param partitions partitions to ask about
+     * @return the committed offset (next to read) of each partition that has one
+     */
+    Map<TP, Long> committed(Set<TP> partitions);
+
+    /**
+     * @param partitions partitions to ask about
+     * @return the end offset (the offset the next message will get) of each partition
+     */
+    Map<TP, Long> endOffsets(Set<TP> partitions);
+
+    /** @return the partitions assigned now */
+    Set<TP> assignment();
+
+    /**
+     * @param tp an assigned partition
+     * @param offset the next offset to read
+     */
+    void seek(TP tp, long offset);
+
+    /** Makes a blocked {@link #poll} return early. The only thread-safe method. */
+    void wakeup();
+
+    /** Leaves the group and releases resources. */
+    @Override
+    void close();
+}
