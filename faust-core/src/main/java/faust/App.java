@@ -384,6 +384,12 @@ public final class App {
         service.addDependency(s);
     }
 
+    /** @return the partitions assigned to this worker now (empty when not consuming) */
+    public Set<TP> assignment() {
+        ConsumerLoop loop = rt.consumerLoop();
+        return loop == null ? Set.of() : loop.assignment();
+    }
+
     /** @return whether this worker is the group's leader (owns partition 0 of the leader topic) */
     public boolean isLeader() {
         ConsumerLoop loop = rt.consumerLoop();

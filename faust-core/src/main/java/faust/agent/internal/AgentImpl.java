@@ -108,6 +108,7 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
                 }
                 Event<?, ?> e = Event.current();
                 Event.setCurrent(null);
+                context.returnLeftovers();
                 if (e != null) {
                     log.error("[{}] agent {} actor {} crashed processing topic={} partition={} offset={}", rt.settings().id(), name,
                             index, e.message().topic(), e.message().partition(), e.message().offset(), t);

@@ -170,6 +170,15 @@ final class Cursor {
         return c.events()[idx++];
     }
 
+    /** Returns the events taken but not yet started to the head of the queue. Call from the owning thread. */
+    void returnLeftovers() {
+        EventQueue.Chunk c = chunk;
+        if (c != null && idx < c.end()) {
+            queue.pushFront(c.events(), idx, c.end());
+        }
+        chunk = null;
+    }
+
     /** Marks the cursor as done (nothing in hand). */
     void close() {
         finish();

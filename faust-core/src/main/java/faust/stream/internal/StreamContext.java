@@ -61,6 +61,16 @@ public final class StreamContext {
         return true;
     }
 
+    /**
+     * Gives back every event the streams of this context took but did not start, so a restarted
+     * actor processes them. Call from the actor thread after its function ended.
+     */
+    public void returnLeftovers() {
+        for (Cursor c : cursors) {
+            c.returnLeftovers();
+        }
+    }
+
     /** Stops every stream of this context: iteration ends at the next event boundary. */
     public void stop() {
         stopped = true;

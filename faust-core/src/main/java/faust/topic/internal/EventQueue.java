@@ -104,6 +104,28 @@ public final class EventQueue {
     }
 
     /**
+     * Puts events back at the head, ahead of everything buffered (an actor that crashed returns
+     * the events it had taken but not started, so its replacement processes them in order).
+     *
+     * @param events array holding the events
+     * @param start first index
+     * @param end index after the last
+     */
+    public void pushFront(Event<?, ?>[] events, int start, int end) {
+        if (end <= start) {
+            return;
+        }
+        lock.lock();
+        try {
+            chunks.addFirst(new Chunk(events, start, end));
+            size += end - start;
+            notEmpty.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Takes up to {@code max} events, waiting up to {@code timeoutNanos} for some to arrive.
      *
      * @param max most events to take, at least 1

@@ -1,0 +1,141 @@
+package faust;
+
+import static faust.TestApps.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import faust.errors.ImproperlyConfiguredException;
+import faust.topic.TP;
+import faust.topic.Topic;
+import faust.transport.internal.MemoryBroker;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+class AppTest {
+    record Greeting(String to, int n) {}
+
+    @Test
+    void agent_receives_every_sent_value_in_order_and_offsets_are_committed() {
+        String broker = TestApps.freshBroker();
+        App app = TestApps.app("hello", broker, c -> { });
+        Topic<String, Greeting> topic = app.topic("greetings", String.class, Greeting.class, o -> o.partitions(1));
+        List<Greeting> seen = new CopyOnWriteArrayList<>();
+        app.agent("print", topic, stream -> {
+            for (Greeting g : stream) {
+                seen.add(g);
+            }
+        });
+        app.start();
+        try {
+            for (int i = 0; i < 100; i++) {
+                topic.send("k", new Greeting("world", i)).join();
+            }
+            await(Duration.ofSeconds(10), () -> seen.size() == 100, "100 greetings");
+            assertThat(seen).extracting(Greeting::n).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 100).boxed().toList());
+            MemoryBroker mb = MemoryBroker.named(URI.create(broker).getAuthority());
+            await(Duration.ofSeconds(10), () -> Long.valueOf(100).equals(mb.committed("hello", new TP("greetings", 0))),
+                    "offset 100 committed");
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void malformed_json_is_skipped_counted_and_the_worker_keeps_running() {
+        String broker = TestApps.freshBroker();
+        App app = TestApps.app("bad-input", broker, c -> { });
+        Topic<String, Greeting> topic = app.topic("in", String.class, Greeting.class, o -> o.partitions(1));
+        List<Greeting> seen = new CopyOnWriteArrayList<>();
+        app.agent("a", topic, stream -> {
+            for (Greeting g : stream) {
+                seen.add(g);
+            }
+        });
+        app.start();
+        try {
+            MemoryBroker mb = MemoryBroker.named(URI.create(broker).getAuthority());
+            topic.send(null, new Greeting("a", 1)).join();
+            mb.append("in", 0, null, null, "{not json".getBytes(StandardCharsets.UTF_8), faust.stream.Headers.empty(), 1);
+            mb.append("in", 0, null, null, "\"a string\"".getBytes(StandardCharsets.UTF_8), faust.stream.Headers.empty(), 1);
+            topic.send(null, new Greeting("b", 2)).join();
+            await(Duration.ofSeconds(10), () -> seen.size() == 2, "both good messages");
+            assertThat(seen).extracting(Greeting::n).containsExactly(1, 2);
+            assertThat(app.monitor().decodeErrors()).isEqualTo(2);
+            // the bad messages were acked: the commit passes them once the last good event is done
+            topic.send(null, new Greeting("c", 3)).join();
+            await(Duration.ofSeconds(10), () -> mb.committed("bad-input", new TP("in", 0)) != null
+                    && mb.committed("bad-input", new TP("in", 0)) >= 4, "commit past the bad messages");
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void unknown_codec_on_a_topic_fails_naming_it() {
+        App app = TestApps.app("codec", TestApps.freshBroker(), c -> { });
+        assertThatThrownBy(() -> app.topic("t", String.class, String.class, o -> o.valueSerializer("jsn")))
+                .isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("jsn");
+    }
+
+    @Test
+    void bad_setting_fails_at_creation_naming_setting_and_value() {
+        assertThatThrownBy(() -> App.create("x", c -> c.environment(java.util.Map.of()).streamBufferMaxsize(-5)))
+                .isInstanceOf(ImproperlyConfiguredException.class)
+                .hasMessageContaining("stream_buffer_maxsize").hasMessageContaining("-5");
+    }
+
+    @Test
+    void unknown_broker_scheme_fails_at_start_naming_known_schemes() {
+        App app = App.create("scheme", c -> c.environment(java.util.Map.of()).broker("nats://localhost"));
+        assertThatThrownBy(app::start).isInstanceOf(ImproperlyConfiguredException.class)
+                .hasMessageContaining("nats").hasMessageContaining("memory");
+    }
+
+    @Test
+    void second_instance_in_the_group_triggers_a_rebalance_and_both_share_the_work() {
+        String broker = TestApps.freshBroker();
+        Set<String> byApp1 = ConcurrentHashMap.newKeySet();
+        Set<String> byApp2 = ConcurrentHashMap.newKeySet();
+        App app1 = TestApps.app("group", broker, c -> { });
+        App app2 = TestApps.app("group", broker, c -> { });
+        Topic<String, String> t1 = app1.topic("work", String.class, String.class, o -> o.partitions(4));
+        Topic<String, String> t2 = app2.topic("work", String.class, String.class, o -> o.partitions(4));
+        app1.agent("w", t1, s -> {
+            for (String v : s) {
+                byApp1.add(v);
+            }
+        });
+        app2.agent("w", t2, s -> {
+            for (String v : s) {
+                byApp2.add(v);
+            }
+        });
+        app1.start();
+        try {
+            await(Duration.ofSeconds(10), () -> app1.isLeader(), "app1 assigned");
+            app2.start();
+            await(Duration.ofSeconds(10), () -> !app2.conf().id().isEmpty() && !app2.assignment().isEmpty(), "app2 gets partitions");
+            for (int i = 0; i < 400; i++) {
+                t1.send("key-" + i, "v" + i).join();
+            }
+            await(Duration.ofSeconds(15), () -> union(byApp1, byApp2).size() == 400, "every message processed");
+            assertThat(byApp1).isNotEmpty();
+            assertThat(byApp2).isNotEmpty();
+        } finally {
+            app2.stop();
+            app1.stop();
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return u;
+    }
+}
