@@ -1,0 +1,48 @@
+package faust.examples;
+
+import faust.App;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+
+/**
+ * What {@code bin/faust} runs: {@code demo} runs the hello-world and withdrawals examples on the
+ * memory transport for a few seconds; {@code -A <class> <command...>} runs an app class's main.
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    /** @param args {@code demo}, or {@code -A <AppClass> worker [options]} */
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("demo")) {
+            demo();
+            return;
+        }
+        if ((args[0].equals("-A") || args[0].equals("--app")) && args.length >= 2) {
+            String cls = args[1].contains(".") ? args[1] : "faust.examples." + args[1];
+            Method main = Class.forName(cls).getMethod("main", String[].class);
+            main.invoke(null, (Object) Arrays.copyOfRange(args, 2, args.length));
+            return;
+        }
+        System.err.println("usage: bin/faust demo | bin/faust -A <AppClass> worker [--loglevel L] [--logfile F] [--workdir D]");
+        System.exit(2);
+    }
+
+    private static void demo() throws InterruptedException {
+        System.out.println("faust-java demo: agents on the in-process memory:// broker (real Kafka comes with faust-kafka)");
+        App hello = HelloWorld.create("memory://demo", g -> System.out.println("  [print_greetings] " + g));
+        var totals = new java.util.concurrent.ConcurrentHashMap<String, Double>();
+        var w = Withdrawals.create("memory://demo", totals);
+        hello.start();
+        w.getKey().start();
+        String[] countries = {"NO", "SE", "DK"};
+        for (int i = 0; i < 30; i++) {
+            w.getValue().send("user-" + i, new Withdrawals.Withdrawal("user-" + i, countries[i % 3], 10 + i));
+        }
+        Thread.sleep(3000);
+        System.out.println("  [track_country_withdrawal] totals per country after groupBy: " + new java.util.TreeMap<>(totals));
+        System.out.println("  monitor: events_total=" + hello.monitor().eventsTotal() + "+" + w.getKey().monitor().eventsTotal()
+                + ", messages_received_total=" + (hello.monitor().messagesReceivedTotal() + w.getKey().monitor().messagesReceivedTotal()));
+        hello.stop();
+        w.getKey().stop();
+    }
+}

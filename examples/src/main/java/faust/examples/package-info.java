@@ -1,0 +1,2 @@
+/** Runnable ports of Faust's examples. */
+package faust.examples;
