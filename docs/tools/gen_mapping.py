@@ -1,0 +1,607 @@
+#!/usr/bin/env python3
+"""Generate docs/faust-mapping.md from the Faust 1.6 API reference dump.
+
+Usage: gen_mapping.py <reference.txt> > docs/faust-mapping.md
+Entries come from extract_faust_api.py; the Java mapping is kept in the
+tables below (one entry per Faust name, per section)."""
+import re, subprocess, sys, os
+from collections import OrderedDict
+
+REF = sys.argv[1]
+here = os.path.dirname(os.path.abspath(__file__))
+out = subprocess.run([sys.executable, os.path.join(here, "extract_faust_api.py"), REF],
+                     capture_output=True, text=True, check=True).stdout
+entries = [l.split("\t") for l in out.strip().split("\n")]
+
+# ---------------------------------------------------------------- sections
+def section_of(line, cls):
+    if 507 <= line < 1022: return "App"
+    if 3222 <= line < 3485: return "Service"
+    if 2591 <= line < 2597: return "Table"
+    return cls
+
+SECTION_NAMES = {
+    "faust.Agent": "Agent", "faust.App": "App", "BootStrategy": "App.BootStrategy",
+    "Settings": "App.Settings", "faust.Channel": "Channel", "faust.ChannelT": "ChannelT",
+    "faust.Event": "Event", "faust.EventT": "EventT", "faust.ModelOptions": "ModelOptions",
+    "faust.Record": "Record", "faust.Monitor": "Monitor", "faust.Sensor": "Sensor",
+    "faust.Codec": "Codec", "faust.Stream": "Stream", "faust.StreamT": "StreamT",
+    "faust.SetTable": "SetTable", "faust.Table": "Table", "WindowWrapper": "Table.WindowWrapper",
+    "faust.Topic": "Topic", "faust.TopicT": "TopicT", "faust.GSSAPICredentials": "GSSAPICredentials",
+    "faust.SASLCredentials": "SASLCredentials", "faust.SSLCredentials": "SSLCredentials",
+    "faust.Settings": "Settings", "faust.TumblingWindow": "TumblingWindow", "faust.Window": "Window",
+    "faust.Worker": "Worker", "faust.Service": "Service", "Diag": "Service.Diag",
+    "faust.ServiceT": "ServiceT",
+}
+# Duplicate (abstract type) sections reuse the concrete section's mapping.
+ALIAS = {"ChannelT": "Channel", "EventT": "Event", "StreamT": "Stream", "TopicT": "Topic",
+         "ServiceT": "Service", "App.Settings": "Settings"}
+
+sections = OrderedDict()   # name -> list of (faust_name, kind)
+def add(sec, name, kind):
+    rows = sections.setdefault(sec, [])
+    if (name, kind) not in rows and name not in [r[0] for r in rows]:
+        rows.append((name, kind))
+
+cur = None
+module_rows = []
+for ln, kind, name in entries:
+    ln = int(ln)
+    if kind == "class":
+        cur = SECTION_NAMES.get(name, name)
+        add(cur, "(class)", "class")
+        continue
+    if kind in ("func", "name"):
+        if name in ("faust.HoppingWindow", "faust.SlidingWindow"):
+            add(name.split(".")[1], "(class)", "class"); cur = name.split(".")[1]
+        else:
+            add("Module functions", name.split(".")[1] + "()", "func")
+        continue
+    sec = section_of(ln, cur)
+    if sec == "App" and "App" not in sections:
+        add("App", "(class)", "class")
+    add(sec, name, kind)
+
+# Settings constructor keyword arguments not listed as members.
+SIG_EXTRA = ["web_enabled", "loghandlers", "reply_to", "url"]
+for s in ("Settings",):
+    for n in SIG_EXTRA:
+        add(s, n, "kwarg")
+# App(...) constructor arguments
+for n in ("id", "monitor", "config_source", "loop", "beacon"):
+    add("App", n, "kwarg")
+
+# ---------------------------------------------------------------- mapping
+D = "done"
+def P(x): return "partial: " + x
+def L(x): return "later: " + x
+def W(x): return "will not: " + x
+TBL = L("tables issue"); KAFKA = L("Kafka issue #3"); WEB = L("web issue"); CLI = L("CLI issue")
+PY = W("Python/asyncio-only")
+LOGGER = ("SLF4J `Logger` per class", W("Python logging attribute; SLF4J loggers are private"), "—")
+
+M = {}
+def m(sec, **kw):
+    M.setdefault(sec, {}).update(kw)
+
+def row(java, status, test="—"):
+    return (java, status, test)
+
+# ---- Agent
+AT = "`faust.agent.AgentTest`"
+m("Agent", **{
+ "(class)": row("`faust.agent.Agent<K,V,R>` (impl `faust.agent.internal.AgentImpl`)", D, AT),
+ "supervisor": row("internal supervisor in `AgentImpl`; strategy via `AgentOptions.supervisorStrategy()`", P("not exposed as a property"), AT),
+ "on_init_dependencies": row("—", W("mode service graph; actors are virtual threads owned by `AgentImpl`")),
+ "cancel": row("`App.stop()` stops agents", P("no per-agent cancel()")),
+ "info": row("`Agent.info()`", D, AT),
+ "clone": row("—", W("agents are built by `App.agent(...)`; build another with new options")),
+ "test_context": row("`Agent.testContext()` → `AgentTestContext`", P("no channel/supervisor_strategy/on_error overrides"), AT),
+ "actor_from_stream": row("internal (`AgentImpl`)", W("internal actor plumbing")),
+ "add_sink": row("`AgentOptions.sink(Agent|Channel|Consumer)`", P("sinks only at definition time"), AT),
+ "stream": row("`Agent.channel().stream()`", P("no Agent.stream(); use the channel")),
+ "ask": row("`Agent.ask(value)`, `Agent.ask(key, value, timeout)`", P("no partition/timestamp/headers/reply_to/correlation_id args"), AT),
+ "ask_nowait": row("`Agent.askAsync(key, value)` → `CompletableFuture<R>`", P("returns a future, not a ReplyPromise; no reply_to/correlation_id args"), AT),
+ "cast": row("`Agent.cast(value)`, `Agent.cast(key, value)`", P("no partition/timestamp/headers args"), AT),
+ "join": row("`Agent.join(Iterable<V>)`", P("no key/reply_to args"), AT),
+ "kvjoin": row("`Agent.kvjoin(Iterable<KeyValue<K,V>>)`", P("no reply_to arg"), AT),
+ "kvmap": row("`Agent.kvmap(Iterable<KeyValue<K,V>>)`", P("no reply_to arg"), AT),
+ "map": row("`Agent.map(Iterable<V>)`", P("no key/reply_to args"), AT),
+ "logger": LOGGER,
+ "on_isolated_partitions_assigned": row("`AgentOptions.isolatedPartitions(true)`", P("option validated (needs concurrency 1) but one actor per partition is not implemented")),
+ "on_isolated_partitions_revoked": row("`AgentOptions.isolatedPartitions(true)`", P("option validated but one actor per partition is not implemented")),
+ "on_partitions_assigned": row("`Agent.onPartitionsAssigned(Consumer<Set<TP>>)`", D, AT),
+ "on_partitions_revoked": row("`Agent.onPartitionsRevoked(Consumer<Set<TP>>)`", D, AT),
+ "on_shared_partitions_assigned": row("`Agent.onPartitionsAssigned(...)` (all agents share partitions)", D, AT),
+ "on_shared_partitions_revoked": row("`Agent.onPartitionsRevoked(...)`", D, AT),
+ "on_start": row("started by `App.start()`", P("no user hook; internal")),
+ "on_stop": row("stopped by `App.stop()`", P("no user hook; internal")),
+ "send": row("`Agent.send(key, value)`", P("no partition/timestamp/headers/reply_to args"), AT),
+ "get_topic_names": row("`((Topic<?,?>) agent.channel()).topics()`", P("no direct method")),
+ "channel": row("`Agent.channel()`", D, AT),
+ "channel_iterator": row("—", W("asyncio async-iterator detail")),
+ "label": row("`Agent.name()`", D, AT),
+ "shortlabel": row("`Agent.name()`", D, AT),
+})
+# ---- App
+APT = "`faust.AppTest`"
+m("App", **{
+ "(class)": row("`faust.App` (`App.create(id, cfg -> ...)`)", D, APT),
+ "id": row("`App.create(String id, ...)`; `App.conf().id()`", D, APT),
+ "monitor": row("`App.monitor()` (`faust.sensor.Monitor`)", D, "`faust.sensor.MonitorTest`"),
+ "config_source": row("`AppConfig.configFile(Path)`, `AppConfig.environment(...)`", D, "`faust.AppConfigTest`"),
+ "loop": row("—", W("asyncio event loop; virtual threads instead")),
+ "beacon": row("—", W("mode beacon trees")),
+ "client_only": row("`App.start(BootStrategy.CLIENT_ONLY)`", D, APT),
+ "producer_only": row("`App.start(BootStrategy.PRODUCER_ONLY)`", D, APT),
+ "tracer": row("—", L("tracing not planned yet")),
+ "on_init_dependencies": row("internal `AppService` dependencies", W("mode service graph detail")),
+ "config_from_object": row("`AppConfig.configFile(Path)` / `AppConfig.set(name, value)`", P("no arbitrary-object source; properties file and code only"), "`faust.AppConfigTest`"),
+ "finalize": row("`App.create(...)` builds a finalized app", D, APT),
+ "worker_init": row("—", W("Python worker bootstrap hook")),
+ "discover": row("`autodiscover` setting parsed", P("no classpath scanning of @agent definitions; agents register via App.agent()")),
+ "main": row("`App.main(String... args)` → `faust.cli.FaustCommand` (worker, agents)", P("only worker and agents commands"), APT),
+ "topic": row("`App.topic(name, keyType, valueType[, options])`, `App.topics(...)`, `App.topicPattern(...)`", D, APT),
+ "channel": row("`App.channel(keyType, valueType)`", D, APT),
+ "agent": row("`App.agent(name, channel|types, [AgentOptions], AgentFunction|YieldingAgentFunction)`", D, AT),
+ "actor": row("`App.agent(...)`", D, AT),
+ "task": row("`App.task(name, Runnable)`", D, APT),
+ "timer": row("`App.timer(Duration, [onLeader], Runnable)`", D, APT),
+ "crontab": row("`App.crontab(spec, timezone, onLeader, Runnable)`", D, "`faust.service.CrontabTest`"),
+ "service": row("`App.service(Service)`", D, APT),
+ "is_leader": row("`App.isLeader()`", D, APT),
+ "stream": row("`App.stream(Channel)`", D, "`faust.stream.StreamTest`"),
+ "Table": row("—", TBL), "SetTable": row("—", TBL),
+ "page": row("—", WEB), "table_route": row("—", WEB), "command": row("—", CLI),
+ "trace": row("—", L("tracing not planned yet")), "traced": row("—", L("tracing not planned yet")),
+ "on_rebalance_start": row("internal (`ConsumerLoop` + `Sensor.onRebalanceStart()`)", P("no App-level hook; use a Sensor"), "`faust.sensor.SensorDelegateTest`"),
+ "on_rebalance_return": row("internal (`Sensor.onRebalanceReturn()`)", P("no App-level hook; use a Sensor")),
+ "on_rebalance_end": row("internal (`Sensor.onRebalanceEnd()`)", P("no App-level hook; use a Sensor")),
+ "FlowControlQueue": row("internal `faust.topic.internal.EventQueue`", W("internal queue factory")),
+ "Worker": row("`faust.cli.FaustCommand` `worker` subcommand", P("no Worker class")),
+ "on_webserver_init": row("—", WEB),
+ "commit": row("internal commit in `faust.internal.ConsumerLoop`", P("no public App.commit(topics)"), "`faust.transport.internal.OffsetTrackerTest`"),
+ "conf": row("`App.conf()` → `faust.Settings`", D, "`faust.SettingsTest`"),
+ "logger": LOGGER,
+ "maybe_start_client": row("—", W("asyncio lazy start; send() starts the producer")),
+ "on_first_start": row("—", W("mode hook; use App.start()")),
+ "on_init_extra_service": row("—", W("mode hook")),
+ "on_start": row("`App.start()`", P("no overridable hook")),
+ "on_started": row("`App.start()`", P("no overridable hook")),
+ "on_started_init_extra_services": row("—", W("mode hook")),
+ "on_started_init_extra_tasks": row("—", W("mode hook")),
+ "on_stop": row("`App.stop()`", P("no overridable hook")),
+ "send": row("`App.send(topic|channel, key, value)` → `CompletableFuture<RecordMetadata>`", P("no partition/timestamp/headers/serializer args (use Channel.send(key, value, SendOptions))"), APT),
+ "start_client": row("`App.start(BootStrategy.CLIENT_ONLY)`", D, APT),
+ "producer": row("internal `AppRuntime.producer()`", P("not public")),
+ "consumer": row("internal `AppRuntime.consumerLoop()`", P("not public")),
+ "transport": row("`faust.transport.Transport` SPI (memory transport in `faust.transport.internal`)", P("not exposed on App; Kafka driver later"), "`faust.transport.internal.MemoryBrokerTest`"),
+ "cache": row("—", L("cache backend not planned in this issue")),
+ "http_client": row("—", WEB),
+ "shortlabel": row("`App.conf().id()`", D),
+})
+m("App.BootStrategy", **{
+ "(class)": row("`faust.BootStrategy` enum (FULL, CLIENT_ONLY, PRODUCER_ONLY)", P("enum of modes, not a pluggable class"), APT),
+ "agents": row("`BootStrategy.FULL` starts agents", D, APT),
+ "client_only": row("`BootStrategy.CLIENT_ONLY`", D, APT),
+ "enable_kafka": row("—", KAFKA), "enable_kafka_consumer": row("`BootStrategy.PRODUCER_ONLY` disables the consumer", P("no per-flag toggle")),
+ "enable_kafka_producer": row("—", P("producer always enabled")),
+ "enable_sensors": row("—", P("sensors always enabled")),
+ "enable_web": row("`web_enabled` setting", WEB),
+ "kafka_client_consumer": row("internal `ReplyConsumer`", D, AT),
+ "kafka_conductor": row("internal `faust.internal.Conductor`", D),
+ "kafka_consumer": row("internal `ConsumerLoop`", D, "`faust.transport.internal.MemoryBrokerTest`"),
+ "kafka_producer": row("internal `AppRuntime.producer()`", D),
+ "producer_only": row("`BootStrategy.PRODUCER_ONLY`", D, APT),
+ "sensors": row("`App.sensors()`", D, "`faust.sensor.SensorDelegateTest`"),
+ "server": row("—", W("Python service graph grouping")),
+ "tables": row("—", TBL), "web_components": row("—", WEB), "web_server": row("—", WEB),
+})
+# ---- Channel
+CT = "`faust.stream.StreamTest`"
+m("Channel", **{
+ "(class)": row("`faust.topic.Channel<K,V>` (`App.channel(...)`, impl `ChannelImpl`)", D, CT),
+ "deliver": row("internal `AbstractChannel.deliver(Message[])`", D, "`faust.transport.internal.MemoryBrokerTest`"),
+ "queue": row("internal `AbstractChannel.queue()` (`EventQueue`)", D),
+ "clone": row("—", W("channels are immutable; create a new one")),
+ "clone_using_queue": row("—", W("asyncio queue detail")),
+ "stream": row("`Channel.stream()`", D, CT),
+ "get_topic_name": row("—", P("channels have no topic name; `Topic.topics()`")),
+ "as_future_message": row("—", W("internal FutureMessage")),
+ "prepare_headers": row("`faust.stream.Headers`", W("internal")),
+ "prepare_key": row("`faust.codec.Codecs.dumpsKey(...)`", W("internal")),
+ "prepare_value": row("`faust.codec.Codecs.dumpsValue(...)`", W("internal")),
+ "empty": row("—", P("not public")),
+ "on_stop_iteration": row("—", W("asyncio iteration detail")),
+ "derive": row("`Topic.derive(...)`", P("only on Topic")),
+ "declare": row("`Topic.declare()`", P("only on Topic")),
+ "decode": row("internal `AbstractChannel.decode(Message)`", D, "`faust.codec.CodecsTest`"),
+ "get": row("`Channel.get(Duration timeout)`", D, CT),
+ "on_decode_error": row("`Sensor.onDecodeError(...)`; `faust.errors.KeyDecodeException`/`ValueDecodeException`", P("no overridable hook")),
+ "on_key_decode_error": row("`faust.errors.KeyDecodeException`", P("no overridable hook")),
+ "on_value_decode_error": row("`faust.errors.ValueDecodeException`", P("no overridable hook")),
+ "publish_message": row("internal `TopicImpl.send(...)`", W("internal")),
+ "put": row("`Channel.put(key, value)`", D, CT),
+ "send": row("`Channel.send(value)`, `send(key, value)`, `send(key, value, SendOptions)`", D, APT),
+ "throw": row("—", W("asyncio queue detail")),
+ "subscriber_count": row("—", P("not public")),
+ "label": row("`Channel.label()`", D),
+})
+# ---- Event
+ET = CT
+m("Event", **{
+ "(class)": row("`faust.stream.Event<K,V>`", D, ET),
+ "forward": row("`Event.forward(channel[, newKey])`", D, ET),
+ "send": row("`Event.send(channel, key, value)`", D, ET),
+ "ack": row("`Event.ack()`", D, ET),
+})
+# ---- ModelOptions / Record
+MT = "`faust.codec.ModelsTest`"
+m("ModelOptions", **{
+ "(class)": row("`@faust.codec.FaustRecord` annotation on a Java `record`", D, MT),
+ "serializer": row("`@FaustRecord(serializer=...)`", D, MT),
+ "include_metadata": row("`@FaustRecord(includeMetadata=...)`", D, MT),
+ "allow_blessed_key": row("—", P("polymorphism via `@FaustRecord(polymorphicFields=...)` only")),
+ "isodates": row("`@FaustRecord(isodates=...)`", D, MT),
+ "decimals": row("`@FaustRecord(decimals=...)`", D, MT),
+ "coercions": row("`@FaustRecord(coerce=...)`", P("no custom coercion map")),
+ "fields": row("Java record components", D, MT),
+ "fieldset": row("Java record components", W("derived by Java reflection")),
+ "fieldpos": row("Java record component order", W("derived by Java reflection")),
+ "optionalset": row("`@FieldDefault` components", W("derived by Java reflection")),
+ "models": row("internal `RecordInfo`", W("derived by Java reflection")),
+ "modelattrs": row("internal `RecordInfo`", W("derived by Java reflection")),
+ "field_coerce": row("`@FaustRecord(coerce=...)`", P("no per-field coercion")),
+ "defaults": row("`@faust.codec.FieldDefault`", D, MT),
+ "initfield": row("—", W("Python field descriptors")),
+ "clone_defaults": row("—", W("Python class-creation detail")),
+})
+m("Record", **{
+ "(class)": row("Java `record` + `@FaustRecord`; registry `faust.codec.Models`", D, MT),
+ "from_data": row("`Codecs.loadsValue(type, bytes, \"json\")`", D, "`faust.codec.internal.JsonCodecTest`"),
+ "to_representation": row("`Codecs.dumpsValue(record, \"json\")`", D, "`faust.codec.internal.JsonCodecTest`"),
+ "asdict": row("—", P("no asdict(); records expose accessors")),
+})
+# ---- Monitor
+MO = "`faust.sensor.MonitorTest`"
+def mon(java): return row(java, D, MO)
+m("Monitor", **{
+ "(class)": mon("`faust.sensor.Monitor`"),
+ "send_errors": mon("`Monitor.sendErrors()`"),
+ "assignments_completed": mon("`Monitor.assignmentsCompleted()`"),
+ "assignments_failed": mon("`Monitor.assignmentsFailed()`"),
+ "max_avg_history": mon("`Monitor.maxAvgHistory()`"),
+ "max_commit_latency_history": mon("`Monitor.maxCommitLatencyHistory()`"),
+ "max_send_latency_history": mon("`Monitor.maxSendLatencyHistory()`"),
+ "max_assignment_latency_history": mon("`Monitor.maxAssignmentLatencyHistory()`"),
+ "rebalances": mon("`Monitor.rebalances()`"),
+ "tables": row("`Monitor.tables()` → `TableState`", P("tables not implemented yet; counters only"), MO),
+ "commit_latency": mon("`Monitor.commitLatency()`"),
+ "send_latency": mon("`Monitor.sendLatency()`"),
+ "assignment_latency": mon("`Monitor.assignmentLatency()`"),
+ "rebalance_return_latency": mon("`Monitor.rebalanceReturnLatency()`"),
+ "rebalance_end_latency": mon("`Monitor.rebalanceEndLatency()`"),
+ "rebalance_return_avg": mon("`Monitor.rebalanceReturnAvg()`"),
+ "rebalance_end_avg": mon("`Monitor.rebalanceEndAvg()`"),
+ "messages_active": mon("`Monitor.messagesActive()`"),
+ "messages_received_total": mon("`Monitor.messagesReceivedTotal()`"),
+ "messages_received_by_topic": mon("`Monitor.messagesReceivedByTopic()`"),
+ "messages_sent": mon("`Monitor.messagesSent()`"),
+ "messages_sent_by_topic": mon("`Monitor.messagesSentByTopic()`"),
+ "messages_s": mon("`Monitor.messagesS()`"),
+ "events_active": mon("`Monitor.eventsActive()`"),
+ "events_total": mon("`Monitor.eventsTotal()`"),
+ "events_by_task": mon("`Monitor.eventsByTask()`"),
+ "events_by_stream": mon("`Monitor.eventsByStream()`"),
+ "events_s": mon("`Monitor.eventsS()`"),
+ "events_runtime_avg": mon("`Monitor.eventsRuntimeAvg()`"),
+ "events_runtime": mon("`Monitor.eventsRuntime()`"),
+ "topic_buffer_full": mon("`Monitor.topicBufferFull()`"),
+ "metric_counts": mon("`Monitor.metricCounts()`"),
+ "tp_committed_offsets": mon("`Monitor.tpCommittedOffsets()`"),
+ "tp_read_offsets": mon("`Monitor.tpReadOffsets()`"),
+ "tp_end_offsets": mon("`Monitor.tpEndOffsets()`"),
+ "secs_since": row("—", W("internal time helper (`System.nanoTime`)")),
+ "ms_since": row("—", W("internal time helper")),
+ "secs_to_ms": row("—", W("internal time helper")),
+ "logger": LOGGER,
+ "asdict": mon("`Monitor.asMap()`"),
+ "count": mon("`Monitor.count(name[, n])`"),
+ "on_tp_commit": mon("`Monitor.onTpCommit(Map<TP,Long>)`"),
+ "track_tp_end_offset": mon("`Monitor.trackTpEndOffset(TP, long)`"),
+})
+SEN = "`faust.sensor.SensorDelegateTest`"
+hooks = {
+ "on_message_in": "onMessageIn", "on_stream_event_in": "onStreamEventIn", "on_stream_event_out": "onStreamEventOut",
+ "on_topic_buffer_full": "onTopicBufferFull", "on_message_out": "onMessageOut", "on_table_get": "onTableGet",
+ "on_table_set": "onTableSet", "on_table_del": "onTableDel", "on_commit_initiated": "onCommitInitiated",
+ "on_commit_completed": "onCommitCompleted", "on_send_initiated": "onSendInitiated", "on_send_completed": "onSendCompleted",
+ "on_send_error": "onSendError", "on_assignment_start": "onAssignmentStart", "on_assignment_error": "onAssignmentError",
+ "on_assignment_completed": "onAssignmentCompleted", "on_rebalance_start": "onRebalanceStart",
+ "on_rebalance_return": "onRebalanceReturn", "on_rebalance_end": "onRebalanceEnd"}
+for f, j in hooks.items():
+    table_hook = f.startswith("on_table")
+    m("Monitor", **{f: row(f"`Monitor.{j}(...)`", P("tables not implemented yet; hook exists") if table_hook else D, MO)})
+    m("Sensor", **{f: row(f"`Sensor.{j}(...)`", P("tables not implemented yet; hook exists") if table_hook else D, SEN)})
+m("Sensor", **{
+ "(class)": row("`faust.sensor.Sensor` (interface, default no-op hooks); fan-out `SensorDelegate`", D, SEN),
+ "asdict": row("—", P("only Monitor has asMap()")),
+ "logger": LOGGER,
+})
+# ---- Codec
+CO = "`faust.codec.CodecsTest`"
+m("Codec", **{
+ "(class)": row("`faust.codec.Codec`; registry `faust.codec.Codecs`; `ChainCodec`", D, CO),
+ "children": row("`faust.codec.ChainCodec` (\"json|binary\")", D, "`faust.codec.ChainCodecTest`"),
+ "nodes": row("`ChainCodec`", W("internal tree detail")),
+ "kwargs": row("—", W("Python constructor kwargs")),
+ "dumps": row("`Codec.dumps(Object)`", D, CO),
+ "loads": row("`Codec.loads(byte[], Class<T>)`", D, CO),
+ "clone": row("—", W("codecs are stateless; compose with `Codecs.get(\"a|b\")`")),
+})
+# ---- Stream
+ST = "`faust.stream.StreamTest`"
+NOTFAUST = W("not implemented in Faust")
+m("Stream", **{
+ "(class)": row("`faust.stream.Stream<K,V>` (impl `StreamImpl`), iterate with `for (V v : stream)`", D, ST),
+ "logger": LOGGER, "mundane_level": row("—", W("mode logging detail")),
+ "get_active_stream": row("—", P("not public; the chain is linear")),
+ "get_root_stream": row("—", P("not public")),
+ "add_processor": row("`Stream.addProcessor(Consumer)`", D, ST),
+ "info": row("`Stream.label()`", P("no info() map")),
+ "clone": row("—", W("streams are derived by operators")),
+ "noack": row("`Stream.noack()`", D, ST),
+ "events": row("`Stream.events()`", D, ST),
+ "enumerate": row("`Stream.enumerate([start])` → `Indexed<V>`", D, ST),
+ "through": row("`Stream.through(Channel|String)`", D, ST),
+ "print": row("`addProcessor(System.out::println)`", P("no print() shortcut")),
+ "echo": row("`Stream.echo(Channel...)`", D, ST),
+ "group_by": row("`Stream.groupBy(keyFn, name[, partitions])`", D, ST),
+ "derive_topic": row("`Stream.deriveTopic(name)`", D, ST),
+ "combine": row("—", P("not implemented")),
+ "contribute_to_stream": row("—", W("internal of combine()")),
+ "join": row("—", NOTFAUST), "left_join": row("—", NOTFAUST), "inner_join": row("—", NOTFAUST),
+ "outer_join": row("—", NOTFAUST),
+ "on_merge": row("—", W("internal of joins")),
+ "ack": row("`Stream.ack(Event)`", D, ST),
+ "items": row("`Stream.items()` → `KeyValue<K,V>`", D, ST),
+ "on_start": row("—", W("mode hook")), "on_stop": row("—", W("mode hook")),
+ "remove_from_stream": row("—", W("internal of combine()")),
+ "send": row("`stream.channel().send(...)`", P("no Stream.send()")),
+ "stop": row("`App.stop()`", P("no per-stream stop()")),
+ "take": row("`Stream.take(max, within)` → `Iterable<List<V>>`", D, ST),
+ "throw": row("—", W("asyncio detail")),
+ "label": row("`Stream.label()`", D, ST),
+ "outbox": row("—", W("asyncio detail")),
+ "join_strategy": row("—", NOTFAUST),
+ "task_owner": row("—", W("asyncio task detail")),
+ "current_event": row("`Stream.currentEvent()`", D, ST),
+ "active_partitions": row("—", P("isolated partitions not implemented")),
+ "concurrency_index": row("—", P("not exposed")),
+ "enable_acks": row("`Stream.noack()`", D, ST),
+ "prefix": row("`Stream.groupBy(..., name)` / `deriveTopic`", P("no prefix attribute")),
+})
+m("Module functions", **{
+ "current_event()": row("`faust.stream.Event.current()`", D, ST),
+ "uuid()": row("`faust.Faust.uuid()`", D),
+})
+# ---- Tables, windows
+for s in ("SetTable", "Table", "Table.WindowWrapper", "HoppingWindow", "TumblingWindow", "SlidingWindow", "Window"):
+    M.setdefault(s, {})
+TABLE_SECS = {"SetTable", "Table", "Table.WindowWrapper", "HoppingWindow", "TumblingWindow", "SlidingWindow", "Window"}
+# ---- Topic
+TT = APT
+m("Topic", **{
+ "(class)": row("`faust.topic.Topic<K,V>` (`App.topic(...)`, `TopicOptions`; impl `TopicImpl`)", D, TT),
+ "pattern": row("`Topic.pattern()` (`App.topicPattern(...)`)", P("pattern subscription depends on transport"), TT),
+ "derive": row("`Topic.derive(Consumer<TopicOptions>)`", D, TT),
+ "derive_topic": row("`Topic.derive(prefix, suffix)` / `derive(o -> ...)`", D, TT),
+ "get_topic_name": row("`Topic.topics().get(0)`", P("no single-name accessor")),
+ "declare": row("`Topic.declare()`", D, "`faust.transport.internal.MemoryBrokerTest`"),
+ "decode": row("internal `AbstractChannel.decode(Message)`", D, "`faust.codec.CodecsTest`"),
+ "publish_message": row("internal `TopicImpl.send(...)`", W("internal")),
+ "put": row("`Channel.put(key, value)`", P("only for in-memory channels semantics")),
+ "send": row("`Topic.send(key, value[, SendOptions])`", D, TT),
+ "prepare_key": row("`Codecs.dumpsKey(...)`", W("internal")),
+ "prepare_value": row("`Codecs.dumpsValue(...)`", W("internal")),
+ "on_stop_iteration": row("—", W("asyncio iteration detail")),
+ "partitions": row("`Topic.partitions()` / `TopicOptions.partitions(n)`", D, TT),
+ "topics": row("`Topic.topics()`", D, TT),
+ "retention": row("`Topic.retention()` / `TopicOptions.retention(d)`", D, TT),
+ "compacting": row("`Topic.compacting()` / `TopicOptions.compacting(b)`", D, TT),
+ "replicas": row("`Topic.replicas()` / `TopicOptions.replicas(n)`", D, TT),
+ "config": row("`Topic.config()` / `TopicOptions.config(k, v)`", D, TT),
+ "acks": row("`Topic.acks()` / `TopicOptions.acks(b)`", D, TT),
+ "internal": row("`Topic.internal()` / `TopicOptions.internal(b)`", D, TT),
+})
+for c in ("GSSAPICredentials", "SASLCredentials", "SSLCredentials"):
+    m(c, **{"(class)": row("`broker_credentials` setting (`Settings.brokerCredentials()`)", KAFKA),
+            "protocol": row("—", KAFKA), "mechanism": row("—", KAFKA)})
+# ---- Worker
+m("Worker", **{
+ "(class)": row("`faust.cli.FaustCommand` `worker` subcommand (`App.main(args)`)", P("no Worker class; CLI runs App.start()/stop()")),
+ "logger": LOGGER, "app": row("the `App` passed to `FaustCommand.run(app, args)`", D),
+ "sensors": row("`App.sensors().add(Sensor)`", D, SEN),
+ "workdir": row("—", CLI), "spinner": row("—", W("terminal spinner")),
+ "on_init_dependencies": row("—", W("mode hook")),
+ "change_workdir": row("—", CLI),
+ "autodiscover": row("`autodiscover` setting", P("parsed, no scanning")),
+ "on_execute": row("—", W("mode hook")), "on_first_start": row("—", W("mode hook")),
+ "on_start": row("—", W("mode hook")), "on_startup_finished": row("—", W("mode hook")),
+ "on_worker_shutdown": row("—", W("mode hook")),
+ "on_setup_root_logger": row("`faust.cli.Logging`", P("SLF4J backend configures logging")),
+})
+# ---- Service (mode)
+SV = "`faust.service.ServiceTest`"
+m("Service", **{
+ "(class)": row("`faust.service.Service` (abstract; virtual threads)", D, SV),
+ "abstract": row("Java `abstract class`", W("Python flag")),
+ "wait_for_shutdown": row("—", P("stop() always stops")),
+ "shutdown_timeout": row("`Service.shutdownTimeout()` (override)", D, SV),
+ "restart_count": row("`Service.restartCount()`", D, SV),
+ "mundane_level": row("—", W("mode logging detail")),
+ "from_awaitable": row("—", W("asyncio awaitables")),
+ "task": row("`Service.addTask(name, body)`", D, SV),
+ "timer": row("`Service.addTimer(name, interval[, isLeader], body)`", D, "`faust.service.PeriodicTest`"),
+ "transitions_to": row("`ServiceState` transitions", P("no decorator"), "`faust.service.ServiceStateTest`"),
+ "add_dependency": row("`Service.addDependency(S)`", D, SV),
+ "add_context": row("—", W("Python context managers; use try-with-resources")),
+ "add_future": row("—", W("asyncio futures")),
+ "on_init": row("constructor", W("Python init hook")),
+ "on_init_dependencies": row("`Service.addDependency(...)` in constructor", P("no hook")),
+ "add_async_context": row("—", W("asyncio context managers")),
+ "add_runtime_dependency": row("`Service.addDependency(...)`", P("same method at runtime")),
+ "crash": row("`Service.crash(Throwable)`", D, SV),
+ "itertimer": row("`Service.addTimer(...)`", P("no iterator form")),
+ "join_services": row("—", W("asyncio gather")),
+ "logger": LOGGER,
+ "maybe_start": row("—", W("asyncio lazy start")),
+ "restart": row("`Service.restart()`", D, SV),
+ "service_reset": row("—", P("internal state reset on restart")),
+ "sleep": row("`Service.sleep(Duration)`", D, SV),
+ "start": row("`Service.start()`", D, SV),
+ "stop": row("`Service.stop()`", D, SV),
+ "transition_with": row("—", W("mode internal")),
+ "wait": row("—", W("asyncio wait")), "wait_first": row("—", W("asyncio wait")),
+ "wait_for_stopped": row("`Service.waitUntilStopped(Duration)`", D, SV),
+ "wait_many": row("—", W("asyncio wait")),
+ "wait_until_stopped": row("`Service.waitUntilStopped(Duration)`", D, SV),
+ "set_shutdown": row("`Service.stop()`", P("no separate flag")),
+ "started": row("`Service.state()`", D, "`faust.service.ServiceStateTest`"),
+ "crashed": row("`Service.crashReason() != null` / `state()`", D, SV),
+ "should_stop": row("`Service.shouldStop()`", D, SV),
+ "state": row("`Service.state()` → `ServiceState`", D, "`faust.service.ServiceStateTest`"),
+ "label": row("`Service.label()`", D, SV),
+ "shortlabel": row("`Service.label()`", D, SV),
+ "beacon": row("—", W("mode beacon trees")),
+ "supervisor": row("—", W("mode supervisors; agents use `SupervisorStrategy`")),
+ "loop": row("—", W("asyncio event loop")),
+})
+m("Service.Diag", **{
+ "(class)": row("`faust.service.Diag` (`Service.diag()`)", D, SV),
+ "set_flag": row("`Diag.set(flag)`", D, SV),
+ "unset_flag": row("`Diag.unset(flag)`", D, SV),
+})
+
+# ---- Settings
+decl = open(os.path.join(here, "../../faust-core/src/main/java/faust/settings/internal/Declarations.java")).read()
+DECLARED = set(re.findall(r'(?:define|derived)\("([a-z_A-Z]+)"', decl))
+settings_java = open(os.path.join(here, "../../faust-core/src/main/java/faust/Settings.java")).read()
+GETTERS = set(re.findall(r'public [\w<>?,\s@.\[\]]+? (\w+)\(\) \{', settings_java))
+SET_T = "`faust.SettingsTest`"
+def camel(n): 
+    p = n.split("_"); return p[0] + "".join(x.title() for x in p[1:])
+KAFKA_ONLY = {"broker_credentials", "broker_session_timeout", "broker_heartbeat_interval", "broker_max_poll_records",
+  "broker_check_crcs", "broker_request_timeout", "broker_commit_livelock_soft_timeout", "consumer_max_fetch_size",
+  "producer_linger_ms", "producer_max_batch_size", "producer_acks", "producer_max_request_size",
+  "producer_compression_type", "producer_api_version", "producer_request_timeout", "producer_partitioner", "ssl_context",
+  "consumer_auto_offset_reset", "broker_client_id"}
+TABLE_SET = {"table_cleanup_interval", "table_standby_replicas", "tabledir", "store"}
+WEB_SET = {"web", "web_bind", "web_port", "web_host", "web_transport", "web_in_thread", "web_cors_options",
+           "canonical_url", "web_enabled"}
+USED = {"id", "name", "version", "id_format", "broker", "timezone", "topic_partitions", "topic_replication_factor",
+        "topic_allow_declare", "stream_buffer_maxsize", "stream_wait_empty", "reply_expires", "reply_to",
+        "reply_to_prefix", "reply_create_topic", "key_serializer", "value_serializer", "agent_supervisor",
+        "broker_commit_every", "broker_commit_interval", "processing_guarantee", "datadir", "origin"}
+CLASS_SETTINGS = {"Agent", "ConsumerScheduler", "HttpClient", "LeaderAssignor", "Monitor", "PartitionAssignor",
+  "Router", "Serializers", "SetTable", "Stream", "Table", "TableManager", "Topic", "Worker"}
+def setting_row(n):
+    if n == "setting_names":
+        return row("`Settings.asMap().keySet()`; declarations in `faust.settings.internal.Declarations`", D, "`faust.settings.internal.DeclarationsTest`")
+    if n == "find_old_versiondirs":
+        return row("—", TBL)
+    if n in CLASS_SETTINGS:
+        if n == "Monitor": return row("`App.monitor()`; extra sensors via `App.sensors().add(...)`", W("pluggable Python class; not declared (see `docs/settings.md`)"))
+        if n == "Serializers": return row("`App.codecs().register(name, Codec)`", W("pluggable Python class; not declared"), CO)
+        if n in ("Table", "SetTable", "TableManager"): return row("—", TBL)
+        if n in ("PartitionAssignor", "LeaderAssignor"): return row("—", KAFKA)
+        if n in ("Router", "HttpClient"): return row("—", WEB)
+        return row("—", W("pluggable Python class; not declared (see `docs/settings.md`)"))
+    if n in ("logging_config", "loghandlers"):
+        return row("SLF4J backend config (logback.xml)", W("Python logging; not declared"))
+    if n == "appdir":
+        return row("derived `<datadir>/v<version>` (base of `Settings.tabledir()`)", P("no accessor of its own"))
+    if n == "processing_guarantee":
+        return row("`Settings.processingGuarantee()` → `faust.ProcessingGuarantee`, `AppConfig.set(\"processing_guarantee\", …)`",
+                   P("at_least_once works; exactly_once is later: Kafka issue #3"), SET_T)
+    if n == "broker":
+        return row("`Settings.broker()`, `AppConfig.set(\"broker\", …)`", P("memory:// transport works; kafka:// is later: Kafka issue #3"), SET_T)
+    if n == "url":
+        return row("`broker`", W("deprecated alias of broker"))
+    g = camel(n)
+    java = f"`Settings.{g}()`" if g in GETTERS else "`Settings.get(\"%s\")`" % n
+    if n == "id": java = "`Settings.id()`"
+    if n == "reply_to": java = "`Settings.replyTo()`"
+    java += f", `AppConfig.set(\"{n}\", …)`" if n not in ("id", "name") else ", `App.create(id, …)`"
+    if n not in DECLARED and n not in ("id", "name"):
+        return row(java, P("not declared"))
+    if n == "stream_publish_on_commit":
+        return row(java, P("parsed and validated; buffering sends until commit is not implemented"), SET_T)
+    if n == "stream_ack_exceptions":
+        return row(java, P("parsed; runtime always acks an event whose processing raised (the default true); false is not honored"), SET_T)
+    if n == "stream_ack_cancelled_tasks":
+        return row(java, P("parsed; no task cancellation semantics in the runtime"), SET_T)
+    if n == "stream_recovery_delay":
+        return row(java, P("parsed; no table recovery yet"), SET_T)
+    if n == "autodiscover":
+        return row(java, P("parsed/validated; no classpath scanning"), SET_T)
+    if n == "cache":
+        return row(java, P("parsed; no cache backend"), SET_T)
+    if n == "worker_redirect_stdouts" or n == "worker_redirect_stdouts_level":
+        return row(java, P("parsed; stdout not redirected"), SET_T)
+    if n in TABLE_SET: return row(java, TBL + " (setting parsed)", SET_T)
+    if n in WEB_SET: return row(java, WEB + " (setting parsed)", SET_T)
+    if n in KAFKA_ONLY: return row(java, KAFKA + " (setting parsed)", SET_T)
+    if n in USED: return row(java, D, SET_T)
+    return row(java, P("parsed; not used by the memory transport runtime"), SET_T)
+
+# ---------------------------------------------------------------- render
+def status_kind(s):
+    for k in ("done", "partial", "later", "will not"):
+        if s.startswith(k): return k
+    raise ValueError(s)
+
+def lookup(sec, name, kind):
+    if sec in ("Settings",) or (sec == "App.Settings"):
+        if name == "(class)":
+            return row("`faust.Settings` (built by `faust.AppConfig`)", D, "`faust.SettingsTest`")
+        return setting_row(name)
+    if sec in TABLE_SECS:
+        if name == "logger": return LOGGER
+        return row("—", TBL)
+    base = ALIAS.get(sec, sec)
+    for s in (sec, base):
+        if name in M.get(s, {}): return M[s][name]
+    if kind == "class":
+        return row(f"see {base}", D if base in M else "later: ?")
+    return None
+
+counts = {"done": 0, "partial": 0, "later": 0, "will not": 0}
+missing = []
+body = []
+for sec, rows in sections.items():
+    body.append(f"\n## {sec}\n")
+    body.append("| Faust | Java | Status | Test |")
+    body.append("|---|---|---|---|")
+    for name, kind in rows:
+        r = lookup(sec, name, kind)
+        if r is None:
+            missing.append((sec, name)); r = row("?", "later: ?")
+        java, status, test = r
+        counts[status_kind(status)] += 1
+        if name == "(class)":
+            fname = sec if sec != "Module functions" else "faust"
+            label = f"`{fname}`"
+        elif kind == "method" or kind == "func":
+            label = f"`{sec}.{name}()`" if kind == "method" else f"`faust.{name}`"
+        else:
+            label = f"`{sec}.{name}`"
+        body.append(f"| {label} | {java} | {status} | {test} |")
+if missing:
+    print("MISSING:", missing, file=sys.stderr)
+
+total = sum(counts.values())
+print(open(os.path.join(here, "mapping_intro.md")).read().rstrip())
+print("\n".join(body))
+print(f"\n---\n\n**Rows: {total} total — {counts['done']} done, {counts['partial']} partial, "
+      f"{counts['later']} later, {counts['will not']} will not.**")
