@@ -33,7 +33,7 @@ public final class Message {
     private final Headers headers;
     private final @Nullable AckListener ackListener;
     private volatile int refcount;
-    private @Nullable TP tp;
+    private final TP tp;
     /** Rebalance generation the message was fetched in; events from older generations are dropped. */
     private final int generation;
 
@@ -57,6 +57,26 @@ public final class Message {
      */
     public Message(String topic, int partition, long offset, long timestamp, byte @Nullable [] key, byte @Nullable [] value,
                    Headers headers, @Nullable AckListener ackListener, int generation) {
+        this(new TP(topic, partition), offset, timestamp, key, value, headers, ackListener, generation);
+    }
+
+    /**
+     * The form transports use: one {@link TP} shared by every message of a fetched batch.
+     *
+     * @param tp source partition
+     * @param offset source offset
+     * @param timestamp epoch millis
+     * @param key raw key bytes or null
+     * @param value raw value bytes or null (a tombstone)
+     * @param headers the headers
+     * @param ackListener told when the message is fully acked, or null for messages that are not tracked
+     * @param generation the consumer generation the message was fetched in
+     */
+    public Message(TP tp, long offset, long timestamp, byte @Nullable [] key, byte @Nullable [] value,
+                   Headers headers, @Nullable AckListener ackListener, int generation) {
+        this.tp = Objects.requireNonNull(tp, "tp");
+        String topic = tp.topic();
+        int partition = tp.partition();
         this.topic = Objects.requireNonNull(topic, "topic");
         this.partition = partition;
         this.offset = offset;
@@ -80,12 +100,7 @@ public final class Message {
 
     /** @return the topic partition */
     public TP tp() {
-        TP t = tp;
-        if (t == null) {
-            t = new TP(topic, partition);
-            tp = t;
-        }
-        return t;
+        return tp;
     }
 
     /** @return the offset */

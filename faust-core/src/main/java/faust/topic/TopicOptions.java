@@ -29,6 +29,27 @@ public final class TopicOptions {
     /** Creates empty options (every value from the settings). */
     public TopicOptions() {}
 
+    /**
+     * @param spec options as an immutable value
+     * @return mutable options holding the same values (prefix and suffix reset, as for a derive)
+     */
+    public static TopicOptions from(Spec spec) {
+        TopicOptions o = new TopicOptions();
+        o.partitions = spec.partitions();
+        o.replicas = spec.replicas();
+        o.retention = spec.retention();
+        o.compacting = spec.compacting();
+        o.deleting = spec.deleting();
+        o.internal = spec.internal();
+        o.acks = spec.acks();
+        o.allowEmpty = spec.allowEmpty();
+        o.maxsize = spec.maxsize();
+        o.keySerializer = spec.keySerializer();
+        o.valueSerializer = spec.valueSerializer();
+        o.config.putAll(spec.config());
+        return o;
+    }
+
     /** @return a copy */
     public TopicOptions copy() {
         TopicOptions o = new TopicOptions();

@@ -163,7 +163,7 @@ public final class TopicImpl<K, V> extends AbstractChannel<K, V> implements Topi
 
     @Override
     public Topic<K, V> derive(Consumer<TopicOptions> changes) {
-        TopicOptions o = optionsCopy();
+        TopicOptions o = TopicOptions.from(spec).keySerializer(keyCodec).valueSerializer(valueCodec);
         changes.accept(o);
         TopicOptions.Spec s = o.spec();
         List<String> names = new ArrayList<>();
@@ -176,26 +176,6 @@ public final class TopicImpl<K, V> extends AbstractChannel<K, V> implements Topi
     @Override
     public Topic<K, V> derive(String prefix, String suffix) {
         return derive(o -> o.prefix(prefix).suffix(suffix));
-    }
-
-    private TopicOptions optionsCopy() {
-        TopicOptions o = new TopicOptions();
-        if (spec.partitions() != null) {
-            o.partitions(spec.partitions());
-        }
-        if (spec.replicas() != null) {
-            o.replicas(spec.replicas());
-        }
-        if (spec.retention() != null) {
-            o.retention(spec.retention());
-        }
-        if (spec.maxsize() != null) {
-            o.maxsize(spec.maxsize());
-        }
-        o.compacting(spec.compacting()).deleting(spec.deleting()).internal(spec.internal()).acks(spec.acks())
-                .allowEmpty(spec.allowEmpty()).keySerializer(keyCodec).valueSerializer(valueCodec);
-        spec.config().forEach(o::config);
-        return o;
     }
 
     @Override

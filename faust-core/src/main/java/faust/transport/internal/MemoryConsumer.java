@@ -170,7 +170,7 @@ final class MemoryConsumer implements TransportConsumer {
             int gen = generation.getAsInt();
             for (int j = 0; j < count; j++) {
                 MemoryBroker.StoredRecord r = log.get(start + j);
-                msgs[j] = new Message(tp.topic(), tp.partition(), start + j, r.timestamp(), r.key(), r.value(), r.headers(),
+                msgs[j] = new Message(tp, start + j, r.timestamp(), r.key(), r.value(), r.headers(),
                         ackListener, gen);
             }
             positions.put(tp, (long) start + count);
