@@ -21,6 +21,17 @@ public interface Transport extends AutoCloseable {
     TransportProducer createProducer();
 
     /**
+     * A producer for {@code processing_guarantee=exactly_once}: one per worker, with a transaction
+     * always open (see {@link TransportProducer}). Consumers the transport creates for the same app
+     * then read only committed messages.
+     *
+     * @param transactionalId stable per worker, so a restarted worker fences its predecessor
+     * @return a transactional producer
+     * @throws faust.errors.ImproperlyConfiguredException when the transport cannot do transactions
+     */
+    TransportProducer createTransactionalProducer(String transactionalId);
+
+    /**
      * Creates the topic if it does not exist.
      *
      * @param declaration what the topic should look like

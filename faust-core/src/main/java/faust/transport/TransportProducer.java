@@ -2,10 +2,19 @@ package faust.transport;
 
 import faust.stream.Headers;
 import faust.topic.RecordMetadata;
+import faust.topic.TP;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
-/** Sends serialized messages. Thread-safe. */
+/**
+ * Sends serialized messages. Thread-safe.
+ *
+ * <p>A transactional producer ({@link Transport#createTransactionalProducer}) always has one
+ * transaction open: every send goes into it until {@link #commitTransaction} or
+ * {@link #abortTransaction} ends it and opens the next. Sends that arrive while a transaction is
+ * being committed or aborted wait for the next one.
+ */
 public interface TransportProducer extends AutoCloseable {
     /**
      * @param topic destination topic
@@ -28,6 +37,35 @@ public interface TransportProducer extends AutoCloseable {
      * @return the partition the default partitioner gives this key
      */
     int partitionForKey(String topic, byte @Nullable [] key);
+
+    /** @return whether sends go into transactions (exactly-once) */
+    default boolean transactional() {
+        return false;
+    }
+
+    /**
+     * Commits the open transaction together with the consumed offsets, atomically, then opens the
+     * next one. Called on the consumer's thread.
+     *
+     * @param consumer the consumer whose group the offsets belong to
+     * @param offsets next offset to read, per partition; may be empty
+     * @throws faust.errors.ProducerFencedException when another worker took over this producer's
+     *     transactional id; the worker must stop consuming
+     * @throws IllegalStateException when this producer is not transactional
+     */
+    default void commitTransaction(TransportConsumer consumer, Map<TP, Long> offsets) {
+        throw new IllegalStateException("commitTransaction on a producer that is not transactional");
+    }
+
+    /**
+     * Aborts the open transaction (nothing sent in it becomes visible to read_committed readers),
+     * then opens the next one.
+     *
+     * @throws IllegalStateException when this producer is not transactional
+     */
+    default void abortTransaction() {
+        throw new IllegalStateException("abortTransaction on a producer that is not transactional");
+    }
 
     @Override
     void close();

@@ -35,8 +35,17 @@ public final class MemoryBroker {
     private final Map<String, MemoryGroup> groups = new HashMap<>();
     private final Map<String, Integer> roundRobin = new HashMap<>();
 
-    /** A record as stored in a partition log. */
-    record StoredRecord(long timestamp, byte @Nullable [] key, byte @Nullable [] value, Headers headers) {}
+    /** A record as stored in a partition log; {@code txn} is null outside transactions. */
+    record StoredRecord(long timestamp, byte @Nullable [] key, byte @Nullable [] value, Headers headers,
+                        @Nullable MemoryTxn txn) {}
+
+    /** A producer transaction: its records stay invisible to read_committed consumers until it commits. */
+    static final class MemoryTxn {
+        enum State { OPEN, COMMITTED, ABORTED }
+
+        /** Written under the broker lock. */
+        volatile State state = State.OPEN;
+    }
 
     private MemoryBroker(String name) {
         this.name = name;
@@ -123,6 +132,11 @@ public final class MemoryBroker {
      */
     public RecordMetadata append(String topic, @Nullable Integer partition, @Nullable Long timestamp, byte @Nullable [] key,
                                  byte @Nullable [] value, Headers headers, int defaultPartitions) {
+        return append(topic, partition, timestamp, key, value, headers, defaultPartitions, null);
+    }
+
+    RecordMetadata append(String topic, @Nullable Integer partition, @Nullable Long timestamp, byte @Nullable [] key,
+                          byte @Nullable [] value, Headers headers, int defaultPartitions, @Nullable MemoryTxn txn) {
         lock.lock();
         try {
             List<StoredRecord>[] logs = createIfAbsent(topic, defaultPartitions);
@@ -134,9 +148,30 @@ public final class MemoryBroker {
             long ts = timestamp != null ? timestamp : System.currentTimeMillis();
             List<StoredRecord> log = logs[p];
             long offset = log.size();
-            log.add(new StoredRecord(ts, key, value, headers));
+            log.add(new StoredRecord(ts, key, value, headers, txn));
             changed.signalAll();
             return new RecordMetadata(topic, p, offset, ts);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Ends a transaction: commits it (with the consumed offsets of a group, atomically) or aborts it.
+     *
+     * @param txn the transaction
+     * @param commit commit if true, abort if false
+     * @param groupId the consumer group whose offsets are committed, or null
+     * @param offsets the offsets to commit with it
+     */
+    void endTransaction(MemoryTxn txn, boolean commit, @Nullable String groupId, Map<TP, Long> offsets) {
+        lock.lock();
+        try {
+            txn.state = commit ? MemoryTxn.State.COMMITTED : MemoryTxn.State.ABORTED;
+            if (commit && groupId != null) {
+                group(groupId).committed.putAll(offsets);
+            }
+            changed.signalAll();
         } finally {
             lock.unlock();
         }

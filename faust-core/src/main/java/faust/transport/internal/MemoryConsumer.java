@@ -24,6 +24,7 @@ final class MemoryConsumer implements TransportConsumer {
     private final MemoryGroup group;
     private final Message.AckListener ackListener;
     private final java.util.function.IntSupplier generation;
+    private final boolean readCommitted;
     private Set<String> topics = Set.of();
     private @Nullable Pattern pattern;
     private @Nullable RebalanceListener listener;
@@ -36,8 +37,10 @@ final class MemoryConsumer implements TransportConsumer {
     private volatile boolean wakeup;
     private boolean closed;
 
-    MemoryConsumer(MemoryBroker broker, String groupId, Message.AckListener ackListener, java.util.function.IntSupplier generation) {
+    MemoryConsumer(MemoryBroker broker, String groupId, Message.AckListener ackListener, java.util.function.IntSupplier generation,
+                   boolean readCommitted) {
         this.broker = broker;
+        this.readCommitted = readCommitted;
         this.generation = generation;
         this.ackListener = ackListener;
         broker.lock.lock();
@@ -165,15 +168,32 @@ final class MemoryConsumer implements TransportConsumer {
                 continue;
             }
             int start = (int) (long) pos;
-            int count = Math.min(budget, log.size() - start);
-            Message[] msgs = new Message[count];
+            int end = Math.min(log.size(), start + budget);
             int gen = generation.getAsInt();
-            for (int j = 0; j < count; j++) {
-                MemoryBroker.StoredRecord r = log.get(start + j);
-                msgs[j] = new Message(tp, start + j, r.timestamp(), r.key(), r.value(), r.headers(),
-                        ackListener, gen);
+            Message[] msgs = new Message[end - start];
+            int count = 0;
+            int next = start;
+            for (; next < end; next++) {
+                MemoryBroker.StoredRecord r = log.get(next);
+                MemoryBroker.MemoryTxn txn = r.txn();
+                if (txn != null && readCommitted) {
+                    MemoryBroker.MemoryTxn.State state = txn.state;
+                    if (state == MemoryBroker.MemoryTxn.State.OPEN) {
+                        break;                 // the last stable offset: nothing past it is visible yet
+                    }
+                    if (state == MemoryBroker.MemoryTxn.State.ABORTED) {
+                        continue;              // skipped, leaving a gap in the offsets, as Kafka does
+                    }
+                }
+                msgs[count++] = new Message(tp, next, r.timestamp(), r.key(), r.value(), r.headers(), ackListener, gen);
             }
-            positions.put(tp, (long) start + count);
+            positions.put(tp, (long) next);
+            if (count == 0) {
+                continue;
+            }
+            if (count < msgs.length) {
+                msgs = java.util.Arrays.copyOf(msgs, count);
+            }
             budget -= count;
             out.add(new TpBatch(tp, msgs));
         }
@@ -194,6 +214,11 @@ final class MemoryConsumer implements TransportConsumer {
         } finally {
             broker.lock.unlock();
         }
+    }
+
+    /** @return the group this consumer belongs to */
+    String groupId() {
+        return group.groupId;
     }
 
     @Override

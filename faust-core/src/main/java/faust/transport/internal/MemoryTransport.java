@@ -15,14 +15,25 @@ import org.jspecify.annotations.Nullable;
 public final class MemoryTransport implements Transport {
     private final MemoryBroker broker;
     private final int defaultPartitions;
+    private final boolean readCommitted;
 
     /**
      * @param broker the broker
      * @param defaultPartitions partitions of topics created on first send
      */
     public MemoryTransport(MemoryBroker broker, int defaultPartitions) {
+        this(broker, defaultPartitions, false);
+    }
+
+    /**
+     * @param broker the broker
+     * @param defaultPartitions partitions of topics created on first send
+     * @param readCommitted consumers skip aborted and open transactions (exactly-once)
+     */
+    public MemoryTransport(MemoryBroker broker, int defaultPartitions, boolean readCommitted) {
         this.broker = broker;
         this.defaultPartitions = defaultPartitions;
+        this.readCommitted = readCommitted;
     }
 
     /** @return the broker */
@@ -33,7 +44,7 @@ public final class MemoryTransport implements Transport {
     @Override
     public TransportConsumer createConsumer(String groupId, String clientId, Message.AckListener ackListener,
                                             java.util.function.IntSupplier generation) {
-        return new MemoryConsumer(broker, groupId, ackListener, generation);
+        return new MemoryConsumer(broker, groupId, ackListener, generation, readCommitted);
     }
 
     @Override
@@ -66,6 +77,11 @@ public final class MemoryTransport implements Transport {
                 // nothing held
             }
         };
+    }
+
+    @Override
+    public TransportProducer createTransactionalProducer(String transactionalId) {
+        return new MemoryTransactionalProducer(broker, defaultPartitions);
     }
 
     @Override

@@ -19,6 +19,7 @@ public final class MemoryTransportFactory implements TransportFactory {
     @Override
     public Transport create(List<URI> urls, Settings settings) {
         String authority = urls.get(0).getAuthority();
-        return new MemoryTransport(MemoryBroker.named(authority == null ? "" : authority), settings.topicPartitions());
+        return new MemoryTransport(MemoryBroker.named(authority == null ? "" : authority), settings.topicPartitions(),
+                settings.processingGuarantee() == faust.ProcessingGuarantee.EXACTLY_ONCE);
     }
 }
