@@ -1,6 +1,8 @@
 package faust.internal;
 
 import faust.App;
+import faust.Faust;
+import faust.ProcessingGuarantee;
 import faust.Settings;
 import faust.codec.Codecs;
 import faust.errors.FaustException;
@@ -46,6 +48,8 @@ public final class AppRuntime {
     private volatile @Nullable TransportProducer producer;
     private volatile @Nullable ConsumerLoop consumerLoop;
     private volatile int generation;
+    private final CommitBarrier commitBarrier = new CommitBarrier();
+    private final String transactionalId;
 
     /**
      * @param app the facade
@@ -60,6 +64,31 @@ public final class AppRuntime {
         this.codecs = codecs;
         this.sensors = sensors;
         this.monitor = monitor;
+        this.transactionalId = settings.id() + "-" + settings.consumerGroupInstanceId().orElseGet(() -> Faust.uuid());
+    }
+
+    /** @return whether {@code processing_guarantee} is {@code exactly_once} */
+    public boolean exactlyOnce() {
+        return settings.processingGuarantee() == ProcessingGuarantee.EXACTLY_ONCE;
+    }
+
+    /** @return the barrier streams stop at while an exactly-once transaction ends */
+    public CommitBarrier commitBarrier() {
+        return commitBarrier;
+    }
+
+    /**
+     * Exactly-once: throws away the open transaction and everything processed since the last
+     * commit, and reads again from the committed offsets (after an agent crashed mid-event).
+     * No-op under at-least-once or when not consuming.
+     *
+     * @param reason logged
+     */
+    public void requestRewind(String reason) {
+        ConsumerLoop loop = consumerLoop;
+        if (exactlyOnce() && loop != null) {
+            loop.requestRewind(reason);
+        }
     }
 
     /** @return the app */
@@ -137,7 +166,12 @@ public final class AppRuntime {
         lock.lock();
         try {
             if (producer == null) {
-                producer = transport().createProducer();
+                if (exactlyOnce()) {
+                    log.info("[{}] exactly-once: transactional producer {}", settings.id(), transactionalId);
+                    producer = transport().createTransactionalProducer(transactionalId);
+                } else {
+                    producer = transport().createProducer();
+                }
             }
             return producer;
         } finally {

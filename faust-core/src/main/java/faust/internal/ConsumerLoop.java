@@ -6,6 +6,7 @@ import faust.topic.internal.AbstractChannel;
 import faust.transport.RebalanceListener;
 import faust.transport.TpBatch;
 import faust.transport.TransportConsumer;
+import faust.transport.TransportProducer;
 import faust.transport.internal.AckTracker;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ public final class ConsumerLoop implements RebalanceListener {
     private static final Logger log = LoggerFactory.getLogger(ConsumerLoop.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration POLL_PAUSED = Duration.ofMillis(10);
+    private static final Duration BARRIER_TIMEOUT = Duration.ofSeconds(5);
 
     /** What the app does around rebalances. */
     public interface Hooks {
@@ -56,12 +58,17 @@ public final class ConsumerLoop implements RebalanceListener {
     private final long commitIntervalNanos;
     private final int commitEvery;
     private @Nullable Object rebalanceState;
+    /** Offset of the last message fetched per partition, to find offsets that will never come (gaps). */
+    private final Map<TP, Long> lastFetched = new HashMap<>();
+    private final boolean exactlyOnce;
+    private volatile @Nullable String rewindReason;
 
     ConsumerLoop(AppRuntime rt, Hooks hooks) {
         this.rt = rt;
         this.hooks = hooks;
         this.commitIntervalNanos = rt.settings().brokerCommitInterval().toNanos();
         this.commitEvery = rt.settings().brokerCommitEvery();
+        this.exactlyOnce = rt.exactlyOnce();
         this.thread = Thread.ofPlatform().name("faust-consumer-" + rt.settings().id()).daemon(true).unstarted(this::run);
     }
 
@@ -110,9 +117,15 @@ public final class ConsumerLoop implements RebalanceListener {
                 if (!pausedBy.isEmpty()) {
                     resumeDrained(c);
                 }
+                if (rewindReason != null) {
+                    rewind(c);
+                }
                 maybeCommit(c);
             }
             commit(c);
+        } catch (faust.errors.ProducerFencedException e) {
+            log.error("[{}] another worker took over this worker's transactions; stopping consumption so output is not "
+                    + "duplicated. Restart the worker to rejoin the group.", rt.settings().id(), e);
         } catch (RuntimeException e) {
             log.error("[{}] consumer thread failed; no more messages will be read", rt.settings().id(), e);
         } finally {
@@ -137,6 +150,7 @@ public final class ConsumerLoop implements RebalanceListener {
         if (based.add(tp)) {
             acks.assign(tp, msgs[0].offset() - 1);   // never committed: the first fetched offset is the base
         }
+        trackGaps(tp, msgs);
         var sensors = rt.sensors();
         for (Message m : msgs) {
             sensors.onMessageIn(tp, m.offset(), m);
@@ -160,6 +174,23 @@ public final class ConsumerLoop implements RebalanceListener {
                 sensors.onTopicBufferFull(ch.label());
             }
         }
+    }
+
+    /**
+     * Offsets that were skipped (transaction markers, aborted records, compacted-away records)
+     * will never be acked; record them as gaps so commits can pass them.
+     */
+    private void trackGaps(TP tp, Message[] msgs) {
+        Long last = lastFetched.get(tp);
+        long prev = last != null ? last : msgs[0].offset() - 1;
+        for (Message m : msgs) {
+            long off = m.offset();
+            if (off > prev + 1) {
+                acks.addGap(tp, prev + 1, off - 1);
+            }
+            prev = off;
+        }
+        lastFetched.put(tp, prev);
     }
 
     private void resumeDrained(TransportConsumer c) {
@@ -192,6 +223,10 @@ public final class ConsumerLoop implements RebalanceListener {
     }
 
     private void commit(TransportConsumer c) {
+        if (exactlyOnce) {
+            commitTransaction(c, false);
+            return;
+        }
         lastCommitNanos = System.nanoTime();
         Map<TP, Long> offsets = acks.commitOffsets();
         if (offsets.isEmpty()) {
@@ -206,6 +241,109 @@ public final class ConsumerLoop implements RebalanceListener {
             rt.sensors().onCommitCompleted(state);
         } catch (RuntimeException e) {
             log.warn("[{}] commit of {} failed; will retry at the next commit", rt.settings().id(), offsets, e);
+        }
+    }
+
+    /**
+     * Exactly-once: stops every stream at an event boundary, commits what agents sent together with
+     * the offsets of the events acked so far, and lets the streams go on. When the streams do not
+     * reach a boundary in time the commit is tried again later; when the transaction cannot commit
+     * it is aborted and the worker reads again from the committed offsets.
+     */
+    private void commitTransaction(TransportConsumer c, boolean mustEnd) {
+        lastCommitNanos = System.nanoTime();
+        TransportProducer p = rt.producer();
+        CommitBarrier barrier = rt.commitBarrier();
+        try {
+            if (!barrier.raise(hooks::streamsIdle, BARRIER_TIMEOUT.toNanos())) {
+                if (mustEnd) {
+                    rewindReason = "streams did not reach an event boundary before the partitions were revoked";
+                    rewindLocked(c, p);
+                    return;
+                }
+                log.debug("[{}] streams did not reach an event boundary within {}; commit postponed", rt.settings().id(),
+                        BARRIER_TIMEOUT);
+                return;
+            }
+            if (rewindReason != null) {
+                rewindLocked(c, p);
+                return;
+            }
+            Map<TP, Long> offsets = acks.commitOffsets();
+            Object state = rt.sensors().onCommitInitiated();
+            try {
+                p.commitTransaction(c, offsets);
+            } catch (faust.errors.ProducerFencedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.warn("[{}] transaction commit failed; aborting and reading again from the committed offsets",
+                        rt.settings().id(), e);
+                rewindReason = "transaction commit failed: " + e.getMessage();
+                rewindLocked(c, p);
+                return;
+            }
+            acks.markCommitted(offsets);
+            offsets.forEach(rt.monitor()::setCommittedOffset);
+            rt.sensors().onCommitCompleted(state);
+        } finally {
+            barrier.lower();
+        }
+    }
+
+    void requestRewind(String reason) {
+        rewindReason = reason;
+        wakeup();
+    }
+
+    private void rewind(TransportConsumer c) {
+        CommitBarrier barrier = rt.commitBarrier();
+        try {
+            barrier.raise(hooks::streamsIdle, BARRIER_TIMEOUT.toNanos());
+            rewindLocked(c, rt.producer());
+        } finally {
+            barrier.lower();
+        }
+    }
+
+    /** With the barrier raised: aborts the transaction, drops queued events, seeks to the last commit. */
+    private void rewindLocked(TransportConsumer c, TransportProducer p) {
+        String reason = rewindReason;
+        rewindReason = null;
+        log.warn("[{}] exactly-once: aborting the open transaction and reading again from the committed offsets ({})",
+                rt.settings().id(), reason);
+        try {
+            p.abortTransaction();
+        } catch (faust.errors.ProducerFencedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.warn("[{}] abort failed", rt.settings().id(), e);
+        }
+        rt.nextGeneration();
+        for (AbstractChannel<?, ?> ch : rt.conductor().channels()) {
+            ch.queue().clear();
+        }
+        if (!pausedBy.isEmpty()) {
+            c.resume(new ArrayList<>(pausedBy.keySet()));
+            pausedBy.clear();
+        }
+        Set<TP> owned = c.assignment();
+        Map<TP, Long> committed = c.committed(owned);
+        for (TP tp : owned) {
+            Long off = committed.get(tp);
+            if (off == null) {
+                var tracker = acks.tracker(tp);
+                Long base = tracker == null ? null : tracker.lastCommitted();
+                off = base == null ? null : base + 1;
+            }
+            lastFetched.remove(tp);
+            if (off != null) {
+                c.seek(tp, off);
+                acks.assign(tp, off - 1);
+                based.add(tp);
+            } else {
+                acks.revoke(tp);
+                based.remove(tp);
+            }
         }
     }
 
@@ -231,11 +369,16 @@ public final class ConsumerLoop implements RebalanceListener {
         }
         TransportConsumer c = consumer;
         if (c != null) {
-            commit(c);
+            if (exactlyOnce) {
+                commitTransaction(c, true);
+            } else {
+                commit(c);
+            }
         }
         for (TP tp : revoked) {
             acks.revoke(tp);
             based.remove(tp);
+            lastFetched.remove(tp);
         }
         assignment = Set.of();
         hooks.onRevoked(revoked);

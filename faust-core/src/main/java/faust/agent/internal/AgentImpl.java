@@ -108,6 +108,8 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
                 }
                 Event<?, ?> e = Event.current();
                 Event.setCurrent(null);
+                // exactly-once: what this event sent must not commit; read again from the last commit
+                rt.requestRewind("agent " + name + " actor " + index + " crashed: " + t);
                 context.returnLeftovers();
                 if (e != null) {
                     log.error("[{}] agent {} actor {} crashed processing topic={} partition={} offset={}", rt.settings().id(), name,
@@ -120,7 +122,7 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
                 } else {
                     supervise(this, t);
                 }
-                if (e != null) {
+                if (e != null && !rt.exactlyOnce()) {
                     e.ack();   // the event was handed to the agent: it is done, as in Faust
                 }
             }
