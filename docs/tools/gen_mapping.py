@@ -108,8 +108,8 @@ m("Agent", **{
  "kvmap": row("`Agent.kvmap(Iterable<KeyValue<K,V>>)`", P("no reply_to arg"), AT),
  "map": row("`Agent.map(Iterable<V>)`", P("no key/reply_to args"), AT),
  "logger": LOGGER,
- "on_isolated_partitions_assigned": row("`AgentOptions.isolatedPartitions(true)`", P("option validated (needs concurrency 1) but one actor per partition is not implemented")),
- "on_isolated_partitions_revoked": row("`AgentOptions.isolatedPartitions(true)`", P("option validated but one actor per partition is not implemented")),
+ "on_isolated_partitions_assigned": row("`AgentOptions.isolatedPartitions(true)`: an actor (thread `agent-<name>-<topic>-<partition>`) starts per assigned partition", D, "`faust.agent.IsolatedPartitionsTest`"),
+ "on_isolated_partitions_revoked": row("`AgentOptions.isolatedPartitions(true)`: the partition's actor stops on revocation", D, "`faust.agent.IsolatedPartitionsTest`"),
  "on_partitions_assigned": row("`Agent.onPartitionsAssigned(Consumer<Set<TP>>)`", D, AT),
  "on_partitions_revoked": row("`Agent.onPartitionsRevoked(Consumer<Set<TP>>)`", D, AT),
  "on_shared_partitions_assigned": row("`Agent.onPartitionsAssigned(...)` (all agents share partitions)", D, AT),
@@ -523,7 +523,7 @@ def setting_row(n):
         return row("derived `<datadir>/v<version>` (base of `Settings.tabledir()`)", P("no accessor of its own"))
     if n == "processing_guarantee":
         return row("`Settings.processingGuarantee()` → `faust.ProcessingGuarantee`, `AppConfig.set(\"processing_guarantee\", …)`",
-                   P("at_least_once works; exactly_once is later: Kafka issue #3"), SET_T)
+                   D + " (exactly_once: commit barrier, transactions, rewind on crash; docs/acks.md)", SET_T + ", `faust.ExactlyOnceTest`")
     if n == "broker":
         return row("`Settings.broker()`, `AppConfig.set(\"broker\", …)`", P("memory:// transport works; kafka:// is later: Kafka issue #3"), SET_T)
     if n == "url":

@@ -3,6 +3,7 @@ package faust.internal;
 import faust.stream.Message;
 import faust.topic.TP;
 import faust.topic.internal.AbstractChannel;
+import faust.topic.internal.EventQueue;
 import faust.transport.RebalanceListener;
 import faust.transport.TpBatch;
 import faust.transport.TransportConsumer;
@@ -49,7 +50,7 @@ public final class ConsumerLoop implements RebalanceListener {
     private final Hooks hooks;
     private final AckTracker acks = new AckTracker();
     private final Set<TP> based = ConcurrentHashMap.newKeySet();
-    private final Map<TP, Set<AbstractChannel<?, ?>>> pausedBy = new HashMap<>();
+    private final Map<TP, Set<EventQueue>> pausedBy = new HashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile @Nullable TransportConsumer consumer;
@@ -167,9 +168,10 @@ public final class ConsumerLoop implements RebalanceListener {
             m.incref(channels.length);
         }
         for (AbstractChannel<?, ?> ch : channels) {
-            if (ch.deliver(msgs)) {
-                ch.queue().onDrain(this::wakeup);
-                pausedBy.computeIfAbsent(tp, k -> new HashSet<>()).add(ch);
+            EventQueue full = ch.deliver(msgs);
+            if (full != null) {
+                full.onDrain(this::wakeup);
+                pausedBy.computeIfAbsent(tp, k -> new HashSet<>()).add(full);
                 c.pause(List.of(tp));
                 sensors.onTopicBufferFull(ch.label());
             }
@@ -196,8 +198,8 @@ public final class ConsumerLoop implements RebalanceListener {
     private void resumeDrained(TransportConsumer c) {
         List<TP> resume = new ArrayList<>();
         pausedBy.entrySet().removeIf(e -> {
-            for (AbstractChannel<?, ?> ch : e.getValue()) {
-                if (ch.queue().size() >= ch.queue().maxsize()) {
+            for (EventQueue q : e.getValue()) {
+                if (q.size() >= q.maxsize()) {
                     return false;
                 }
             }
@@ -320,7 +322,7 @@ public final class ConsumerLoop implements RebalanceListener {
         }
         rt.nextGeneration();
         for (AbstractChannel<?, ?> ch : rt.conductor().channels()) {
-            ch.queue().clear();
+            ch.clearBuffers();
         }
         if (!pausedBy.isEmpty()) {
             c.resume(new ArrayList<>(pausedBy.keySet()));
@@ -353,7 +355,7 @@ public final class ConsumerLoop implements RebalanceListener {
         rt.nextGeneration();
         log.info("[{}] partitions revoked: {}", rt.settings().id(), new java.util.TreeSet<>(revoked));
         for (AbstractChannel<?, ?> ch : rt.conductor().channels()) {
-            ch.queue().clear();        // not acked: the partitions' next owner reads them again
+            ch.clearBuffers();        // not acked: the partitions' next owner reads them again
         }
         pausedBy.clear();
         if (rt.settings().streamWaitEmpty()) {

@@ -85,7 +85,7 @@ public final class StreamImpl<K, V> implements Stream<K, V> {
     }
 
     private Cursor newCursor() {
-        Cursor c = new Cursor(rt, channel.queue(), steps, enableAcks, label, context);
+        Cursor c = new Cursor(rt, context.queueOf(channel, channel.queue()), steps, enableAcks, label, context);
         cursor = c;
         return c;
     }
