@@ -133,6 +133,43 @@ class AppTest {
         }
     }
 
+    @Test
+    void a_failed_send_makes_the_worker_read_again_from_the_last_commit_so_nothing_is_lost() {
+        String broker = TestApps.freshBroker();
+        App app = TestApps.app("resend", broker, c -> { });
+        Topic<String, Integer> in = app.topic("in", String.class, Integer.class, o -> o.partitions(1));
+        Topic<String, Integer> out = app.topic("out", String.class, Integer.class, o -> o.partitions(1));
+        java.util.concurrent.atomic.AtomicBoolean failedOnce = new java.util.concurrent.atomic.AtomicBoolean();
+        app.agent("copy", in, stream -> {
+            for (Integer v : stream) {
+                // the first send of 5 goes to a partition that does not exist, and fails
+                int partition = v == 5 && failedOnce.compareAndSet(false, true) ? 99 : 0;
+                out.send("k", v, faust.topic.SendOptions.defaults().withPartition(partition));
+            }
+        });
+        Set<Integer> seen = ConcurrentHashMap.newKeySet();
+        App reader = TestApps.app("resend-reader", broker, c -> { });
+        Topic<String, Integer> readOut = reader.topic("out", String.class, Integer.class, o -> o.partitions(1));
+        reader.agent("collect", readOut, s -> {
+            for (Integer v : s) {
+                seen.add(v);
+            }
+        });
+        app.start();
+        reader.start();
+        try {
+            for (int i = 0; i < 20; i++) {
+                in.send("k", i).join();
+            }
+            await(Duration.ofSeconds(10), () -> seen.size() == 20, "all 20 values in the output");
+            assertThat(failedOnce).isTrue();
+            assertThat(seen).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
+        } finally {
+            app.stop();
+            reader.stop();
+        }
+    }
+
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> u = new java.util.HashSet<>(a);
         u.addAll(b);

@@ -203,6 +203,11 @@ public final class AppRuntime {
             if (err != null) {
                 Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
                 sensors.onSendError(cause, state);
+                ConsumerLoop loop = consumerLoop;
+                if (loop != null) {
+                    // at-least-once: offsets of events whose output failed must not commit; read them again
+                    loop.requestRewind("send to " + topic + " failed: " + cause);
+                }
                 throw cause instanceof FaustException fe ? fe
                         : new ProducerSendException("could not send to topic " + topic + ": " + cause.getMessage(), cause);
             }

@@ -237,6 +237,9 @@ public final class ConsumerLoop implements RebalanceListener {
         Object state = rt.sensors().onCommitInitiated();
         try {
             rt.producer().flush();     // what agents sent for these events is durable before their offsets are
+            if (rewindReason != null) {
+                return;                // a send failed: nothing past the last commit may be committed; the loop rewinds
+            }
             c.commit(offsets);
             acks.markCommitted(offsets);
             offsets.forEach(rt.monitor()::setCommittedOffset);
@@ -298,6 +301,10 @@ public final class ConsumerLoop implements RebalanceListener {
     }
 
     private void rewind(TransportConsumer c) {
+        if (!exactlyOnce) {
+            rewindLocked(c, rt.producer());    // acks of events in flight belong to the old generation and are ignored
+            return;
+        }
         CommitBarrier barrier = rt.commitBarrier();
         try {
             barrier.raise(hooks::streamsIdle, BARRIER_TIMEOUT.toNanos());
@@ -307,18 +314,25 @@ public final class ConsumerLoop implements RebalanceListener {
         }
     }
 
-    /** With the barrier raised: aborts the transaction, drops queued events, seeks to the last commit. */
+    /**
+     * Drops queued events and seeks every assigned partition back to its last commit; under
+     * exactly-once (with the barrier raised) also aborts the open transaction.
+     */
     private void rewindLocked(TransportConsumer c, TransportProducer p) {
         String reason = rewindReason;
         rewindReason = null;
-        log.warn("[{}] exactly-once: aborting the open transaction and reading again from the committed offsets ({})",
-                rt.settings().id(), reason);
-        try {
-            p.abortTransaction();
-        } catch (faust.errors.ProducerFencedException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            log.warn("[{}] abort failed", rt.settings().id(), e);
+        if (exactlyOnce) {
+            log.warn("[{}] exactly-once: aborting the open transaction and reading again from the committed offsets ({})",
+                    rt.settings().id(), reason);
+            try {
+                p.abortTransaction();
+            } catch (faust.errors.ProducerFencedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.warn("[{}] abort failed", rt.settings().id(), e);
+            }
+        } else {
+            log.warn("[{}] reading again from the committed offsets so nothing is lost ({})", rt.settings().id(), reason);
         }
         rt.nextGeneration();
         for (AbstractChannel<?, ?> ch : rt.conductor().channels()) {
