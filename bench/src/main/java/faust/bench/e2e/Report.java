@@ -1,0 +1,82 @@
+package faust.bench.e2e;
+
+import faust.bench.e2e.Options.Mode;
+import faust.bench.e2e.Options.SystemKind;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Prints the result table and the ratio line (always the last line of the output). */
+final class Report {
+    private Report() {}
+
+    /**
+     * @param out where to print
+     * @param results every measured run
+     * @param options the options, for the order of rows
+     */
+    static void print(PrintStream out, List<Result> results, Options options) {
+        out.println();
+        out.println("| system | mode | runs | msgs/s (start to last output) | msgs/s (first to last output) | seconds | duplicates | missing | load |");
+        out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (Mode mode : options.modes()) {
+            for (SystemKind system : options.systems()) {
+                List<Result> runs = of(results, system, mode);
+                if (runs.isEmpty()) {
+                    continue;
+                }
+                Result med = median(runs);
+                out.printf(Locale.ROOT, "| %s | %s | %d | %s | %s | %.2f | %d | %d | %.2f |%n", system.label, mode.flag,
+                        runs.size(), med.ok() ? String.format(Locale.ROOT, "%,.0f", med.rate()) : "FAILED",
+                        med.ok() ? String.format(Locale.ROOT, "%,.0f", med.steadyRate()) : "-", med.seconds(),
+                        med.duplicates(), med.missing(), med.load1());
+                for (Result r : runs) {
+                    if (r.error() != null) {
+                        out.println("  " + system.label + " " + mode.flag + " failed: " + r.error());
+                    }
+                }
+            }
+        }
+        out.println();
+        out.println(ratioLine(results));
+    }
+
+    /**
+     * @param results the measured runs
+     * @return {@code ratio faust/kafka-streams alo=<x> eos=<y> faust/raw alo=<z>}, {@code n/a} where
+     *     a side is missing or failed
+     */
+    static String ratioLine(List<Result> results) {
+        return "ratio faust/kafka-streams alo=" + ratio(results, SystemKind.STREAMS, Mode.ALO)
+                + " eos=" + ratio(results, SystemKind.STREAMS, Mode.EOS)
+                + " faust/raw alo=" + ratio(results, SystemKind.RAW, Mode.ALO);
+    }
+
+    private static String ratio(List<Result> results, SystemKind against, Mode mode) {
+        List<Result> faust = of(results, SystemKind.FAUST, mode);
+        List<Result> other = of(results, against, mode);
+        if (faust.isEmpty() || other.isEmpty()) {
+            return "n/a";
+        }
+        double r = median(faust).rate() / median(other).rate();
+        return Double.isNaN(r) ? "n/a" : String.format(Locale.ROOT, "%.2f", r);
+    }
+
+    private static List<Result> of(List<Result> results, SystemKind system, Mode mode) {
+        List<Result> out = new ArrayList<>();
+        for (Result r : results) {
+            if (r.system() == system && r.mode() == mode) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** The run with the median rate; a failed run counts as slowest. */
+    private static Result median(List<Result> runs) {
+        List<Result> sorted = new ArrayList<>(runs);
+        sorted.sort((a, b) -> Double.compare(a.ok() ? a.rate() : -1, b.ok() ? b.rate() : -1));
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+}

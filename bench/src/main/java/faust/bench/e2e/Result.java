@@ -1,0 +1,48 @@
+package faust.bench.e2e;
+
+import faust.bench.e2e.Options.Mode;
+import faust.bench.e2e.Options.SystemKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome of one measured run.
+ *
+ * @param system the system
+ * @param mode the guarantee
+ * @param messages input messages
+ * @param seconds from just before the system started until the verifier held every output
+ * @param firstToLastSeconds from the first output read until the last missing one was read
+ * @param outputs records read from the output topic (including duplicates and late ones)
+ * @param distinct distinct valid outputs
+ * @param invalid outputs that were not the transform of an input
+ * @param load1 the 1-minute load average when the run started
+ * @param error why the run failed, or null when every output arrived
+ */
+record Result(SystemKind system, Mode mode, long messages, double seconds, double firstToLastSeconds, long outputs,
+              long distinct, long invalid, double load1, @Nullable String error) {
+
+    /** @return whether every output arrived and none was malformed */
+    boolean ok() {
+        return error == null && distinct == messages && invalid == 0;
+    }
+
+    /** @return messages per second over the whole run, or NaN when it failed */
+    double rate() {
+        return ok() ? messages / seconds : Double.NaN;
+    }
+
+    /** @return messages per second between the first and the last output, or NaN */
+    double steadyRate() {
+        return ok() && firstToLastSeconds > 0 ? messages / firstToLastSeconds : Double.NaN;
+    }
+
+    /** @return outputs read more than once */
+    long duplicates() {
+        return outputs - distinct - invalid;
+    }
+
+    /** @return inputs whose output never arrived */
+    long missing() {
+        return messages - distinct;
+    }
+}
