@@ -1,6 +1,9 @@
 package faust.transport;
 
+import faust.errors.ImproperlyConfiguredException;
+import java.util.Collection;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A connection to a broker (Kafka, or the in-process memory broker): creates consumers and
@@ -43,6 +46,35 @@ public interface Transport extends AutoCloseable {
      * @return its partition count, or empty when it does not exist
      */
     OptionalInt partitionCount(String topic);
+
+    /**
+     * Checks that topics read together (by one agent or stream, or a table and its source) have
+     * the same number of partitions, so that partition {@code p} of each lands on the same worker.
+     *
+     * @param reader what reads them, named in the error (e.g. {@code agent 'count'})
+     * @param topics the topics; those that do not exist yet are skipped
+     * @throws faust.errors.ImproperlyConfiguredException naming two topics whose counts differ, both
+     *     counts and the fix
+     */
+    default void checkCopartitioned(String reader, Collection<String> topics) {
+        @Nullable String first = null;
+        int firstCount = 0;
+        for (String t : topics) {
+            OptionalInt n = partitionCount(t);
+            if (n.isEmpty()) {
+                continue;
+            }
+            if (first == null) {
+                first = t;
+                firstCount = n.getAsInt();
+            } else if (n.getAsInt() != firstCount) {
+                throw new ImproperlyConfiguredException(reader + " reads topics that are not co-partitioned: '" + first
+                        + "' has " + firstCount + " partitions but '" + t + "' has " + n.getAsInt()
+                        + ". Topics read together must have the same number of partitions; recreate one of them, "
+                        + "or repartition with groupBy/through into a topic with " + firstCount + " partitions.");
+            }
+        }
+    }
 
     @Override
     void close();

@@ -1,6 +1,7 @@
 package faust.transport;
 
 import faust.topic.TP;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -66,8 +67,20 @@ public interface TransportConsumer extends AutoCloseable {
      */
     void seek(TP tp, long offset);
 
-    /** Makes a blocked {@link #poll} return early. The only thread-safe method. */
+    /** Makes a blocked {@link #poll} return early. Thread-safe. */
     void wakeup();
+
+    /**
+     * The whole group's assignment as of the last rebalance: each member's web URL (its
+     * {@code canonical_url}) and the partitions it owns, for routing table queries to the worker
+     * that holds a key. Updated before {@link RebalanceListener#onPartitionsAssigned} runs.
+     * Thread-safe (an immutable snapshot), unlike the other methods.
+     *
+     * @return URL to partitions; empty when the transport does not share URLs (the memory transport)
+     */
+    default Map<URI, Set<TP>> groupAssignment() {
+        return Map.of();
+    }
 
     /** Leaves the group and releases resources. */
     @Override

@@ -1,0 +1,48 @@
+package faust.kafka.internal;
+
+import faust.errors.FaustException;
+import faust.errors.ImproperlyConfiguredException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.jspecify.annotations.Nullable;
+
+/** Turns Kafka's security errors into errors that name the Faust setting and the fix. */
+final class KafkaErrors {
+    private KafkaErrors() {}
+
+    /**
+     * @param t an error from a Kafka client (or its cause chain)
+     * @param configs the transport's configs, for the broker list and credentials
+     * @return a FaustException naming the setting when {@code t} is a security error, otherwise null
+     */
+    static @Nullable FaustException security(Throwable t, KafkaConfigs configs) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            String creds = configs.settings().brokerCredentials().map(Object::toString).orElse("none");
+            if (c instanceof SslAuthenticationException) {
+                return new ImproperlyConfiguredException("TLS handshake with the Kafka broker at " + configs.bootstrapServers()
+                        + " failed (broker_credentials = " + creds + "): " + c.getMessage() + ". Check the CA (caFile or "
+                        + "trustStore), the client certificate and endpointIdentification in broker_credentials, and that "
+                        + "the broker listens with TLS at that address.", c);
+            }
+            if (c instanceof AuthenticationException) {
+                return new ImproperlyConfiguredException("authentication with the Kafka broker at " + configs.bootstrapServers()
+                        + " failed (broker_credentials = " + creds + "): " + c.getMessage() + ". Check the user name, "
+                        + "password and SASL mechanism in broker_credentials, and that the broker has a listener for "
+                        + "that protocol at that address.", c);
+            }
+            if (c instanceof TopicAuthorizationException || c instanceof GroupAuthorizationException) {
+                return new ImproperlyConfiguredException("the Kafka broker denied access (broker_credentials = " + creds + "): "
+                        + c.getMessage() + ". Grant the principal access to those topics and to the consumer group (the "
+                        + "app id), or connect as another user.", c);
+            }
+            if (c instanceof AuthorizationException) {
+                return new ImproperlyConfiguredException("the Kafka broker denied an operation (broker_credentials = " + creds
+                        + "): " + c.getMessage() + ". Grant the principal the needed ACL.", c);
+            }
+        }
+        return null;
+    }
+}

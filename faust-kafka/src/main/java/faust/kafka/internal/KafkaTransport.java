@@ -1,0 +1,64 @@
+package faust.kafka.internal;
+
+import faust.Settings;
+import faust.stream.Message;
+import faust.transport.TopicDeclaration;
+import faust.transport.Transport;
+import faust.transport.TransportConsumer;
+import faust.transport.TransportProducer;
+import java.util.OptionalInt;
+import java.util.function.IntSupplier;
+
+/**
+ * The {@code kafka://} transport: consumers, producers and topic declaration on Apache Kafka's own
+ * clients, configured from the app's settings (see docs/kafka.md for the mapping). Thread-safe.
+ */
+public final class KafkaTransport implements Transport {
+    private final KafkaConfigs configs;
+    private final TopicAdmin admin;
+
+    /**
+     * @param settings the app's settings; {@code broker} holds the Kafka URLs
+     * @throws faust.errors.ImproperlyConfiguredException when a setting cannot be mapped
+     */
+    public KafkaTransport(Settings settings) {
+        this.configs = new KafkaConfigs(settings);
+        this.admin = new TopicAdmin(configs);
+    }
+
+    /** @return Kafka's {@code bootstrap.servers} for the broker URLs */
+    public String bootstrapServers() {
+        return configs.bootstrapServers();
+    }
+
+    @Override
+    public TransportConsumer createConsumer(String groupId, String clientId, Message.AckListener ackListener,
+                                            IntSupplier generation) {
+        return new KafkaTransportConsumer(configs, groupId, clientId, ackListener, generation);
+    }
+
+    @Override
+    public TransportProducer createProducer() {
+        return new KafkaTransportProducer(configs, configs.settings().brokerClientId(), null);
+    }
+
+    @Override
+    public TransportProducer createTransactionalProducer(String transactionalId) {
+        return new KafkaTransactionalProducer(configs, configs.settings().brokerClientId(), transactionalId);
+    }
+
+    @Override
+    public void declareTopic(TopicDeclaration declaration) {
+        admin.declare(declaration);
+    }
+
+    @Override
+    public OptionalInt partitionCount(String topic) {
+        return admin.partitionCount(topic);
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}

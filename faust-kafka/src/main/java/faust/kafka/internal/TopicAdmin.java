@@ -1,0 +1,224 @@
+package faust.kafka.internal;
+
+import faust.errors.FaustException;
+import faust.errors.ImproperlyConfiguredException;
+import faust.transport.TopicDeclaration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.CreateTopicsOptions;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.InvalidConfigurationException;
+import org.apache.kafka.common.errors.InvalidPartitionsException;
+import org.apache.kafka.common.errors.InvalidReplicationFactorException;
+import org.apache.kafka.common.errors.InvalidRequestException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.PolicyViolationException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Declares topics and reads partition counts through Kafka's admin client (created on first use).
+ * While the broker cannot be reached, calls are retried with a growing pause and a warning per
+ * attempt, until they work or the transport is closed: a worker started before its broker waits
+ * for it instead of dying. Thread-safe.
+ */
+final class TopicAdmin implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TopicAdmin.class);
+    private static final long MAX_PAUSE_MS = 30_000;
+
+    private final KafkaConfigs configs;
+    private final ReentrantLock lock = new ReentrantLock();
+    private @Nullable Admin admin;
+    private @Nullable String clientId;
+    private volatile boolean closed;
+
+    TopicAdmin(KafkaConfigs configs) {
+        this.configs = configs;
+    }
+
+    private Admin admin() {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new FaustException("the kafka:// transport of app " + configs.settings().id() + " is closed");
+            }
+            if (admin == null) {
+                String id = ClientIds.acquire("admin", configs.settings().brokerClientId() + "-admin");
+                try {
+                    admin = Admin.create(configs.admin(id));
+                    clientId = id;
+                } catch (RuntimeException e) {
+                    ClientIds.release("admin", id);
+                    throw configs.configError("admin client", e);
+                }
+            }
+            return admin;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Creates the topic, or checks that the existing one has the declared partition count.
+     *
+     * @param d the declaration
+     */
+    void declare(TopicDeclaration d) {
+        NewTopic topic = new NewTopic(d.name(), d.partitions(), (short) d.replicas()).configs(topicConfig(d));
+        try {
+            retrying("declare topic '" + d.name() + "'", () -> get(admin().createTopics(List.of(topic),
+                    new CreateTopicsOptions().timeoutMs(attemptMillis())).all()));
+            log.info("[{}] created topic '{}' with {} partitions, replication factor {}", configs.settings().id(), d.name(),
+                    d.partitions(), d.replicas());
+        } catch (DeclareError e) {
+            Throwable c = e.getCause();
+            if (!(c instanceof TopicExistsException)) {
+                throw declareError(d, c);
+            }
+            OptionalInt existing = partitionCount(d.name());
+            if (existing.isPresent() && existing.getAsInt() != d.partitions()) {
+                throw new ImproperlyConfiguredException("topic '" + d.name() + "' exists with " + existing.getAsInt()
+                        + " partitions but is declared with " + d.partitions() + " (TopicOptions.partitions or the "
+                        + "topic_partitions setting). Declare it with " + existing.getAsInt() + " partitions, or delete the "
+                        + "topic and let it be created again with " + d.partitions() + " (kafka-topics.sh --delete --topic "
+                        + d.name() + "), or use a new topic name.");
+            }
+        }
+    }
+
+    static Map<String, String> topicConfig(TopicDeclaration d) {
+        Map<String, String> cfg = new HashMap<>();
+        if (d.retention() != null) {
+            cfg.put("retention.ms", String.valueOf(d.retention().toMillis()));
+        }
+        if (d.compacting() && d.deleting()) {
+            cfg.put("cleanup.policy", "compact,delete");
+        } else if (d.compacting()) {
+            cfg.put("cleanup.policy", "compact");
+        } else if (d.deleting()) {
+            cfg.put("cleanup.policy", "delete");
+        }
+        cfg.putAll(d.config());
+        return cfg;
+    }
+
+    private RuntimeException declareError(TopicDeclaration d, Throwable c) {
+        FaustException security = KafkaErrors.security(c, configs);
+        if (security != null) {
+            return security;
+        }
+        if (c instanceof InvalidReplicationFactorException) {
+            return new ImproperlyConfiguredException("cannot create topic '" + d.name() + "' with replication factor "
+                    + d.replicas() + ": " + c.getMessage() + ". Lower TopicOptions.replicas or the topic_replication_factor "
+                    + "setting to at most the number of brokers.", c);
+        }
+        if (c instanceof InvalidConfigurationException || c instanceof InvalidRequestException
+                || c instanceof PolicyViolationException || c instanceof InvalidPartitionsException
+                || c instanceof InvalidTopicException) {
+            return new ImproperlyConfiguredException("the broker refused to create topic '" + d.name() + "' ("
+                    + d.partitions() + " partitions, replication factor " + d.replicas() + ", config " + topicConfig(d)
+                    + "): " + c.getMessage() + ". Fix the topic's options.", c);
+        }
+        return new FaustException("cannot create topic '" + d.name() + "': " + c.getMessage(), c);
+    }
+
+    /**
+     * @param topic a topic
+     * @return its partition count, or empty when it does not exist
+     */
+    OptionalInt partitionCount(String topic) {
+        try {
+            Map<String, TopicDescription> m = retrying("describe topic '" + topic + "'", () -> get(admin()
+                    .describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs(attemptMillis())).allTopicNames()));
+            TopicDescription td = m.get(topic);
+            return td == null ? OptionalInt.empty() : OptionalInt.of(td.partitions().size());
+        } catch (DeclareError e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return OptionalInt.empty();
+            }
+            FaustException security = KafkaErrors.security(e.getCause(), configs);
+            throw security != null ? security : new FaustException("cannot describe topic '" + topic + "': "
+                    + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private int attemptMillis() {
+        return (int) Math.min(configs.settings().brokerRequestTimeout().toMillis(), KafkaConfigs.ADMIN_ATTEMPT.toMillis());
+    }
+
+    /** A call's non-retriable failure, carried out of {@link #retrying}. */
+    private static final class DeclareError extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        DeclareError(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws ExecutionException, InterruptedException;
+    }
+
+    private <T> T retrying(String what, Call<T> call) throws DeclareError {
+        long pause = 1000;
+        for (int attempt = 1; ; attempt++) {
+            Throwable cause;
+            try {
+                return call.run();
+            } catch (ExecutionException e) {
+                cause = e.getCause() == null ? e : e.getCause();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FaustException("interrupted while trying to " + what, e);
+            }
+            if (!(cause instanceof RetriableException) || closed) {
+                throw new DeclareError(cause);
+            }
+            log.warn("[{}] cannot {} on the Kafka broker at {} (attempt {}: {}); retrying in {} s. Check that the broker is "
+                    + "running and that the broker setting points at it.", configs.settings().id(), what,
+                    configs.bootstrapServers(), attempt, cause.getMessage(), pause / 1000.0);
+            long until = System.nanoTime() + pause * 1_000_000;
+            while (!closed && System.nanoTime() < until) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new FaustException("interrupted while trying to " + what, e);
+                }
+            }
+            pause = Math.min(MAX_PAUSE_MS, pause * 2);
+        }
+    }
+
+    private static <T> T get(KafkaFuture<T> f) throws ExecutionException, InterruptedException {
+        return f.get();
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            if (admin != null) {
+                admin.close(java.time.Duration.ofSeconds(5));
+                ClientIds.release("admin", clientId);
+                admin = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}
