@@ -1,0 +1,44 @@
+package faust.bench.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import faust.bench.e2e.Options.Mode;
+import faust.bench.e2e.Options.SystemKind;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportTest {
+    private static Result ok(SystemKind s, Mode m, double seconds) {
+        return new Result(s, m, 1000, seconds, seconds / 2, 1000, 1000, 0, 0.5, null);
+    }
+
+    @Test
+    void ratio_line_divides_faust_rates_by_streams_and_raw_with_two_decimals() {
+        List<Result> results = List.of(
+                ok(SystemKind.RAW, Mode.ALO, 1.0), ok(SystemKind.STREAMS, Mode.ALO, 2.0), ok(SystemKind.FAUST, Mode.ALO, 1.6),
+                ok(SystemKind.STREAMS, Mode.EOS, 3.0), ok(SystemKind.FAUST, Mode.EOS, 2.0));
+        assertThat(Report.ratioLine(results)).isEqualTo("ratio faust/kafka-streams alo=1.25 eos=1.50 faust/raw alo=0.63");
+    }
+
+    @Test
+    void ratio_is_na_where_a_side_is_missing_or_failed() {
+        Result failed = new Result(SystemKind.FAUST, Mode.EOS, 1000, Double.NaN, Double.NaN, 10, 10, 0, 0.5, "timed out");
+        List<Result> results = List.of(ok(SystemKind.FAUST, Mode.ALO, 1.0), ok(SystemKind.STREAMS, Mode.EOS, 1.0), failed);
+        assertThat(Report.ratioLine(results)).isEqualTo("ratio faust/kafka-streams alo=n/a eos=n/a faust/raw alo=n/a");
+    }
+
+    @Test
+    void table_shows_the_median_run_and_the_ratio_line_comes_last() {
+        List<Result> results = List.of(ok(SystemKind.FAUST, Mode.ALO, 1.0), ok(SystemKind.FAUST, Mode.ALO, 2.0),
+                ok(SystemKind.FAUST, Mode.ALO, 4.0));
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Report.print(new PrintStream(buf, true, StandardCharsets.UTF_8), results,
+                Options.parse("--only", "faust", "--modes", "alo"));
+        String[] lines = buf.toString(StandardCharsets.UTF_8).strip().split("\n");
+        assertThat(lines).anyMatch(l -> l.startsWith("| faust-java | alo | 3 | 500 |"));
+        assertThat(lines[lines.length - 1]).startsWith("ratio faust/kafka-streams ");
+    }
+}
