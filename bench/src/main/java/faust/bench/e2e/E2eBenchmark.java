@@ -103,17 +103,17 @@ public final class E2eBenchmark {
             if (options.warmup() > 0) {
                 fill(admin, client, WARMUP_INPUT, options.warmup());
                 for (Mode mode : options.modes()) {
-                    for (SystemKind system : options.systems()) {
-                        Result r = runOnce(admin, kafka, system, mode, WARMUP_INPUT, options.warmup());
-                        out.printf(Locale.ROOT, "warm-up  %-17s %s %s%n", system.label, mode.flag, describe(r));
+                    for (Contender c : options.contenders()) {
+                        Result r = runOnce(admin, kafka, c, mode, WARMUP_INPUT, options.warmup());
+                        out.printf(Locale.ROOT, "warm-up  %-17s %s %s%n", c.label(), mode.flag, describe(r));
                     }
                 }
             }
             for (int round = 1; round <= options.rounds(); round++) {
                 for (Mode mode : options.modes()) {
-                    for (SystemKind system : options.systems()) {
-                        Result r = runOnce(admin, kafka, system, mode, INPUT, options.messages());
-                        out.printf(Locale.ROOT, "measured %-17s %s %s%n", system.label, mode.flag, describe(r));
+                    for (Contender c : options.contenders()) {
+                        Result r = runOnce(admin, kafka, c, mode, INPUT, options.messages());
+                        out.printf(Locale.ROOT, "measured %-17s %s %s%n", c.label(), mode.flag, describe(r));
                         results.add(r);
                     }
                 }
@@ -123,12 +123,13 @@ public final class E2eBenchmark {
         return results;
     }
 
-    private Result runOnce(Admin admin, EmbeddedKafka kafka, SystemKind system, Mode mode, String input, long n)
+    private Result runOnce(Admin admin, EmbeddedKafka kafka, Contender contender, Mode mode, String input, long n)
             throws Exception {
+        SystemKind system = contender.kind();
         String runId = "e2e-" + system.flag + "-" + mode.flag + "-" + (++runs) + "-" + nonce;
         String output = runId + "-out";
         createTopic(admin, output);
-        RunSpec spec = new RunSpec(runId, kafka.clientProperties(), kafka.brokerUrl(), input, output, n, mode, options);
+        RunSpec spec = new RunSpec(runId, kafka.clientProperties(), kafka.brokerUrl(), input, output, n, mode, options, contender);
         double load = load();
         @Nullable String error = null;
         long t0 = System.nanoTime();
@@ -149,6 +150,9 @@ public final class E2eBenchmark {
             } finally {
                 pipeline.close();
             }
+            if (options.verbose() && !pipeline.diagnostics().isEmpty()) {
+                out.println("         " + contender.label() + " " + mode.flag + ": " + pipeline.diagnostics());
+            }
             verifier.drain(Duration.ofMillis(500), Duration.ofSeconds(10));   // count late duplicates
         } finally {
             verifier.close();
@@ -160,7 +164,7 @@ public final class E2eBenchmark {
         if (error == null && verifier.invalid() > 0) {
             error = verifier.invalid() + " outputs were not the transform of an input";
         }
-        return new Result(system, mode, n, seconds, steady, verifier.total(), verifier.distinct(), verifier.invalid(), load,
+        return new Result(contender, mode, n, seconds, steady, verifier.total(), verifier.distinct(), verifier.invalid(), load,
                 error);
     }
 

@@ -32,6 +32,7 @@ import org.jspecify.annotations.Nullable;
 final class FaustPipeline implements Pipeline {
     private final RunSpec spec;
     private final Path dataDir;
+    private final FaustDiagnostics diagnostics = new FaustDiagnostics();
     private @Nullable App app;
 
     FaustPipeline(RunSpec spec) throws IOException {
@@ -58,6 +59,7 @@ final class FaustPipeline implements Pipeline {
         s.put("web_enabled", false);
         s.put("datadir", dataDir);
         s.putAll(spec.options().faustSettings());
+        s.putAll(spec.contender().faustSettings());
         return s;
     }
 
@@ -72,8 +74,16 @@ final class FaustPipeline implements Pipeline {
                 out.send(Payload.transform(value));
             }
         });
+        if (spec.options().verbose()) {
+            a.sensors().add(diagnostics);
+        }
         app = a;
         a.start();
+    }
+
+    @Override
+    public String diagnostics() {
+        return diagnostics.toString();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package faust.bench.e2e;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +26,13 @@ import java.util.Map;
  * @param brokerJvmOptions JVM options of the broker's child JVM
  * @param timeoutSeconds longest wait for all outputs of one run
  * @param faustSettings extra faust-java settings (Faust names), applied after the shared ones
+ * @param verbose print what each system counted about itself after each run
+ * @param faustVariants extra faust-java runs, each with these settings on top ({@code --faust-variant})
  */
 record Options(long messages, int partitions, int valueSize, List<SystemKind> systems, List<Mode> modes,
                long warmup, int rounds, int lingerMs, int batchSize, int commitMsAlo, int commitMsEos,
-               boolean childJvm, List<String> brokerJvmOptions, int timeoutSeconds, Map<String, String> faustSettings) {
+               boolean childJvm, List<String> brokerJvmOptions, int timeoutSeconds, Map<String, String> faustSettings,
+               boolean verbose, List<Map<String, String>> faustVariants) {
 
     static final String USAGE = """
             usage: bench/e2e [options]
@@ -47,6 +51,8 @@ record Options(long messages, int partitions, int valueSize, List<SystemKind> sy
               --broker-jvm OPTS   JVM options of the broker's child JVM (default "-Xmx1g -XX:+UseParallelGC")
               --timeout-s S       longest wait for the outputs of one run (default 120 + N/20000)
               --faust KEY=VALUE   extra faust-java setting (Faust name), repeatable
+              --faust-variant K=V[,K=V]  also run faust-java with these settings, as an extra row (repeatable)
+              --verbose           after each run, print what the system counted (faust: buffer-full pauses, commits)
             """;
 
     /**
@@ -70,6 +76,8 @@ record Options(long messages, int partitions, int valueSize, List<SystemKind> sy
         List<String> brokerJvm = List.of("-Xmx1g", "-XX:+UseParallelGC");
         Integer timeout = null;
         Map<String, String> faust = new LinkedHashMap<>();
+        boolean verbose = false;
+        List<Map<String, String>> variants = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -87,15 +95,15 @@ record Options(long messages, int partitions, int valueSize, List<SystemKind> sy
                 case "--in-process" -> child = false;
                 case "--broker-jvm" -> brokerJvm = List.of(value(args, ++i, a).trim().split("\\s+"));
                 case "--timeout-s" -> timeout = (int) positiveLong(a, value(args, ++i, a));
-                case "--faust" -> {
-                    String kv = value(args, ++i, a);
-                    int eq = kv.indexOf('=');
-                    if (eq <= 0) {
-                        throw new IllegalArgumentException("--faust takes KEY=VALUE with a Faust setting name, got '" + kv
-                                + "'; for example --faust broker_commit_every=100000");
+                case "--faust" -> keyValue(a, value(args, ++i, a), faust);
+                case "--faust-variant" -> {
+                    Map<String, String> v = new LinkedHashMap<>();
+                    for (String kv : value(args, ++i, a).split(",")) {
+                        keyValue(a, kv.trim(), v);
                     }
-                    faust.put(kv.substring(0, eq), kv.substring(eq + 1));
+                    variants.add(Collections.unmodifiableMap(v));
                 }
+                case "--verbose" -> verbose = true;
                 case "-h", "--help" -> throw new IllegalArgumentException("");
                 default -> throw new IllegalArgumentException("unknown option '" + a + "'");
             }
@@ -106,7 +114,19 @@ record Options(long messages, int partitions, int valueSize, List<SystemKind> sy
         long w = warmup != null ? warmup : Math.min(200_000, messages / 10);
         int t = timeout != null ? timeout : (int) (120 + messages / 20_000);
         return new Options(messages, partitions, size, systems, modes, w, rounds, linger, batch, commitAlo, commitEos,
-                child, brokerJvm, t, Map.copyOf(faust));
+                child, brokerJvm, t, Map.copyOf(faust), verbose, List.copyOf(variants));
+    }
+
+    /** @return the table rows in run order: each chosen system, and after faust-java its variants */
+    List<Contender> contenders() {
+        List<Contender> out = new ArrayList<>();
+        for (SystemKind k : systems) {
+            out.add(Contender.plain(k));
+            if (k == SystemKind.FAUST) {
+                faustVariants.forEach(v -> out.add(Contender.faustVariant(v)));
+            }
+        }
+        return out;
     }
 
     /**
@@ -115,6 +135,15 @@ record Options(long messages, int partitions, int valueSize, List<SystemKind> sy
      */
     int commitMs(Mode mode) {
         return mode == Mode.EOS ? commitMsEos : commitMsAlo;
+    }
+
+    private static void keyValue(String option, String kv, Map<String, String> into) {
+        int eq = kv.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException(option + " takes KEY=VALUE with a Faust setting name, got '" + kv
+                    + "'; for example " + option + " broker_commit_every=100000");
+        }
+        into.put(kv.substring(0, eq), kv.substring(eq + 1));
     }
 
     private static String value(String[] args, int i, String option) {

@@ -22,6 +22,11 @@ interface Pipeline extends AutoCloseable {
         return null;
     }
 
+    /** @return what the system counted about itself during the run, for {@code --verbose}; empty if nothing */
+    default String diagnostics() {
+        return "";
+    }
+
     /** Stops the system and releases its clients. Not timed. */
     @Override
     void close() throws Exception;

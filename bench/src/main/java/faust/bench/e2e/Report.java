@@ -21,19 +21,19 @@ final class Report {
         out.println("| system | mode | runs | msgs/s (start to last output) | msgs/s (first to last output) | seconds | duplicates | missing | load |");
         out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (Mode mode : options.modes()) {
-            for (SystemKind system : options.systems()) {
-                List<Result> runs = of(results, system, mode);
+            for (Contender c : options.contenders()) {
+                List<Result> runs = of(results, c, mode);
                 if (runs.isEmpty()) {
                     continue;
                 }
                 Result med = median(runs);
-                out.printf(Locale.ROOT, "| %s | %s | %d | %s | %s | %.2f | %d | %d | %.2f |%n", system.label, mode.flag,
+                out.printf(Locale.ROOT, "| %s | %s | %d | %s | %s | %.2f | %d | %d | %.2f |%n", c.label(), mode.flag,
                         runs.size(), med.ok() ? String.format(Locale.ROOT, "%,.0f", med.rate()) : "FAILED",
                         med.ok() ? String.format(Locale.ROOT, "%,.0f", med.steadyRate()) : "-", med.seconds(),
                         med.duplicates(), med.missing(), med.load1());
                 for (Result r : runs) {
                     if (r.error() != null) {
-                        out.println("  " + system.label + " " + mode.flag + " failed: " + r.error());
+                        out.println("  " + c.label() + " " + mode.flag + " failed: " + r.error());
                     }
                 }
             }
@@ -54,8 +54,8 @@ final class Report {
     }
 
     private static String ratio(List<Result> results, SystemKind against, Mode mode) {
-        List<Result> faust = of(results, SystemKind.FAUST, mode);
-        List<Result> other = of(results, against, mode);
+        List<Result> faust = of(results, Contender.plain(SystemKind.FAUST), mode);
+        List<Result> other = of(results, Contender.plain(against), mode);
         if (faust.isEmpty() || other.isEmpty()) {
             return "n/a";
         }
@@ -63,10 +63,10 @@ final class Report {
         return Double.isNaN(r) ? "n/a" : String.format(Locale.ROOT, "%.2f", r);
     }
 
-    private static List<Result> of(List<Result> results, SystemKind system, Mode mode) {
+    private static List<Result> of(List<Result> results, Contender contender, Mode mode) {
         List<Result> out = new ArrayList<>();
         for (Result r : results) {
-            if (r.system() == system && r.mode() == mode) {
+            if (r.contender().equals(contender) && r.mode() == mode) {
                 out.add(r);
             }
         }

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The outcome of one measured run.
  *
- * @param system the system
+ * @param contender the system (and faust-java variant)
  * @param mode the guarantee
  * @param messages input messages
  * @param seconds from just before the system started until the verifier held every output
@@ -18,8 +18,13 @@ import org.jspecify.annotations.Nullable;
  * @param load1 the 1-minute load average when the run started
  * @param error why the run failed, or null when every output arrived
  */
-record Result(SystemKind system, Mode mode, long messages, double seconds, double firstToLastSeconds, long outputs,
+record Result(Contender contender, Mode mode, long messages, double seconds, double firstToLastSeconds, long outputs,
               long distinct, long invalid, double load1, @Nullable String error) {
+
+    /** @return the system */
+    SystemKind system() {
+        return contender.kind();
+    }
 
     /** @return whether every output arrived and none was malformed */
     boolean ok() {

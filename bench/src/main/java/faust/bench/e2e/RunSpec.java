@@ -22,9 +22,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * @param messages messages in the input topic
  * @param mode at-least-once or exactly-once
  * @param options the benchmark options
+ * @param contender the system and, for a faust-java variant, its extra settings
  */
 record RunSpec(String runId, Map<String, Object> client, String brokerUrl, String inTopic, String outTopic,
-               long messages, Mode mode, Options options) {
+               long messages, Mode mode, Options options, Contender contender) {
 
     /** @return the commit interval of this run in ms */
     int commitMs() {

@@ -38,6 +38,19 @@ class OptionsTest {
     }
 
     @Test
+    void faust_variants_add_rows_after_faust_java_labelled_with_their_settings() {
+        Options o = Options.parse("--only", "faust,raw", "--faust-variant", "topic_disable_leader=true",
+                "--faust-variant", "broker_commit_every=1000000, stream_buffer_maxsize=65536");
+        assertThat(o.contenders()).extracting(Contender::label).containsExactly("faust-java",
+                "faust-java [topic_disable_leader=true]",
+                "faust-java [broker_commit_every=1000000,stream_buffer_maxsize=65536]", "raw kafka-clients");
+        assertThat(o.contenders().get(2).faustSettings())
+                .isEqualTo(Map.of("broker_commit_every", "1000000", "stream_buffer_maxsize", "65536"));
+        assertThat(o.contenders()).filteredOn(Contender::isPlain).extracting(Contender::kind)
+                .containsExactly(SystemKind.FAUST, SystemKind.RAW);
+    }
+
+    @Test
     void warm_up_defaults_to_a_tenth_of_the_messages_capped_at_200k() {
         assertThat(Options.parse("--messages", "2000").warmup()).isEqualTo(200);
         assertThat(Options.parse("--messages", "10000000").warmup()).isEqualTo(200_000);
