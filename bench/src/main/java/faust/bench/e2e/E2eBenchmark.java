@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,9 @@ import org.jspecify.annotations.Nullable;
  * last, the ratio line {@code ratio faust/kafka-streams alo=<x> eos=<y> faust/raw alo=<z>}.
  *
  * <p>Each (system, mode) first does a warm-up run on a smaller topic (not reported), so that every
- * system is measured with the JIT warmed up on its own code and on kafka-clients.
+ * system is measured with the JIT warmed up on its own code and on kafka-clients. With several
+ * rounds the order of the systems rotates from round to round, since the first runs after the
+ * warm-up tend to be slower; the table shows each system's median.
  */
 public final class E2eBenchmark {
     private static final String INPUT = "e2e-in";
@@ -109,14 +112,16 @@ public final class E2eBenchmark {
                     }
                 }
             }
+            List<Contender> order = new ArrayList<>(options.contenders());
             for (int round = 1; round <= options.rounds(); round++) {
                 for (Mode mode : options.modes()) {
-                    for (Contender c : options.contenders()) {
+                    for (Contender c : order) {
                         Result r = runOnce(admin, kafka, c, mode, INPUT, options.messages());
                         out.printf(Locale.ROOT, "measured %-17s %s %s%n", c.label(), mode.flag, describe(r));
                         results.add(r);
                     }
                 }
+                Collections.rotate(order, -1);   // each system takes its turn at running first in a mode
             }
         }
         Report.print(out, results, options);

@@ -41,8 +41,8 @@ record Options(long messages, int partitions, int valueSize, List<SystemKind> sy
               --size B            value size in bytes (default 100)
               --only LIST         systems, comma-separated: raw,streams,faust (default all)
               --modes LIST        alo,eos (default both)
-              --warmup N          messages per warm-up run of each system and mode (default N/10, max 200000; 0 = none)
-              --rounds R          measured runs per system and mode; the table shows the median (default 1)
+              --warmup N          messages per warm-up run of each system and mode (default N/5, max 200000; 0 = none)
+              --rounds R          measured runs per system and mode, in rotating order; the table shows the median (default 3)
               --linger-ms MS      producer linger.ms for every system (default 5)
               --batch-size B      producer batch.size for every system (default 65536)
               --commit-ms-alo MS  commit interval at-least-once, every system (default 1000)
@@ -67,7 +67,7 @@ record Options(long messages, int partitions, int valueSize, List<SystemKind> sy
         List<SystemKind> systems = List.of(SystemKind.values());
         List<Mode> modes = List.of(Mode.values());
         Long warmup = null;
-        int rounds = 1;
+        int rounds = 3;
         int linger = 5;
         int batch = 65536;
         int commitAlo = 1000;
@@ -111,7 +111,7 @@ record Options(long messages, int partitions, int valueSize, List<SystemKind> sy
         if (size < Payload.MIN_SIZE) {
             throw new IllegalArgumentException("--size must be at least " + Payload.MIN_SIZE + " bytes, got " + size);
         }
-        long w = warmup != null ? warmup : Math.min(200_000, messages / 10);
+        long w = warmup != null ? warmup : Math.min(200_000, messages / 5);
         int t = timeout != null ? timeout : (int) (120 + messages / 20_000);
         return new Options(messages, partitions, size, systems, modes, w, rounds, linger, batch, commitAlo, commitEos,
                 child, brokerJvm, t, Map.copyOf(faust), verbose, List.copyOf(variants));

@@ -15,7 +15,7 @@ class E2eBenchmarkTest {
     @Test
     void every_system_delivers_every_output_in_both_modes_and_the_ratio_line_comes_last() throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        Options options = Options.parse("--messages", "2000", "--partitions", "2", "--warmup", "0", "--in-process",
+        Options options = Options.parse("--messages", "2000", "--partitions", "2", "--warmup", "0", "--rounds", "1", "--in-process",
                 "--timeout-s", "60");
         List<Result> results = E2eBenchmark.run(options, new PrintStream(buf, true, StandardCharsets.UTF_8));
 

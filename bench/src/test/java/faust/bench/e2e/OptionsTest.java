@@ -18,7 +18,8 @@ class OptionsTest {
         assertThat(o.partitions()).isEqualTo(4);
         assertThat(o.systems()).containsExactly(SystemKind.RAW, SystemKind.STREAMS, SystemKind.FAUST);
         assertThat(o.modes()).containsExactly(Mode.ALO, Mode.EOS);
-        assertThat(o.warmup()).isEqualTo(100_000);
+        assertThat(o.warmup()).isEqualTo(200_000);
+        assertThat(o.rounds()).isEqualTo(3);
         assertThat(o.childJvm()).isTrue();
         assertThat(o.commitMs(Mode.ALO)).isEqualTo(1000);
         assertThat(o.commitMs(Mode.EOS)).isEqualTo(100);
@@ -51,8 +52,8 @@ class OptionsTest {
     }
 
     @Test
-    void warm_up_defaults_to_a_tenth_of_the_messages_capped_at_200k() {
-        assertThat(Options.parse("--messages", "2000").warmup()).isEqualTo(200);
+    void warm_up_defaults_to_a_fifth_of_the_messages_capped_at_200k() {
+        assertThat(Options.parse("--messages", "2000").warmup()).isEqualTo(400);
         assertThat(Options.parse("--messages", "10000000").warmup()).isEqualTo(200_000);
     }
 
