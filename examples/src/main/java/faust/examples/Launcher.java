@@ -17,6 +17,14 @@ public final class Launcher {
             demo();
             return;
         }
+        for (int i = 0; i < args.length; i++) {
+            // settings are read when the app is created, so --broker becomes the faust.broker property first
+            if (args[i].equals("--broker") && i + 1 < args.length) {
+                System.setProperty("faust.broker", args[i + 1]);
+            } else if (args[i].startsWith("--broker=")) {
+                System.setProperty("faust.broker", args[i].substring("--broker=".length()));
+            }
+        }
         if ((args[0].equals("-A") || args[0].equals("--app")) && args.length >= 2) {
             String cls = args[1].contains(".") ? args[1] : "faust.examples." + args[1];
             Method main = Class.forName(cls).getMethod("main", String[].class);
