@@ -236,6 +236,7 @@ public final class ConsumerLoop implements RebalanceListener {
         }
         Object state = rt.sensors().onCommitInitiated();
         try {
+            rt.publishAttached(offsets);
             rt.producer().flush();     // what agents sent for these events is durable before their offsets are
             if (rewindReason != null) {
                 return;                // a send failed: nothing past the last commit may be committed; the loop rewinds
@@ -277,6 +278,7 @@ public final class ConsumerLoop implements RebalanceListener {
             Map<TP, Long> offsets = acks.commitOffsets();
             Object state = rt.sensors().onCommitInitiated();
             try {
+                rt.publishAttached(offsets);
                 p.commitTransaction(c, offsets);
             } catch (faust.errors.ProducerFencedException e) {
                 throw e;
@@ -338,6 +340,7 @@ public final class ConsumerLoop implements RebalanceListener {
         for (AbstractChannel<?, ?> ch : rt.conductor().channels()) {
             ch.clearBuffers();
         }
+        rt.attachments().discard(c.assignment(), "reading again from the committed offsets");
         if (!pausedBy.isEmpty()) {
             c.resume(new ArrayList<>(pausedBy.keySet()));
             pausedBy.clear();
@@ -391,6 +394,7 @@ public final class ConsumerLoop implements RebalanceListener {
                 commit(c);
             }
         }
+        rt.attachments().discard(revoked, "partitions revoked");
         for (TP tp : revoked) {
             acks.revoke(tp);
             based.remove(tp);
