@@ -204,6 +204,24 @@ class AppTest {
         }
     }
 
+    @Test
+    void an_unrecoverable_consumer_error_crashes_the_app_instead_of_idling() {
+        App app = TestApps.app("doomed", "failing://" + java.util.UUID.randomUUID(), c -> { });
+        Topic<String, String> t = app.topic("t", String.class, String.class);
+        app.agent("a", t, s -> {
+            for (String v : s) {
+                assertThat(v).isNotNull();
+            }
+        });
+        app.start();
+        try {
+            assertThat(app.awaitStopped(Duration.ofSeconds(10))).as("the app stopped").isTrue();
+            assertThat(app.crashReason()).hasMessageContaining("simulated unrecoverable consumer error");
+        } finally {
+            app.stop();
+        }
+    }
+
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> u = new java.util.HashSet<>(a);
         u.addAll(b);

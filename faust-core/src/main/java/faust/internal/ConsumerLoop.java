@@ -44,6 +44,14 @@ public final class ConsumerLoop implements RebalanceListener {
 
         /** @return whether every stream has finished the events in hand */
         boolean streamsIdle();
+
+        /**
+         * The consumer thread cannot go on (fenced producer, unrecoverable client error): the app
+         * should crash so that the process exits and is restarted, rather than run without reading.
+         *
+         * @param reason why
+         */
+        default void consumerFailed(Throwable reason) {}
     }
 
     private final AppRuntime rt;
@@ -127,8 +135,10 @@ public final class ConsumerLoop implements RebalanceListener {
         } catch (faust.errors.ProducerFencedException e) {
             log.error("[{}] another worker took over this worker's transactions; stopping consumption so output is not "
                     + "duplicated. Restart the worker to rejoin the group.", rt.settings().id(), e);
+            hooks.consumerFailed(e);
         } catch (RuntimeException e) {
-            log.error("[{}] consumer thread failed; no more messages will be read", rt.settings().id(), e);
+            log.error("[{}] consumer thread failed; no more messages will be read; crashing the app", rt.settings().id(), e);
+            hooks.consumerFailed(e);
         } finally {
             consumer = null;
             c.close();
