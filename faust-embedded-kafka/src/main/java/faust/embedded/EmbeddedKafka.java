@@ -2,6 +2,7 @@ package faust.embedded;
 
 import faust.embedded.internal.ClusterProbe;
 import faust.embedded.internal.Directories;
+import faust.embedded.internal.FreePorts;
 import faust.embedded.internal.KafkaNode;
 import faust.embedded.internal.NodePorts;
 import faust.embedded.internal.Nodes;
@@ -253,8 +254,11 @@ public final class EmbeddedKafka implements AutoCloseable {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
+                String tail = e instanceof Nodes.NodeStartException n ? n.logTail() : "";
+                String hint = FreePorts.isBindFailure(e, tail)
+                        ? " (another process took one of the node's ports; free it and call startNode again)" : "";
                 throw new EmbeddedKafkaException(ClusterLauncher.describeFailure(
-                        "node " + i + " failed to start again on " + ports.get(i) + " in " + dataDir, e), e);
+                        "node " + i + " failed to start again on " + ports.get(i) + hint + " in " + dataDir, e), e);
             }
             log.info("[embedded-kafka] node {} started again in {} ms", i, (System.nanoTime() - begin) / 1_000_000);
         } finally {
@@ -345,8 +349,9 @@ public final class EmbeddedKafka implements AutoCloseable {
 
         /**
          * Whether each node runs in its own child JVM (same class path, {@code java} from
-         * {@code java.home}, {@link EmbeddedKafka#DEFAULT_CHILD_JVM_OPTIONS}) instead of in this JVM. Child JVMs can be killed
-         * with SIGKILL ({@link EmbeddedKafka#killNode}) and keep broker threads out of this JVM.
+         * {@code java.home}, {@link EmbeddedKafka#DEFAULT_CHILD_JVM_OPTIONS}) instead of in this JVM.
+         * Child JVMs can be killed with SIGKILL ({@link EmbeddedKafka#killNode}), keep broker
+         * threads and memory out of this JVM, and log to {@code node-<i>/node.log}.
          *
          * @param b true for child JVMs; the default is false (in-process)
          * @return this builder
