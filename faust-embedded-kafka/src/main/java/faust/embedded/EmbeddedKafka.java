@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -68,6 +69,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final List<NodePorts> ports;
     private final List<KafkaNode> nodes;
     private final Duration startTimeout;
+    private final Thread closeOnExit;
     private boolean closed;
 
     EmbeddedKafka(ClusterLauncher.Started started) {
@@ -80,6 +82,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.ports = started.ports();
         this.nodes = started.nodes();
         this.startTimeout = started.startTimeout();
+        this.closeOnExit = new Thread(this::closeAtJvmExit, "faust-embedded-kafka-close-on-exit");
+        Runtime.getRuntime().addShutdownHook(closeOnExit);
     }
 
     /**
@@ -269,7 +273,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     /**
      * Stops every node and, if the data directory was temporary, deletes it. Nodes with a
      * temporary data directory in child JVMs are killed rather than shut down cleanly, since their
-     * data is deleted anyway. Idempotent.
+     * data is deleted anyway. Idempotent. A cluster that is never closed is closed by a JVM
+     * shutdown hook.
      */
     @Override
     public void close() {
@@ -279,6 +284,11 @@ public final class EmbeddedKafka implements AutoCloseable {
                 return;
             }
             closed = true;
+            try {
+                Runtime.getRuntime().removeShutdownHook(closeOnExit);
+            } catch (IllegalStateException jvmExiting) {
+                // close() runs from the hook itself, or the JVM is exiting anyway
+            }
             long begin = System.nanoTime();
             Nodes.stopAll(nodes, STOP_TIMEOUT, childJvm && temporaryDataDir);
             if (temporaryDataDir) {
@@ -291,6 +301,21 @@ public final class EmbeddedKafka implements AutoCloseable {
             log.info("[embedded-kafka] closed in {} ms", (System.nanoTime() - begin) / 1_000_000);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** A cluster left open stops with the JVM, so that no broker or temporary directory outlives it. */
+    private void closeAtJvmExit() {
+        try {
+            if (lock.tryLock(10, TimeUnit.SECONDS)) {
+                try {
+                    close();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
