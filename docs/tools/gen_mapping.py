@@ -536,7 +536,7 @@ def setting_row(n):
     if n not in DECLARED and n not in ("id", "name"):
         return row(java, P("not declared"))
     if n == "stream_publish_on_commit":
-        return row(java, P("parsed and validated; buffering sends until commit is not implemented"), SET_T)
+        return row(java, D + " (sends made while processing an event are held and published just before its offset commits; docs/acks.md)", "`faust.AppTest.stream_publish_on_commit_holds_agent_output_until_the_source_offsets_commit`")
     if n == "stream_ack_exceptions":
         return row(java, P("parsed; runtime always acks an event whose processing raised (the default true); false is not honored"), SET_T)
     if n == "stream_ack_cancelled_tasks":

@@ -50,6 +50,8 @@ public final class AppRuntime {
     private volatile int generation;
     private final CommitBarrier commitBarrier = new CommitBarrier();
     private final String transactionalId;
+    private final boolean publishOnCommit;
+    private final Attachments attachments = new Attachments();
 
     /**
      * @param app the facade
@@ -64,6 +66,7 @@ public final class AppRuntime {
         this.codecs = codecs;
         this.sensors = sensors;
         this.monitor = monitor;
+        this.publishOnCommit = settings.streamPublishOnCommit();
         this.transactionalId = settings.id() + "-" + settings.consumerGroupInstanceId().orElseGet(() -> Faust.uuid());
     }
 
@@ -192,6 +195,43 @@ public final class AppRuntime {
      */
     public CompletableFuture<RecordMetadata> produce(String topic, @Nullable Integer partition, @Nullable Long timestamp,
                                                      byte @Nullable [] key, byte @Nullable [] value, Headers headers) {
+        if (publishOnCommit && consumerLoop != null) {
+            faust.stream.Event<?, ?> current = faust.stream.Event.current();
+            if (current != null && current.message().generation() >= 0) {
+                Message m = current.message();
+                return attachments.attach(m.tp(), m.offset(), topic, partition, timestamp, key, value, headers);
+            }
+        }
+        return publish(topic, partition, timestamp, key, value, headers);
+    }
+
+    /** @return sends held for {@code stream_publish_on_commit} */
+    Attachments attachments() {
+        return attachments;
+    }
+
+    /**
+     * Publishes sends held for events below the commit offsets, in order (stream_publish_on_commit).
+     *
+     * @param commitOffsets the offsets about to be committed
+     */
+    void publishAttached(java.util.Map<faust.topic.TP, Long> commitOffsets) {
+        if (!publishOnCommit) {
+            return;
+        }
+        for (Attachments.Pending p : attachments.takeBefore(commitOffsets)) {
+            publish(p.topic(), p.partition(), p.timestamp(), p.key(), p.value(), p.headers()).whenComplete((md, err) -> {
+                if (err != null) {
+                    p.result().completeExceptionally(err);
+                } else {
+                    p.result().complete(md);
+                }
+            });
+        }
+    }
+
+    private CompletableFuture<RecordMetadata> publish(String topic, @Nullable Integer partition, @Nullable Long timestamp,
+                                                      byte @Nullable [] key, byte @Nullable [] value, Headers headers) {
         Object state = sensors.onSendInitiated(topic, key == null ? -1 : key.length, value == null ? -1 : value.length);
         CompletableFuture<RecordMetadata> f;
         try {

@@ -44,6 +44,14 @@ public final class ConsumerLoop implements RebalanceListener {
 
         /** @return whether every stream has finished the events in hand */
         boolean streamsIdle();
+
+        /**
+         * The consumer thread cannot go on (fenced producer, unrecoverable client error): the app
+         * should crash so that the process exits and is restarted, rather than run without reading.
+         *
+         * @param reason why
+         */
+        default void consumerFailed(Throwable reason) {}
     }
 
     private final AppRuntime rt;
@@ -127,8 +135,10 @@ public final class ConsumerLoop implements RebalanceListener {
         } catch (faust.errors.ProducerFencedException e) {
             log.error("[{}] another worker took over this worker's transactions; stopping consumption so output is not "
                     + "duplicated. Restart the worker to rejoin the group.", rt.settings().id(), e);
+            hooks.consumerFailed(e);
         } catch (RuntimeException e) {
-            log.error("[{}] consumer thread failed; no more messages will be read", rt.settings().id(), e);
+            log.error("[{}] consumer thread failed; no more messages will be read; crashing the app", rt.settings().id(), e);
+            hooks.consumerFailed(e);
         } finally {
             consumer = null;
             c.close();
@@ -236,6 +246,7 @@ public final class ConsumerLoop implements RebalanceListener {
         }
         Object state = rt.sensors().onCommitInitiated();
         try {
+            rt.publishAttached(offsets);
             rt.producer().flush();     // what agents sent for these events is durable before their offsets are
             if (rewindReason != null) {
                 return;                // a send failed: nothing past the last commit may be committed; the loop rewinds
@@ -277,6 +288,7 @@ public final class ConsumerLoop implements RebalanceListener {
             Map<TP, Long> offsets = acks.commitOffsets();
             Object state = rt.sensors().onCommitInitiated();
             try {
+                rt.publishAttached(offsets);
                 p.commitTransaction(c, offsets);
             } catch (faust.errors.ProducerFencedException e) {
                 throw e;
@@ -338,6 +350,7 @@ public final class ConsumerLoop implements RebalanceListener {
         for (AbstractChannel<?, ?> ch : rt.conductor().channels()) {
             ch.clearBuffers();
         }
+        rt.attachments().discard(c.assignment(), "reading again from the committed offsets");
         if (!pausedBy.isEmpty()) {
             c.resume(new ArrayList<>(pausedBy.keySet()));
             pausedBy.clear();
@@ -391,6 +404,7 @@ public final class ConsumerLoop implements RebalanceListener {
                 commit(c);
             }
         }
+        rt.attachments().discard(revoked, "partitions revoked");
         for (TP tp : revoked) {
             acks.revoke(tp);
             based.remove(tp);
