@@ -171,6 +171,13 @@ final class KafkaConfigs {
      */
     RuntimeException configError(String what, RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            String lower = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (lower.contains("keystore") || lower.contains("truststore")) {
+                return new ImproperlyConfiguredException("the Kafka " + what + " could not load the TLS keyStore or trustStore "
+                        + "of broker_credentials " + settings.brokerCredentials().map(Object::toString).orElse("") + ": "
+                        + t.getMessage() + (t.getCause() == null ? "" : " (" + t.getCause().getMessage() + ")")
+                        + ". Check the file and its password.", e);
+            }
             if (t instanceof org.apache.kafka.common.config.ConfigException
                     || t instanceof IllegalArgumentException) {
                 String msg = String.valueOf(t.getMessage());

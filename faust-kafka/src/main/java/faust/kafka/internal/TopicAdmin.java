@@ -82,6 +82,7 @@ final class TopicAdmin implements AutoCloseable {
                     new CreateTopicsOptions().timeoutMs(attemptMillis())).all()));
             log.info("[{}] created topic '{}' with {} partitions, replication factor {}", configs.settings().id(), d.name(),
                     d.partitions(), d.replicas());
+            awaitVisible(d.name());
         } catch (DeclareError e) {
             Throwable c = e.getCause();
             if (!(c instanceof TopicExistsException)) {
@@ -94,6 +95,22 @@ final class TopicAdmin implements AutoCloseable {
                         + "topic_partitions setting). Declare it with " + existing.getAsInt() + " partitions, or delete the "
                         + "topic and let it be created again with " + d.partitions() + " (kafka-topics.sh --delete --topic "
                         + d.name() + "), or use a new topic name.");
+            }
+        }
+    }
+
+    /**
+     * Waits (briefly) until the new topic shows in metadata, so that what follows a declaration
+     * (sends, subscriptions, partition counts) finds it instead of racing the broker's metadata.
+     */
+    private void awaitVisible(String topic) {
+        long deadline = System.nanoTime() + KafkaConfigs.ADMIN_ATTEMPT.toNanos();
+        while (partitionCount(topic).isEmpty() && System.nanoTime() < deadline && !closed) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
@@ -184,8 +201,12 @@ final class TopicAdmin implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new FaustException("interrupted while trying to " + what, e);
             }
-            if (!(cause instanceof RetriableException) || closed) {
-                throw new DeclareError(cause);
+            if (closed) {
+                throw new FaustException("the kafka:// transport of app " + configs.settings().id()
+                        + " was closed while trying to " + what, cause);
+            }
+            if (!(cause instanceof RetriableException) || cause instanceof UnknownTopicOrPartitionException) {
+                throw new DeclareError(cause);    // an unknown topic is "retriable" to Kafka, but it is an answer here
             }
             log.warn("[{}] cannot {} on the Kafka broker at {} (attempt {}: {}); retrying in {} s. Check that the broker is "
                     + "running and that the broker setting points at it.", configs.settings().id(), what,

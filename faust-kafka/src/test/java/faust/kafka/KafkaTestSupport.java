@@ -1,0 +1,78 @@
+package faust.kafka;
+
+import faust.App;
+import faust.AppConfig;
+import faust.embedded.EmbeddedKafka;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Shared fixtures of the integration tests: one plaintext broker for every test class in the JVM
+ * (started on first use, closed at exit), unique names, apps with short commit intervals, waiting.
+ */
+public final class KafkaTestSupport {
+    private static final ReentrantLock LOCK = new ReentrantLock();
+    private static EmbeddedKafka shared;
+
+    private KafkaTestSupport() {}
+
+    /** @return the shared plaintext single-node broker */
+    public static EmbeddedKafka broker() {
+        LOCK.lock();
+        try {
+            if (shared == null) {
+                EmbeddedKafka k = EmbeddedKafka.newBuilder().nodes(1).start();
+                Runtime.getRuntime().addShutdownHook(new Thread(k::close, "close-shared-kafka"));
+                shared = k;
+            }
+            return shared;
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    /**
+     * @param prefix readable part
+     * @return a name no other test uses
+     */
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * @param id app id
+     * @param brokerUrl {@code kafka://...} or {@code memory://...}
+     * @param more extra settings
+     * @return an app that commits every 100 ms and ignores the environment
+     */
+    public static App app(String id, String brokerUrl, Consumer<AppConfig> more) {
+        return App.create(id, cfg -> {
+            cfg.broker(brokerUrl).brokerCommitInterval(Duration.ofMillis(100)).environment(Map.of());
+            more.accept(cfg);
+        });
+    }
+
+    /**
+     * @param timeout longest wait
+     * @param condition what to wait for
+     * @param what described in the failure
+     */
+    public static void await(Duration timeout, BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
