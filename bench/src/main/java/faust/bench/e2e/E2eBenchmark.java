@@ -138,6 +138,10 @@ public final class E2eBenchmark {
         double load = load();
         @Nullable String error = null;
         long t0 = System.nanoTime();
+        double cpu0 = 0;
+        double brokerCpu0 = 0;
+        double clientCpu = Double.NaN;
+        double brokerCpu = Double.NaN;
         Verifier verifier = new Verifier(kafka.clientProperties(), output, options.partitions(), n, options.valueSize(), mode);
         try {
             verifier.start();
@@ -146,10 +150,14 @@ public final class E2eBenchmark {
                 case STREAMS -> new StreamsPipeline(spec);
                 case FAUST -> new FaustPipeline(spec);
             };
+            cpu0 = CpuTime.process();
+            brokerCpu0 = CpuTime.broker();
             t0 = System.nanoTime();
             try {
                 pipeline.start();
                 error = await(verifier, pipeline, Duration.ofSeconds(options.timeoutSeconds()));
+                clientCpu = CpuTime.process() - cpu0;
+                brokerCpu = CpuTime.broker() - brokerCpu0;
             } catch (Exception e) {
                 error = "could not start: " + e;
             } finally {
@@ -169,8 +177,8 @@ public final class E2eBenchmark {
         if (error == null && verifier.invalid() > 0) {
             error = verifier.invalid() + " outputs were not the transform of an input";
         }
-        return new Result(contender, mode, n, seconds, steady, verifier.total(), verifier.distinct(), verifier.invalid(), load,
-                error);
+        return new Result(contender, mode, n, seconds, steady, verifier.total(), verifier.distinct(), verifier.invalid(),
+                clientCpu, brokerCpu, load, error);
     }
 
     /** Waits for every output, watching for failures of the system and the verifier. */
@@ -196,8 +204,9 @@ public final class E2eBenchmark {
             return "FAILED: " + r.error() + String.format(Locale.ROOT, " (%,d of %,d outputs, %,d invalid)", r.distinct(),
                     r.messages(), r.invalid());
         }
-        return String.format(Locale.ROOT, "%,10.0f msgs/s  (%.2f s; first to last output %,.0f msgs/s; %,d duplicates; load %.2f)",
-                r.rate(), r.seconds(), r.steadyRate(), r.duplicates(), r.load1());
+        return String.format(Locale.ROOT, "%,10.0f msgs/s  (%.2f s; first to last output %,.0f msgs/s; %,d duplicates; "
+                + "CPU per msg: clients %.2f us, broker %.2f us; load %.2f)", r.rate(), r.seconds(), r.steadyRate(),
+                r.duplicates(), r.clientCpuMicrosPerMessage(), r.brokerCpuMicrosPerMessage(), r.load1());
     }
 
     private void createTopic(Admin admin, String topic) throws Exception {

@@ -15,11 +15,14 @@ import org.jspecify.annotations.Nullable;
  * @param outputs records read from the output topic (including duplicates and late ones)
  * @param distinct distinct valid outputs
  * @param invalid outputs that were not the transform of an input
+ * @param clientCpuSeconds CPU time of this JVM (the system under test, plus the verifier) during the timed part
+ * @param brokerCpuSeconds CPU time of the broker's child JVM during the timed part, NaN when in-process
  * @param load1 the 1-minute load average when the run started
  * @param error why the run failed, or null when every output arrived
  */
 record Result(Contender contender, Mode mode, long messages, double seconds, double firstToLastSeconds, long outputs,
-              long distinct, long invalid, double load1, @Nullable String error) {
+              long distinct, long invalid,
+              double clientCpuSeconds, double brokerCpuSeconds, double load1, @Nullable String error) {
 
     /** @return the system */
     SystemKind system() {
@@ -39,6 +42,16 @@ record Result(Contender contender, Mode mode, long messages, double seconds, dou
     /** @return messages per second between the first and the last output, or NaN */
     double steadyRate() {
         return ok() && firstToLastSeconds > 0 ? messages / firstToLastSeconds : Double.NaN;
+    }
+
+    /** @return CPU microseconds per message in this JVM (system under test plus verifier) */
+    double clientCpuMicrosPerMessage() {
+        return clientCpuSeconds * 1e6 / messages;
+    }
+
+    /** @return CPU microseconds per message in the broker's JVM, NaN when in-process */
+    double brokerCpuMicrosPerMessage() {
+        return brokerCpuSeconds * 1e6 / messages;
     }
 
     /** @return outputs read more than once */
