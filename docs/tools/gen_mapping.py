@@ -108,8 +108,8 @@ m("Agent", **{
  "kvmap": row("`Agent.kvmap(Iterable<KeyValue<K,V>>)`", P("no reply_to arg"), AT),
  "map": row("`Agent.map(Iterable<V>)`", P("no key/reply_to args"), AT),
  "logger": LOGGER,
- "on_isolated_partitions_assigned": row("`AgentOptions.isolatedPartitions(true)`", P("option validated (needs concurrency 1) but one actor per partition is not implemented")),
- "on_isolated_partitions_revoked": row("`AgentOptions.isolatedPartitions(true)`", P("option validated but one actor per partition is not implemented")),
+ "on_isolated_partitions_assigned": row("`AgentOptions.isolatedPartitions(true)`: an actor (thread `agent-<name>-<topic>-<partition>`) starts per assigned partition", D, "`faust.agent.IsolatedPartitionsTest`"),
+ "on_isolated_partitions_revoked": row("`AgentOptions.isolatedPartitions(true)`: the partition's actor stops on revocation", D, "`faust.agent.IsolatedPartitionsTest`"),
  "on_partitions_assigned": row("`Agent.onPartitionsAssigned(Consumer<Set<TP>>)`", D, AT),
  "on_partitions_revoked": row("`Agent.onPartitionsRevoked(Consumer<Set<TP>>)`", D, AT),
  "on_shared_partitions_assigned": row("`Agent.onPartitionsAssigned(...)` (all agents share partitions)", D, AT),
@@ -539,9 +539,9 @@ def setting_row(n):
         return row("derived `<datadir>/v<version>` (base of `Settings.tabledir()`)", P("no accessor of its own"))
     if n == "processing_guarantee":
         return row("`Settings.processingGuarantee()` → `faust.ProcessingGuarantee`, `AppConfig.set(\"processing_guarantee\", …)`",
-                   P("at_least_once works; exactly_once: the kafka:// transport has read_committed consumers and a "
-                     "transactional producer (commit with offsets, abort, fencing); the core's transactional commit loop "
-                     "is a later step"), "`faust.kafka.KafkaTransportTest`")
+                   D + " (exactly_once: commit barrier, transactions, rewind on crash; docs/acks.md; on Kafka a read_committed "
+                   "consumer and a transactional producer, docs/kafka.md)",
+                   SET_T + ", `faust.ExactlyOnceTest`, `faust.kafka.KafkaTransportTest`")
     if n == "broker":
         return row("`Settings.broker()`, `AppConfig.set(\"broker\", …)`; `memory://`, and `kafka://h1:9092;h2:9092` with faust-kafka",
                    D, "`faust.kafka.internal.BrokerUrlsTest`")
@@ -555,7 +555,7 @@ def setting_row(n):
     if n not in DECLARED and n not in ("id", "name"):
         return row(java, P("not declared"))
     if n == "stream_publish_on_commit":
-        return row(java, P("parsed and validated; buffering sends until commit is not implemented"), SET_T)
+        return row(java, D + " (sends made while processing an event are held and published just before its offset commits; docs/acks.md)", "`faust.AppTest.stream_publish_on_commit_holds_agent_output_until_the_source_offsets_commit`")
     if n == "stream_ack_exceptions":
         return row(java, P("parsed; runtime always acks an event whose processing raised (the default true); false is not honored"), SET_T)
     if n == "stream_ack_cancelled_tasks":

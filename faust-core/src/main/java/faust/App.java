@@ -432,6 +432,11 @@ public final class App {
                 public boolean streamsIdle() {
                     return agents.stream().allMatch(AgentImpl::idle);
                 }
+
+                @Override
+                public void consumerFailed(Throwable reason) {
+                    Thread.ofVirtual().name("faust-crash").start(() -> crash(reason));   // not on the consumer thread it stops
+                }
             });
             service.addTimer("monitor-sample", Duration.ofSeconds(1), monitor::sample);
             service.start();

@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * {@link #build()} into immutable {@link Settings}.
  *
  * <p>Sources, lowest precedence first: declared defaults, the {@linkplain #configFile(Path) properties
- * file}, the {@linkplain #environment(Map) environment}, values set here in code. Every setting can be
+ * file}, the {@linkplain #environment(Map) environment}, values set here in code, and JVM system
+ * properties {@code faust.<name>} (the command line: {@code -Dfaust.broker=kafka://host:9092}, which
+ * {@code bin/faust ... worker --broker URL} sets). Every setting can be
  * set with {@link #set(String, Object)} by its Faust name; the typed setters are shortcuts. Each
  * setting may be set once: a second call for the same setting throws, so two parts of a program
  * cannot silently override each other. Values set in code are validated immediately; everything is
@@ -247,6 +249,12 @@ public final class AppConfig {
      */
     public Settings build() {
         Map<String, String> env = environment == null ? System.getenv() : environment.get();
-        return new Settings(name, Resolver.resolve(name, code, configFile, env));
+        Map<String, String> props = new java.util.HashMap<>();
+        System.getProperties().forEach((k, v) -> {
+            if (k instanceof String key && key.startsWith(Resolver.PROPERTY_PREFIX) && v instanceof String value) {
+                props.put(key, value);
+            }
+        });
+        return new Settings(name, Resolver.resolve(name, code, configFile, env, props));
     }
 }

@@ -133,6 +133,95 @@ class AppTest {
         }
     }
 
+    @Test
+    void a_failed_send_makes_the_worker_read_again_from_the_last_commit_so_nothing_is_lost() {
+        String broker = TestApps.freshBroker();
+        App app = TestApps.app("resend", broker, c -> { });
+        Topic<String, Integer> in = app.topic("in", String.class, Integer.class, o -> o.partitions(1));
+        Topic<String, Integer> out = app.topic("out", String.class, Integer.class, o -> o.partitions(1));
+        java.util.concurrent.atomic.AtomicBoolean failedOnce = new java.util.concurrent.atomic.AtomicBoolean();
+        app.agent("copy", in, stream -> {
+            for (Integer v : stream) {
+                // the first send of 5 goes to a partition that does not exist, and fails
+                int partition = v == 5 && failedOnce.compareAndSet(false, true) ? 99 : 0;
+                out.send("k", v, faust.topic.SendOptions.defaults().withPartition(partition));
+            }
+        });
+        Set<Integer> seen = ConcurrentHashMap.newKeySet();
+        App reader = TestApps.app("resend-reader", broker, c -> { });
+        Topic<String, Integer> readOut = reader.topic("out", String.class, Integer.class, o -> o.partitions(1));
+        reader.agent("collect", readOut, s -> {
+            for (Integer v : s) {
+                seen.add(v);
+            }
+        });
+        app.start();
+        reader.start();
+        try {
+            for (int i = 0; i < 20; i++) {
+                in.send("k", i).join();
+            }
+            await(Duration.ofSeconds(10), () -> seen.size() == 20, "all 20 values in the output");
+            assertThat(failedOnce).isTrue();
+            assertThat(seen).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
+        } finally {
+            app.stop();
+            reader.stop();
+        }
+    }
+
+    @Test
+    void stream_publish_on_commit_holds_agent_output_until_the_source_offsets_commit() throws Exception {
+        String broker = TestApps.freshBroker();
+        App app = App.create("held", c -> c.broker(broker).environment(java.util.Map.of())
+                .set("stream_publish_on_commit", true).brokerCommitInterval(Duration.ofMillis(3000)));
+        Topic<String, Integer> in = app.topic("in", String.class, Integer.class, o -> o.partitions(1));
+        Topic<String, Integer> out = app.topic("out", String.class, Integer.class, o -> o.partitions(1));
+        java.util.List<java.util.concurrent.CompletableFuture<?>> sends = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger processed = new java.util.concurrent.atomic.AtomicInteger();
+        app.agent("copy", in, stream -> {
+            for (Integer v : stream) {
+                sends.add(out.send("k", v * 10));
+                processed.incrementAndGet();
+            }
+        });
+        MemoryBroker mb = MemoryBroker.named(URI.create(broker).getAuthority());
+        app.start();
+        try {
+            for (int i = 0; i < 10; i++) {
+                in.send("k", i).join();
+            }
+            await(Duration.ofSeconds(5), () -> processed.get() == 10, "10 processed");
+            assertThat(mb.endOffset(new TP("out", 0))).as("held until commit").isZero();
+            assertThat(sends).noneMatch(java.util.concurrent.CompletableFuture::isDone);
+            await(Duration.ofSeconds(10), () -> Long.valueOf(10).equals(mb.committed("held", new TP("in", 0))), "commit");
+            assertThat(mb.endOffset(new TP("out", 0))).isEqualTo(10);
+            for (var f : sends) {
+                assertThat(f.get(5, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+            }
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void an_unrecoverable_consumer_error_crashes_the_app_instead_of_idling() {
+        App app = TestApps.app("doomed", "failing://" + java.util.UUID.randomUUID(), c -> { });
+        Topic<String, String> t = app.topic("t", String.class, String.class);
+        app.agent("a", t, s -> {
+            for (String v : s) {
+                assertThat(v).isNotNull();
+            }
+        });
+        app.start();
+        try {
+            assertThat(app.awaitStopped(Duration.ofSeconds(10))).as("the app stopped").isTrue();
+            assertThat(app.crashReason()).hasMessageContaining("simulated unrecoverable consumer error");
+        } finally {
+            app.stop();
+        }
+    }
+
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> u = new java.util.HashSet<>(a);
         u.addAll(b);

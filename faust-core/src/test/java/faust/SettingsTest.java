@@ -114,6 +114,27 @@ class SettingsTest {
     }
 
     @Test
+    void system_property_overrides_code_and_environment() {
+        Map<String, Object> code = new java.util.HashMap<>();
+        code.put("broker", faust.settings.internal.Resolver.parseFromCode("broker", "memory://"));
+        var v = faust.settings.internal.Resolver.resolve("orders", code, null, Map.of("BROKER_URL", "kafka://env:9092"),
+                Map.of("faust.broker", "kafka://cli:9092"));
+        assertThat(v.get("broker")).isEqualTo(java.util.List.of(URI.create("kafka://cli:9092")));
+    }
+
+    @Test
+    void unknown_or_bad_system_property_fails_naming_it() {
+        assertThatThrownBy(() -> faust.settings.internal.Resolver.resolve("orders", Map.of(), null, Map.of(),
+                Map.of("faust.brokr", "kafka://x:1")))
+                .isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("brokr");
+        assertThatThrownBy(() -> faust.settings.internal.Resolver.resolve("orders", Map.of(), null, Map.of(),
+                Map.of("faust.broker_commit_every", "often")))
+                .isInstanceOf(ImproperlyConfiguredException.class)
+                .hasMessageContaining("broker_commit_every").hasMessageContaining("often")
+                .hasMessageContaining("system property faust.broker_commit_every");
+    }
+
+    @Test
     void id_is_plain_name_for_version_1() {
         Settings s = defaults();
         assertThat(s.id()).isEqualTo("orders");

@@ -5,17 +5,30 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 
 /**
- * What {@code bin/faust} runs: {@code demo} runs the hello-world and withdrawals examples on the
- * memory transport for a few seconds; {@code -A <class> <command...>} runs an app class's main.
+ * What {@code bin/faust} runs: {@code demo} starts a real Kafka broker and runs the hello-world and
+ * withdrawals examples on it ({@code demo --memory}: on the memory transport);
+ * {@code -A <class> <command...>} runs an app class's main ({@code --broker URL} picks the broker).
  */
 public final class Launcher {
     private Launcher() {}
 
-    /** @param args {@code demo}, or {@code -A <AppClass> worker [options]} */
+    /** @param args {@code demo [--memory]}, or {@code -A <AppClass> worker [options]} */
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("demo")) {
-            demo();
+            if (Arrays.asList(args).contains("--memory")) {
+                demo();
+            } else {
+                KafkaDemo.run(30);
+            }
             return;
+        }
+        for (int i = 0; i < args.length; i++) {
+            // settings are read when the app is created, so --broker becomes the faust.broker property first
+            if (args[i].equals("--broker") && i + 1 < args.length) {
+                System.setProperty("faust.broker", args[i + 1]);
+            } else if (args[i].startsWith("--broker=")) {
+                System.setProperty("faust.broker", args[i].substring("--broker=".length()));
+            }
         }
         if ((args[0].equals("-A") || args[0].equals("--app")) && args.length >= 2) {
             String cls = args[1].contains(".") ? args[1] : "faust.examples." + args[1];
@@ -23,7 +36,8 @@ public final class Launcher {
             main.invoke(null, (Object) Arrays.copyOfRange(args, 2, args.length));
             return;
         }
-        System.err.println("usage: bin/faust demo | bin/faust -A <AppClass> worker [--loglevel L] [--logfile F] [--workdir D]");
+        System.err.println("usage: bin/faust demo [--memory] | bin/faust -A <AppClass> worker [--broker URL] [--loglevel L] "
+                + "[--logfile F] [--workdir D]");
         System.exit(2);
     }
 

@@ -69,11 +69,24 @@ public final class FaustCommand implements Callable<Integer> {
         @Option(names = "--duration", description = "Stop after this long (ISO-8601 or e.g. 30s); default: run until interrupted.")
         @Nullable String duration;
 
+        @Option(names = "--broker", description = "Broker URL, e.g. kafka://host:9092;host2:9092. Read when the app is created: "
+                + "bin/faust passes it as the system property faust.broker (or run java -Dfaust.broker=URL ...).")
+        @Nullable String broker;
+
         @Override
         public Integer call() throws InterruptedException {
             FaustCommand p = java.util.Objects.requireNonNull(parent);
             p.applyGlobalOptions();
             App app = p.app;
+            if (broker != null) {
+                Object wanted = faust.settings.internal.Resolver.parseFromCode("broker", broker);
+                if (!wanted.equals(app.conf().broker())) {
+                    throw new CommandLine.ParameterException(new CommandLine(this), "--broker " + broker
+                            + " came after the app was created with broker " + app.conf().broker()
+                            + ". Start the worker with bin/faust -A <App> worker --broker URL, or run java -Dfaust.broker=URL ...,"
+                            + " so the app is created with it.");
+                }
+            }
             Thread hook = new Thread(app::stop, "faust-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             app.start();

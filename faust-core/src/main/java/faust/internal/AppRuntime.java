@@ -1,6 +1,8 @@
 package faust.internal;
 
 import faust.App;
+import faust.Faust;
+import faust.ProcessingGuarantee;
 import faust.Settings;
 import faust.codec.Codecs;
 import faust.errors.FaustException;
@@ -46,6 +48,10 @@ public final class AppRuntime {
     private volatile @Nullable TransportProducer producer;
     private volatile @Nullable ConsumerLoop consumerLoop;
     private volatile int generation;
+    private final CommitBarrier commitBarrier = new CommitBarrier();
+    private final String transactionalId;
+    private final boolean publishOnCommit;
+    private final Attachments attachments = new Attachments();
 
     /**
      * @param app the facade
@@ -60,6 +66,32 @@ public final class AppRuntime {
         this.codecs = codecs;
         this.sensors = sensors;
         this.monitor = monitor;
+        this.publishOnCommit = settings.streamPublishOnCommit();
+        this.transactionalId = settings.id() + "-" + settings.consumerGroupInstanceId().orElseGet(() -> Faust.uuid());
+    }
+
+    /** @return whether {@code processing_guarantee} is {@code exactly_once} */
+    public boolean exactlyOnce() {
+        return settings.processingGuarantee() == ProcessingGuarantee.EXACTLY_ONCE;
+    }
+
+    /** @return the barrier streams stop at while an exactly-once transaction ends */
+    public CommitBarrier commitBarrier() {
+        return commitBarrier;
+    }
+
+    /**
+     * Exactly-once: throws away the open transaction and everything processed since the last
+     * commit, and reads again from the committed offsets (after an agent crashed mid-event).
+     * No-op under at-least-once or when not consuming.
+     *
+     * @param reason logged
+     */
+    public void requestRewind(String reason) {
+        ConsumerLoop loop = consumerLoop;
+        if (exactlyOnce() && loop != null) {
+            loop.requestRewind(reason);
+        }
     }
 
     /** @return the app */
@@ -137,7 +169,12 @@ public final class AppRuntime {
         lock.lock();
         try {
             if (producer == null) {
-                producer = transport().createProducer();
+                if (exactlyOnce()) {
+                    log.info("[{}] exactly-once: transactional producer {}", settings.id(), transactionalId);
+                    producer = transport().createTransactionalProducer(transactionalId);
+                } else {
+                    producer = transport().createProducer();
+                }
             }
             return producer;
         } finally {
@@ -158,6 +195,43 @@ public final class AppRuntime {
      */
     public CompletableFuture<RecordMetadata> produce(String topic, @Nullable Integer partition, @Nullable Long timestamp,
                                                      byte @Nullable [] key, byte @Nullable [] value, Headers headers) {
+        if (publishOnCommit && consumerLoop != null) {
+            faust.stream.Event<?, ?> current = faust.stream.Event.current();
+            if (current != null && current.message().generation() >= 0) {
+                Message m = current.message();
+                return attachments.attach(m.tp(), m.offset(), topic, partition, timestamp, key, value, headers);
+            }
+        }
+        return publish(topic, partition, timestamp, key, value, headers);
+    }
+
+    /** @return sends held for {@code stream_publish_on_commit} */
+    Attachments attachments() {
+        return attachments;
+    }
+
+    /**
+     * Publishes sends held for events below the commit offsets, in order (stream_publish_on_commit).
+     *
+     * @param commitOffsets the offsets about to be committed
+     */
+    void publishAttached(java.util.Map<faust.topic.TP, Long> commitOffsets) {
+        if (!publishOnCommit) {
+            return;
+        }
+        for (Attachments.Pending p : attachments.takeBefore(commitOffsets)) {
+            publish(p.topic(), p.partition(), p.timestamp(), p.key(), p.value(), p.headers()).whenComplete((md, err) -> {
+                if (err != null) {
+                    p.result().completeExceptionally(err);
+                } else {
+                    p.result().complete(md);
+                }
+            });
+        }
+    }
+
+    private CompletableFuture<RecordMetadata> publish(String topic, @Nullable Integer partition, @Nullable Long timestamp,
+                                                      byte @Nullable [] key, byte @Nullable [] value, Headers headers) {
         Object state = sensors.onSendInitiated(topic, key == null ? -1 : key.length, value == null ? -1 : value.length);
         CompletableFuture<RecordMetadata> f;
         try {
@@ -169,6 +243,11 @@ public final class AppRuntime {
             if (err != null) {
                 Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
                 sensors.onSendError(cause, state);
+                ConsumerLoop loop = consumerLoop;
+                if (loop != null) {
+                    // at-least-once: offsets of events whose output failed must not commit; read them again
+                    loop.requestRewind("send to " + topic + " failed: " + cause);
+                }
                 throw cause instanceof FaustException fe ? fe
                         : new ProducerSendException("could not send to topic " + topic + ": " + cause.getMessage(), cause);
             }

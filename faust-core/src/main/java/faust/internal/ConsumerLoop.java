@@ -3,9 +3,11 @@ package faust.internal;
 import faust.stream.Message;
 import faust.topic.TP;
 import faust.topic.internal.AbstractChannel;
+import faust.topic.internal.EventQueue;
 import faust.transport.RebalanceListener;
 import faust.transport.TpBatch;
 import faust.transport.TransportConsumer;
+import faust.transport.TransportProducer;
 import faust.transport.internal.AckTracker;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ public final class ConsumerLoop implements RebalanceListener {
     private static final Logger log = LoggerFactory.getLogger(ConsumerLoop.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration POLL_PAUSED = Duration.ofMillis(10);
+    private static final Duration BARRIER_TIMEOUT = Duration.ofSeconds(5);
 
     /** What the app does around rebalances. */
     public interface Hooks {
@@ -41,13 +44,21 @@ public final class ConsumerLoop implements RebalanceListener {
 
         /** @return whether every stream has finished the events in hand */
         boolean streamsIdle();
+
+        /**
+         * The consumer thread cannot go on (fenced producer, unrecoverable client error): the app
+         * should crash so that the process exits and is restarted, rather than run without reading.
+         *
+         * @param reason why
+         */
+        default void consumerFailed(Throwable reason) {}
     }
 
     private final AppRuntime rt;
     private final Hooks hooks;
     private final AckTracker acks = new AckTracker();
     private final Set<TP> based = ConcurrentHashMap.newKeySet();
-    private final Map<TP, Set<AbstractChannel<?, ?>>> pausedBy = new HashMap<>();
+    private final Map<TP, Set<EventQueue>> pausedBy = new HashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile @Nullable TransportConsumer consumer;
@@ -56,12 +67,17 @@ public final class ConsumerLoop implements RebalanceListener {
     private final long commitIntervalNanos;
     private final int commitEvery;
     private @Nullable Object rebalanceState;
+    /** Offset of the last message fetched per partition, to find offsets that will never come (gaps). */
+    private final Map<TP, Long> lastFetched = new HashMap<>();
+    private final boolean exactlyOnce;
+    private volatile @Nullable String rewindReason;
 
     ConsumerLoop(AppRuntime rt, Hooks hooks) {
         this.rt = rt;
         this.hooks = hooks;
         this.commitIntervalNanos = rt.settings().brokerCommitInterval().toNanos();
         this.commitEvery = rt.settings().brokerCommitEvery();
+        this.exactlyOnce = rt.exactlyOnce();
         this.thread = Thread.ofPlatform().name("faust-consumer-" + rt.settings().id()).daemon(true).unstarted(this::run);
     }
 
@@ -110,11 +126,19 @@ public final class ConsumerLoop implements RebalanceListener {
                 if (!pausedBy.isEmpty()) {
                     resumeDrained(c);
                 }
+                if (rewindReason != null) {
+                    rewind(c);
+                }
                 maybeCommit(c);
             }
             commit(c);
+        } catch (faust.errors.ProducerFencedException e) {
+            log.error("[{}] another worker took over this worker's transactions; stopping consumption so output is not "
+                    + "duplicated. Restart the worker to rejoin the group.", rt.settings().id(), e);
+            hooks.consumerFailed(e);
         } catch (RuntimeException e) {
-            log.error("[{}] consumer thread failed; no more messages will be read", rt.settings().id(), e);
+            log.error("[{}] consumer thread failed; no more messages will be read; crashing the app", rt.settings().id(), e);
+            hooks.consumerFailed(e);
         } finally {
             consumer = null;
             c.close();
@@ -137,6 +161,7 @@ public final class ConsumerLoop implements RebalanceListener {
         if (based.add(tp)) {
             acks.assign(tp, msgs[0].offset() - 1);   // never committed: the first fetched offset is the base
         }
+        trackGaps(tp, msgs);
         var sensors = rt.sensors();
         for (Message m : msgs) {
             sensors.onMessageIn(tp, m.offset(), m);
@@ -153,20 +178,38 @@ public final class ConsumerLoop implements RebalanceListener {
             m.incref(channels.length);
         }
         for (AbstractChannel<?, ?> ch : channels) {
-            if (ch.deliver(msgs)) {
-                ch.queue().onDrain(this::wakeup);
-                pausedBy.computeIfAbsent(tp, k -> new HashSet<>()).add(ch);
+            EventQueue full = ch.deliver(msgs);
+            if (full != null) {
+                full.onDrain(this::wakeup);
+                pausedBy.computeIfAbsent(tp, k -> new HashSet<>()).add(full);
                 c.pause(List.of(tp));
                 sensors.onTopicBufferFull(ch.label());
             }
         }
     }
 
+    /**
+     * Offsets that were skipped (transaction markers, aborted records, compacted-away records)
+     * will never be acked; record them as gaps so commits can pass them.
+     */
+    private void trackGaps(TP tp, Message[] msgs) {
+        Long last = lastFetched.get(tp);
+        long prev = last != null ? last : msgs[0].offset() - 1;
+        for (Message m : msgs) {
+            long off = m.offset();
+            if (off > prev + 1) {
+                acks.addGap(tp, prev + 1, off - 1);
+            }
+            prev = off;
+        }
+        lastFetched.put(tp, prev);
+    }
+
     private void resumeDrained(TransportConsumer c) {
         List<TP> resume = new ArrayList<>();
         pausedBy.entrySet().removeIf(e -> {
-            for (AbstractChannel<?, ?> ch : e.getValue()) {
-                if (ch.queue().size() >= ch.queue().maxsize()) {
+            for (EventQueue q : e.getValue()) {
+                if (q.size() >= q.maxsize()) {
                     return false;
                 }
             }
@@ -192,6 +235,10 @@ public final class ConsumerLoop implements RebalanceListener {
     }
 
     private void commit(TransportConsumer c) {
+        if (exactlyOnce) {
+            commitTransaction(c, false);
+            return;
+        }
         lastCommitNanos = System.nanoTime();
         Map<TP, Long> offsets = acks.commitOffsets();
         if (offsets.isEmpty()) {
@@ -199,7 +246,11 @@ public final class ConsumerLoop implements RebalanceListener {
         }
         Object state = rt.sensors().onCommitInitiated();
         try {
+            rt.publishAttached(offsets);
             rt.producer().flush();     // what agents sent for these events is durable before their offsets are
+            if (rewindReason != null) {
+                return;                // a send failed: nothing past the last commit may be committed; the loop rewinds
+            }
             c.commit(offsets);
             acks.markCommitted(offsets);
             offsets.forEach(rt.monitor()::setCommittedOffset);
@@ -209,13 +260,129 @@ public final class ConsumerLoop implements RebalanceListener {
         }
     }
 
+    /**
+     * Exactly-once: stops every stream at an event boundary, commits what agents sent together with
+     * the offsets of the events acked so far, and lets the streams go on. When the streams do not
+     * reach a boundary in time the commit is tried again later; when the transaction cannot commit
+     * it is aborted and the worker reads again from the committed offsets.
+     */
+    private void commitTransaction(TransportConsumer c, boolean mustEnd) {
+        lastCommitNanos = System.nanoTime();
+        TransportProducer p = rt.producer();
+        CommitBarrier barrier = rt.commitBarrier();
+        try {
+            if (!barrier.raise(hooks::streamsIdle, BARRIER_TIMEOUT.toNanos())) {
+                if (mustEnd) {
+                    rewindReason = "streams did not reach an event boundary before the partitions were revoked";
+                    rewindLocked(c, p);
+                    return;
+                }
+                log.debug("[{}] streams did not reach an event boundary within {}; commit postponed", rt.settings().id(),
+                        BARRIER_TIMEOUT);
+                return;
+            }
+            if (rewindReason != null) {
+                rewindLocked(c, p);
+                return;
+            }
+            Map<TP, Long> offsets = acks.commitOffsets();
+            Object state = rt.sensors().onCommitInitiated();
+            try {
+                rt.publishAttached(offsets);
+                p.commitTransaction(c, offsets);
+            } catch (faust.errors.ProducerFencedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.warn("[{}] transaction commit failed; aborting and reading again from the committed offsets",
+                        rt.settings().id(), e);
+                rewindReason = "transaction commit failed: " + e.getMessage();
+                rewindLocked(c, p);
+                return;
+            }
+            acks.markCommitted(offsets);
+            offsets.forEach(rt.monitor()::setCommittedOffset);
+            rt.sensors().onCommitCompleted(state);
+        } finally {
+            barrier.lower();
+        }
+    }
+
+    void requestRewind(String reason) {
+        rewindReason = reason;
+        wakeup();
+    }
+
+    private void rewind(TransportConsumer c) {
+        if (!exactlyOnce) {
+            rewindLocked(c, rt.producer());    // acks of events in flight belong to the old generation and are ignored
+            return;
+        }
+        CommitBarrier barrier = rt.commitBarrier();
+        try {
+            barrier.raise(hooks::streamsIdle, BARRIER_TIMEOUT.toNanos());
+            rewindLocked(c, rt.producer());
+        } finally {
+            barrier.lower();
+        }
+    }
+
+    /**
+     * Drops queued events and seeks every assigned partition back to its last commit; under
+     * exactly-once (with the barrier raised) also aborts the open transaction.
+     */
+    private void rewindLocked(TransportConsumer c, TransportProducer p) {
+        String reason = rewindReason;
+        rewindReason = null;
+        if (exactlyOnce) {
+            log.warn("[{}] exactly-once: aborting the open transaction and reading again from the committed offsets ({})",
+                    rt.settings().id(), reason);
+            try {
+                p.abortTransaction();
+            } catch (faust.errors.ProducerFencedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.warn("[{}] abort failed", rt.settings().id(), e);
+            }
+        } else {
+            log.warn("[{}] reading again from the committed offsets so nothing is lost ({})", rt.settings().id(), reason);
+        }
+        rt.nextGeneration();
+        for (AbstractChannel<?, ?> ch : rt.conductor().channels()) {
+            ch.clearBuffers();
+        }
+        rt.attachments().discard(c.assignment(), "reading again from the committed offsets");
+        if (!pausedBy.isEmpty()) {
+            c.resume(new ArrayList<>(pausedBy.keySet()));
+            pausedBy.clear();
+        }
+        Set<TP> owned = c.assignment();
+        Map<TP, Long> committed = c.committed(owned);
+        for (TP tp : owned) {
+            Long off = committed.get(tp);
+            if (off == null) {
+                var tracker = acks.tracker(tp);
+                Long base = tracker == null ? null : tracker.lastCommitted();
+                off = base == null ? null : base + 1;
+            }
+            lastFetched.remove(tp);
+            if (off != null) {
+                c.seek(tp, off);
+                acks.assign(tp, off - 1);
+                based.add(tp);
+            } else {
+                acks.revoke(tp);
+                based.remove(tp);
+            }
+        }
+    }
+
     @Override
     public void onPartitionsRevoked(Set<TP> revoked) {
         rebalanceState = rt.sensors().onRebalanceStart();
         rt.nextGeneration();
         log.info("[{}] partitions revoked: {}", rt.settings().id(), new java.util.TreeSet<>(revoked));
         for (AbstractChannel<?, ?> ch : rt.conductor().channels()) {
-            ch.queue().clear();        // not acked: the partitions' next owner reads them again
+            ch.clearBuffers();        // not acked: the partitions' next owner reads them again
         }
         pausedBy.clear();
         if (rt.settings().streamWaitEmpty()) {
@@ -231,11 +398,17 @@ public final class ConsumerLoop implements RebalanceListener {
         }
         TransportConsumer c = consumer;
         if (c != null) {
-            commit(c);
+            if (exactlyOnce) {
+                commitTransaction(c, true);
+            } else {
+                commit(c);
+            }
         }
+        rt.attachments().discard(revoked, "partitions revoked");
         for (TP tp : revoked) {
             acks.revoke(tp);
             based.remove(tp);
+            lastFetched.remove(tp);
         }
         assignment = Set.of();
         hooks.onRevoked(revoked);

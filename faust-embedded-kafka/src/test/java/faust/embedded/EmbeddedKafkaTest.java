@@ -3,6 +3,9 @@ package faust.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,6 +104,27 @@ class EmbeddedKafkaTest {
         KafkaClients.send(kafka.clientProperties(), "durable", List.of("after-restart"));
         assertThat(KafkaClients.readAll(kafka.clientProperties(), "durable", "read_uncommitted"))
                 .containsExactly("before-restart", "after-restart");
+    }
+
+    @Test
+    void node_whose_port_was_taken_fails_to_start_with_a_message_naming_it() throws Exception {
+        int port = Integer.parseInt(kafka.bootstrapServers().split(":")[1]);
+        kafka.stopNode(0);
+        try (ServerSocket squatter = new ServerSocket()) {
+            squatter.setReuseAddress(true);
+            squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+
+            assertThatThrownBy(() -> kafka.startNode(0))
+                    .isInstanceOf(EmbeddedKafkaException.class)
+                    .hasMessageContaining("node 0 failed to start again")
+                    .hasMessageContaining("client=" + port)
+                    .hasMessageContaining("another process took one of the node's ports")
+                    .hasMessageContaining("Address already in use");
+            assertThat(kafka.isNodeRunning(0)).isFalse();
+        } finally {
+            kafka.startNode(0);
+        }
+        KafkaClients.send(kafka.clientProperties(), "after-squatter", List.of("ok"));
     }
 
     @Test

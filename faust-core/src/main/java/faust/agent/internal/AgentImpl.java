@@ -19,6 +19,7 @@ import faust.topic.RecordMetadata;
 import faust.topic.SendOptions;
 import faust.topic.TP;
 import faust.topic.internal.AbstractChannel;
+import faust.topic.internal.EventQueue;
 import faust.topic.internal.TopicImpl;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -34,6 +35,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -70,6 +72,9 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
     private final List<Consumer<Set<TP>>> onRevoked = new CopyOnWriteArrayList<>();
     private final Consumer<Throwable> crashApp;
     private volatile boolean running;
+    /** isolated_partitions: one buffer and one actor per assigned partition. */
+    private final Map<TP, EventQueue> partitionQueues = new ConcurrentHashMap<>();
+    private final Map<TP, Actor> partitionActors = new ConcurrentHashMap<>();
 
     /** One actor: a virtual thread running the agent function over its own stream. */
     final class Actor {
@@ -79,18 +84,31 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
         final AbstractChannel<K, V> source;
         final @Nullable Consumer<Object> recorder;
         final @Nullable Consumer<Throwable> onCrash;
+        final @Nullable TP partition;
 
         Actor(int index, AbstractChannel<K, V> source, @Nullable Consumer<Object> recorder, @Nullable Consumer<Throwable> onCrash) {
+            this(index, null, source, recorder, onCrash);
+        }
+
+        Actor(int index, @Nullable TP partition, AbstractChannel<K, V> source, @Nullable Consumer<Object> recorder,
+              @Nullable Consumer<Throwable> onCrash) {
             this.index = index;
+            this.partition = partition;
             this.source = source;
             this.recorder = recorder;
             this.onCrash = onCrash;
             this.context = new StreamContext(name, options.concurrency());
-            this.thread = Thread.ofVirtual().name("agent-" + name + "-" + index).unstarted(this::run);
+            if (partition != null) {
+                context.isolate(source, partitionQueue(partition));
+            }
+            String suffix = partition == null ? String.valueOf(index) : partition.topic() + "-" + partition.partition();
+            this.thread = Thread.ofVirtual().name("agent-" + name + "-" + suffix).unstarted(this::run);
         }
 
         private void run() {
-            StreamImpl<K, V> stream = new StreamImpl<>(rt, source, context, "agent-" + name + "-" + index);
+            String label = partition == null ? "agent-" + name + "-" + index
+                    : "agent-" + name + "-" + partition.topic() + "-" + partition.partition();
+            StreamImpl<K, V> stream = new StreamImpl<>(rt, source, context, label);
             try {
                 if (yieldingFn != null) {
                     yieldingFn.process(stream, value -> emit(value, recorder));
@@ -108,6 +126,8 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
                 }
                 Event<?, ?> e = Event.current();
                 Event.setCurrent(null);
+                // exactly-once: what this event sent must not commit; read again from the last commit
+                rt.requestRewind("agent " + name + " actor " + index + " crashed: " + t);
                 context.returnLeftovers();
                 if (e != null) {
                     log.error("[{}] agent {} actor {} crashed processing topic={} partition={} offset={}", rt.settings().id(), name,
@@ -120,7 +140,7 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
                 } else {
                     supervise(this, t);
                 }
-                if (e != null) {
+                if (e != null && !rt.exactlyOnce()) {
                     e.ack();   // the event was handed to the agent: it is done, as in Faust
                 }
             }
@@ -158,6 +178,10 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
             throw new ImproperlyConfiguredException("agent " + name + " has sinks but does not emit results: "
                     + "declare it with a YieldingAgentFunction, (stream, results) -> ..., and call results.emit(value)");
         }
+        if (options.isolatedPartitions() && !(channel instanceof TopicImpl<?, ?>)) {
+            throw new ImproperlyConfiguredException("agent " + name + ": isolatedPartitions needs a topic (one actor per "
+                    + "partition), but its channel " + channel.label() + " has no partitions; use app.topic(...)");
+        }
         if (options.isolatedPartitions() && options.concurrency() > 1) {
             throw new ImproperlyConfiguredException("agent " + name + ": isolatedPartitions needs concurrency 1, got "
                     + options.concurrency());
@@ -177,19 +201,56 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
         return channel;
     }
 
-    /** Starts the actors; subscribes the channel. */
+    /**
+     * Starts the actors and subscribes the channel. With {@code isolated_partitions} no actor
+     * starts here: each assigned partition gets its own buffer and actor when it is assigned.
+     */
     public void start() {
         running = true;
+        if (options.isolatedPartitions()) {
+            channel.setPartitionRouter(new AbstractChannel.PartitionBuffers() {
+                @Override
+                public EventQueue apply(TP tp) {
+                    return partitionQueue(tp);
+                }
+
+                @Override
+                public void clearAll() {
+                    partitionQueues.values().forEach(EventQueue::clear);
+                }
+            });
+            channel.subscribe();
+            return;
+        }
         channel.subscribe();
         for (int i = 0; i < options.concurrency(); i++) {
             startActor(i);
         }
     }
 
+    private EventQueue partitionQueue(TP tp) {
+        return partitionQueues.computeIfAbsent(tp, k -> new EventQueue(channel.maxsize()));
+    }
+
     private void startActor(int index) {
         Actor a = new Actor(index, channel, null, null);
         actors.add(a);
         a.thread.start();
+    }
+
+    private void startPartitionActor(TP tp) {
+        Actor a = new Actor(tp.partition(), tp, channel, null, null);
+        partitionActors.put(tp, a);
+        actors.add(a);
+        a.thread.start();
+    }
+
+    private boolean reads(TP tp) {
+        if (channel instanceof TopicImpl<?, ?> t) {
+            java.util.regex.Pattern p = t.pattern();
+            return t.topics().contains(tp.topic()) || (p != null && p.matcher(tp.topic()).matches());
+        }
+        return false;
     }
 
     /** Stops every actor. */
@@ -206,6 +267,7 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
             }
         }
         actors.clear();
+        partitionActors.clear();
     }
 
     /** @return whether every actor's streams are waiting for events (nothing in hand) */
@@ -225,7 +287,12 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
         }
         switch (strategy) {
             case CRASHING -> crashApp.accept(t);
-            case FORFEIT_ONE_FOR_ONE -> actors.remove(crashed);
+            case FORFEIT_ONE_FOR_ONE -> {
+                actors.remove(crashed);
+                if (crashed.partition != null) {
+                    partitionActors.remove(crashed.partition, crashed);
+                }
+            }
             case FORFEIT_ONE_FOR_ALL -> {
                 for (Actor a : actors) {
                     a.stop();
@@ -241,16 +308,28 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
                 }
                 if (strategy == SupervisorStrategy.ONE_FOR_ONE) {
                     actors.remove(crashed);
-                    log.info("[{}] restarting agent {} actor {}", rt.settings().id(), name, crashed.index);
-                    startActor(crashed.index);
+                    log.info("[{}] restarting agent {} actor {}", rt.settings().id(), name, crashed.thread.getName());
+                    if (crashed.partition != null) {
+                        if (partitionActors.remove(crashed.partition, crashed)) {
+                            startPartitionActor(crashed.partition);
+                        }
+                    } else {
+                        startActor(crashed.index);
+                    }
                 } else {
                     for (Actor a : actors) {
                         a.stop();
                     }
                     actors.clear();
-                    log.info("[{}] restarting all {} actors of agent {}", rt.settings().id(), options.concurrency(), name);
-                    for (int i = 0; i < options.concurrency(); i++) {
-                        startActor(i);
+                    log.info("[{}] restarting all actors of agent {}", rt.settings().id(), name);
+                    if (options.isolatedPartitions()) {
+                        List<TP> owned = List.copyOf(partitionActors.keySet());
+                        partitionActors.clear();
+                        owned.forEach(this::startPartitionActor);
+                    } else {
+                        for (int i = 0; i < options.concurrency(); i++) {
+                            startActor(i);
+                        }
                     }
                 }
             }
@@ -447,18 +526,62 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
         onRevoked.add(callback);
     }
 
-    /** @param assigned partitions assigned to this worker */
+    /**
+     * Runs the partition callbacks; with {@code isolated_partitions}, starts an actor for each
+     * newly assigned partition of the agent's topics.
+     *
+     * @param assigned partitions assigned to this worker
+     */
     public void partitionsAssigned(Set<TP> assigned) {
+        if (options.isolatedPartitions() && running) {
+            for (TP tp : new java.util.TreeSet<>(assigned)) {
+                if (reads(tp) && !partitionActors.containsKey(tp)) {
+                    startPartitionActor(tp);
+                }
+            }
+        }
         for (Consumer<Set<TP>> c : onAssigned) {
             c.accept(assigned);
         }
     }
 
-    /** @param revoked partitions revoked from this worker */
+    /**
+     * Runs the partition callbacks; with {@code isolated_partitions}, stops the actors of the
+     * revoked partitions.
+     *
+     * @param revoked partitions revoked from this worker
+     */
     public void partitionsRevoked(Set<TP> revoked) {
         for (Consumer<Set<TP>> c : onRevoked) {
             c.accept(revoked);
         }
+        if (options.isolatedPartitions()) {
+            List<Actor> stopped = new ArrayList<>();
+            for (TP tp : revoked) {
+                Actor a = partitionActors.remove(tp);
+                if (a != null) {
+                    a.stop();
+                    actors.remove(a);
+                    stopped.add(a);
+                }
+                EventQueue q = partitionQueues.remove(tp);
+                if (q != null) {
+                    q.clear();
+                }
+            }
+            for (Actor a : stopped) {
+                try {
+                    a.thread.join(Duration.ofSeconds(10));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** @return the partitions that have their own actor ({@code isolated_partitions}) */
+    public Set<TP> isolatedPartitions() {
+        return Set.copyOf(partitionActors.keySet());
     }
 
     @Override

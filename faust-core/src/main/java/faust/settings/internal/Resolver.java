@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
 public final class Resolver {
     /** Source text for values set in code. */
     public static final String CODE = "code";
+    /** System properties naming a setting start with this: {@code faust.broker}. */
+    public static final String PROPERTY_PREFIX = "faust.";
 
     private Resolver() {}
 
@@ -56,6 +58,29 @@ public final class Resolver {
      */
     public static Map<String, @Nullable Object> resolve(String name, Map<String, @Nullable Object> code,
                                                         @Nullable Path file, Map<String, String> env) {
+        return resolve(name, code, file, env, Map.of());
+    }
+
+    /**
+     * Resolves every setting, with JVM system properties {@code faust.<name>} (the command line:
+     * {@code -Dfaust.broker=kafka://...}, or {@code bin/faust ... worker --broker ...}) above code.
+     *
+     * @param name the app name
+     * @param code values set in code, already parsed, by Faust name
+     * @param file the properties file, or {@code null}
+     * @param env the environment
+     * @param props system properties; only keys starting with {@code faust.} are read
+     * @return every setting's value by Faust name, in declaration order; optional ones may be {@code null}
+     * @throws ImproperlyConfiguredException naming the setting, value, source and what is allowed
+     */
+    public static Map<String, @Nullable Object> resolve(String name, Map<String, @Nullable Object> code,
+                                                        @Nullable Path file, Map<String, String> env,
+                                                        Map<String, String> props) {
+        for (String k : props.keySet()) {
+            if (k.startsWith(PROPERTY_PREFIX) && !Declarations.ALL.containsKey(k.substring(PROPERTY_PREFIX.length()))) {
+                throw unknown(k.substring(PROPERTY_PREFIX.length()), "system property " + k);
+            }
+        }
         Map<String, String> fileValues = file == null ? Map.of() : load(file);
         String fileSource = "config file " + file;
         String prefix = envPrefix(code, fileValues, env, fileSource);
@@ -63,8 +88,11 @@ public final class Resolver {
         for (SettingDef def : Declarations.ALL.values()) {
             String key = def.key();
             String envName = def.env() == null ? null : prefixed(prefix, def);
+            String prop = props.get(PROPERTY_PREFIX + key);
             if ("env_prefix".equals(key)) {
                 out.put(key, prefix);
+            } else if (prop != null && !def.parser().codeOnly()) {
+                out.put(key, parse(def, prop, "system property " + PROPERTY_PREFIX + key));
             } else if (code.containsKey(key)) {
                 out.put(key, code.get(key));
             } else if (envName != null && env.containsKey(envName)) {

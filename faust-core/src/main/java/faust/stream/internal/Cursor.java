@@ -24,6 +24,7 @@ final class Cursor {
     private final StreamContext context;
     private final int takeMax;
     private final Sensor sensors;
+    private final faust.internal.CommitBarrier barrier;
     private EventQueue.@Nullable Chunk chunk;
     private int idx;
     private @Nullable Event<?, ?> current;
@@ -47,6 +48,7 @@ final class Cursor {
         this.context = context;
         this.takeMax = context.concurrency() > 1 ? 1 : Integer.MAX_VALUE;
         this.sensors = rt.sensors();
+        this.barrier = rt.commitBarrier();
         context.register(queue, this);
     }
 
@@ -134,6 +136,9 @@ final class Cursor {
     private @Nullable Event<?, ?> nextEvent(long deadline) {
         EventQueue.Chunk c = chunk;
         if (c != null && idx < c.end()) {
+            if (barrier.raised() && !passBarrier()) {
+                return null;
+            }
             return c.events()[idx++];
         }
         chunk = null;
@@ -167,7 +172,26 @@ final class Cursor {
         }
         chunk = c;
         idx = c.start();
+        if (barrier.raised() && !passBarrier()) {
+            return null;
+        }
         return c.events()[idx++];
+    }
+
+    /**
+     * Parks between events while an exactly-once commit is under way. {@code idle} is written
+     * before {@code raised} is read, and the committer writes {@code raised} before reading
+     * {@code idle}, so one of the two always sees the other.
+     *
+     * @return false when the stream was stopped meanwhile
+     */
+    private boolean passBarrier() {
+        while (barrier.raised() && !context.stopped()) {
+            idle = true;
+            barrier.await(context::stopped);
+            idle = false;
+        }
+        return !context.stopped();
     }
 
     /** Returns the events taken but not yet started to the head of the queue. Call from the owning thread. */

@@ -17,6 +17,8 @@ public final class StreamContext {
     private final List<EventQueue> queues = new CopyOnWriteArrayList<>();
     private final List<Thread> drainers = new CopyOnWriteArrayList<>();
     private final List<Cursor> cursors = new CopyOnWriteArrayList<>();
+    private volatile @Nullable Object isolatedChannel;
+    private volatile @Nullable EventQueue isolatedQueue;
 
     /**
      * @param prefix agent name used to prefix repartition topics, or null
@@ -40,6 +42,28 @@ public final class StreamContext {
     /** @return whether stop was called */
     public boolean stopped() {
         return stopped;
+    }
+
+    /**
+     * Makes streams of this context read {@code channel} from {@code queue} (one partition's
+     * buffer) instead of the channel's shared buffer: {@code isolated_partitions}.
+     *
+     * @param channel the agent's channel
+     * @param queue the partition's buffer
+     */
+    public void isolate(Object channel, EventQueue queue) {
+        isolatedQueue = queue;
+        isolatedChannel = channel;
+    }
+
+    /**
+     * @param channel a channel read by a stream of this context
+     * @param shared the channel's shared buffer
+     * @return the buffer this context reads the channel from
+     */
+    EventQueue queueOf(Object channel, EventQueue shared) {
+        EventQueue q = isolatedQueue;
+        return q != null && channel == isolatedChannel ? q : shared;
     }
 
     void register(EventQueue queue, Cursor cursor) {

@@ -85,7 +85,7 @@ public final class StreamImpl<K, V> implements Stream<K, V> {
     }
 
     private Cursor newCursor() {
-        Cursor c = new Cursor(rt, channel.queue(), steps, enableAcks, label, context);
+        Cursor c = new Cursor(rt, context.queueOf(channel, channel.queue()), steps, enableAcks, label, context);
         cursor = c;
         return c;
     }
@@ -301,7 +301,7 @@ public final class StreamImpl<K, V> implements Stream<K, V> {
         checkChainable("through");
         AbstractChannel<K, V> t = (AbstractChannel<K, V>) AbstractChannel.of(target);
         return chainTo(t, (v, e) -> {
-            t.send((K) e.key(), (V) v).join();
+            t.send((K) e.key(), (V) v);   // not awaited: a failed send makes the worker read again from the last commit
             return v;
         }, "through");
     }
@@ -356,7 +356,7 @@ public final class StreamImpl<K, V> implements Stream<K, V> {
                 log.warn("[{}] groupBy key {} failed for {}; event skipped", label, name, e.message(), ex);
                 return Cursor.SKIP;
             }
-            e.forward(repartition, newKey).join();
+            e.forward(repartition, newKey);   // not awaited: a failed send makes the worker read again from the last commit
             return v;
         }, "groupBy");
     }

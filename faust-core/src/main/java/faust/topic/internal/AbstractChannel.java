@@ -14,6 +14,8 @@ import faust.topic.SendOptions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import faust.topic.TP;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,7 @@ public abstract class AbstractChannel<K, V> implements Channel<K, V> {
     protected final Class<K> keyType;
     protected final Class<V> valueType;
     protected final EventQueue queue;
+    private volatile @Nullable Function<TP, EventQueue> router;
     private final AtomicLong putOffset = new AtomicLong();
     private volatile @Nullable Unwrapper unwrapper;
 
@@ -111,14 +114,39 @@ public abstract class AbstractChannel<K, V> implements Channel<K, V> {
     }
 
     /**
-     * Decodes fetched messages and buffers them. Called on the consumer thread. A message that
-     * cannot be decoded is logged with topic, partition and offset, reported to sensors, acked
-     * (released by this channel) and skipped.
+     * Routes fetched messages to one buffer per partition instead of the shared one
+     * ({@code isolated_partitions}), or back to the shared buffer when null.
      *
-     * @param messages the fetched messages, each already holding a reference for this channel
-     * @return true when the buffer is now full
+     * @param router gives the buffer of a partition
      */
-    public boolean deliver(Message[] messages) {
+    public void setPartitionRouter(@Nullable Function<TP, EventQueue> router) {
+        this.router = router;
+    }
+
+    /** Drops every buffered event (shared and per-partition buffers); they are read again after a rebalance. */
+    public void clearBuffers() {
+        queue.clear();
+        Function<TP, EventQueue> r = router;
+        if (r instanceof PartitionBuffers pb) {
+            pb.clearAll();
+        }
+    }
+
+    /** Per-partition buffers handed out by a router; lets {@link #clearBuffers} reach them. */
+    public interface PartitionBuffers extends Function<TP, EventQueue> {
+        /** Empties every partition buffer. */
+        void clearAll();
+    }
+
+    /**
+     * Decodes fetched messages of one partition and buffers them. Called on the consumer thread.
+     * A message that cannot be decoded is logged with topic, partition and offset, reported to
+     * sensors, acked (released by this channel) and skipped.
+     *
+     * @param messages the fetched messages of one partition, each already holding a reference for this channel
+     * @return the buffer that is now full, or null
+     */
+    public @Nullable EventQueue deliver(Message[] messages) {
         Event<?, ?>[] events = new Event<?, ?>[messages.length];
         int n = 0;
         for (Message m : messages) {
@@ -127,7 +155,9 @@ public abstract class AbstractChannel<K, V> implements Channel<K, V> {
                 events[n++] = e;
             }
         }
-        return queue.put(events, 0, n);
+        Function<TP, EventQueue> r = router;
+        EventQueue q = r == null || messages.length == 0 ? queue : r.apply(messages[0].tp());
+        return q.put(events, 0, n) ? q : null;
     }
 
     /**

@@ -72,7 +72,12 @@ public final class Nodes {
             throw e;
         } catch (Exception | Error e) {
             node.kill();
-            throw new NodeStartException(node.index(), "node " + node.index() + " failed to start: " + e,
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String why = root == e ? e.toString() : e + ", caused by " + root;
+            throw new NodeStartException(node.index(), "node " + node.index() + " failed to start: " + why,
                     e, node.logTail());
         }
     }
