@@ -206,6 +206,10 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
      * starts here: each assigned partition gets its own buffer and actor when it is assigned.
      */
     public void start() {
+        if (channel instanceof TopicImpl<?, ?> t && t.topics().size() > 1) {
+            // events of one key must reach the same actor whichever topic they come from
+            rt.transport().checkCopartitioned("agent " + name, t.topics());
+        }
         running = true;
         if (options.isolatedPartitions()) {
             channel.setPartitionRouter(new AbstractChannel.PartitionBuffers() {
