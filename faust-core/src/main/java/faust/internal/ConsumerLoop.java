@@ -267,6 +267,14 @@ public final class ConsumerLoop implements RebalanceListener {
      * it is aborted and the worker reads again from the committed offsets.
      */
     private void commitTransaction(TransportConsumer c, boolean mustEnd) {
+        commitTransaction(c, mustEnd, () -> { });
+    }
+
+    /**
+     * @param mustEnd the transaction must end now (revocation): abort if the streams cannot stop
+     * @param beforeLower run while the streams are still held
+     */
+    private void commitTransaction(TransportConsumer c, boolean mustEnd, Runnable beforeLower) {
         lastCommitNanos = System.nanoTime();
         TransportProducer p = rt.producer();
         CommitBarrier barrier = rt.commitBarrier();
@@ -303,6 +311,7 @@ public final class ConsumerLoop implements RebalanceListener {
             offsets.forEach(rt.monitor()::setCommittedOffset);
             rt.sensors().onCommitCompleted(state);
         } finally {
+            beforeLower.run();
             barrier.lower();
         }
     }
@@ -379,30 +388,36 @@ public final class ConsumerLoop implements RebalanceListener {
     @Override
     public void onPartitionsRevoked(Set<TP> revoked) {
         rebalanceState = rt.sensors().onRebalanceStart();
-        rt.nextGeneration();
         log.info("[{}] partitions revoked: {}", rt.settings().id(), new java.util.TreeSet<>(revoked));
         for (AbstractChannel<?, ?> ch : rt.conductor().channels()) {
             ch.clearBuffers();        // not acked: the partitions' next owner reads them again
         }
         pausedBy.clear();
-        if (rt.settings().streamWaitEmpty()) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!hooks.streamsIdle() && System.nanoTime() < deadline) {
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
+        TransportConsumer c = consumer;
+        if (exactlyOnce) {
+            // Streams stop at their next event boundary; every event finished by then is committed with
+            // its output. Only then is the generation bumped, so that no finished event's ack is lost.
+            if (c != null) {
+                commitTransaction(c, true, rt::nextGeneration);
+            } else {
+                rt.nextGeneration();
+            }
+        } else {
+            if (rt.settings().streamWaitEmpty()) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (!hooks.streamsIdle() && System.nanoTime() < deadline) {
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
                 }
             }
-        }
-        TransportConsumer c = consumer;
-        if (c != null) {
-            if (exactlyOnce) {
-                commitTransaction(c, true);
-            } else {
+            if (c != null) {
                 commit(c);
             }
+            rt.nextGeneration();      // anything still in hand belongs to the next owner now
         }
         rt.attachments().discard(revoked, "partitions revoked");
         for (TP tp : revoked) {
