@@ -406,7 +406,7 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
             Thread.currentThread().interrupt();
             throw new FaustException("interrupted while asking agent " + name, e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof FaustException fe ? fe : new FaustException("ask to agent " + name + " failed", e.getCause());
+            throw e.getCause() instanceof FaustException fe ? fe : new FaustException("ask to agent " + name + " failed", e.getCause() != null ? e.getCause() : e);
         }
     }
 
@@ -464,7 +464,7 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
             }
 
             @Override
-            @SuppressWarnings("unchecked")
+            @SuppressWarnings({"unchecked", "NullAway"})   // an agent may reply null; R carries no nullness
             public R next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
