@@ -86,7 +86,7 @@ public final class App {
         this.replies = new ReplyConsumer(rt);
         this.service = new AppService();
         this.service.addCrashListener((s, reason) -> crashReason = reason);
-        this.leaderTopic = rt.registerTopic(new TopicImpl<>(rt, List.of(settings.id() + "-__assignor-__leader"), null,
+        this.leaderTopic = rt.registerTopic(new TopicImpl<>(rt, List.of(rt.leaderTopicName()), null,
                 byte[].class, byte[].class, new TopicOptions().partitions(1).internal(true).keySerializer("raw")
                         .valueSerializer("raw").spec(), true));
     }

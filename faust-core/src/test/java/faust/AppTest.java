@@ -47,6 +47,34 @@ class AppTest {
     }
 
     @Test
+    void the_leader_election_partition_is_assigned_but_its_records_are_never_fetched() {
+        String broker = TestApps.freshBroker();
+        App app = TestApps.app("leader-idle", broker, c -> { });
+        Topic<String, Greeting> topic = app.topic("greetings", String.class, Greeting.class, o -> o.partitions(1));
+        List<Greeting> seen = new CopyOnWriteArrayList<>();
+        app.agent("print", topic, stream -> {
+            for (Greeting g : stream) {
+                seen.add(g);
+            }
+        });
+        app.start();
+        try {
+            await(Duration.ofSeconds(10), app::isLeader, "the leader partition to be assigned");
+            MemoryBroker mb = MemoryBroker.named(URI.create(broker).getAuthority());
+            mb.append("leader-idle-__assignor-__leader", 0, null, null, "x".getBytes(StandardCharsets.UTF_8),
+                    faust.stream.Headers.empty(), 1);
+            topic.send("k", new Greeting("world", 1)).join();
+            await(Duration.ofSeconds(10), () -> seen.size() == 1, "the greeting");
+            await(Duration.ofSeconds(10), () -> Long.valueOf(1).equals(mb.committed("leader-idle", new TP("greetings", 0))),
+                    "the greeting's offset committed");
+            assertThat(app.monitor().messagesReceivedByTopic()).containsKey("greetings")
+                    .doesNotContainKey("leader-idle-__assignor-__leader");
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
     void malformed_json_is_skipped_counted_and_the_worker_keeps_running() {
         String broker = TestApps.freshBroker();
         App app = TestApps.app("bad-input", broker, c -> { });

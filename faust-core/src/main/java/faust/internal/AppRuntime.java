@@ -72,6 +72,11 @@ public final class AppRuntime {
         this.transactionalId = settings.id() + "-" + settings.consumerGroupInstanceId().orElseGet(() -> Faust.uuid());
     }
 
+    /** @return the one-partition topic whose assignment elects the leader; nothing is ever sent to it */
+    public String leaderTopicName() {
+        return settings.id() + "-__assignor-__leader";
+    }
+
     /** @return whether {@code processing_guarantee} is {@code exactly_once} */
     public boolean exactlyOnce() {
         return settings.processingGuarantee() == ProcessingGuarantee.EXACTLY_ONCE;

@@ -499,6 +499,27 @@ public final class ConsumerLoop implements RebalanceListener {
         rt.sensors().onRebalanceReturn(rebalanceState);
     }
 
+    /**
+     * The leader-election partition is assigned for the election only; its records are never read.
+     * Left fetchable it is often the only partition a fetch asks for (the others being buffered or
+     * paused), and the broker then holds that fetch for {@code fetch.max.wait.ms} while no other
+     * partition on the broker can be fetched: on one broker that capped throughput at about 73k
+     * messages/s (docs/benchmarks.md, "End-to-end on Kafka"). Paused here, it stays paused:
+     * {@link #resumeDrained} only resumes partitions that back-pressure paused.
+     */
+    private void pauseLeaderPartition(TransportConsumer c, Set<TP> assigned) {
+        String leader = rt.leaderTopicName();
+        List<TP> tps = new ArrayList<>();
+        for (TP tp : assigned) {
+            if (tp.topic().equals(leader)) {
+                tps.add(tp);
+            }
+        }
+        if (!tps.isEmpty()) {
+            c.pause(tps);
+        }
+    }
+
     @Override
     public void onPartitionsAssigned(Set<TP> assigned) {
         Object state = rebalanceState != null ? rebalanceState : rt.sensors().onRebalanceStart();
@@ -515,6 +536,7 @@ public final class ConsumerLoop implements RebalanceListener {
                 }
             }
             c.endOffsets(assigned).forEach(rt.monitor()::trackTpEndOffset);
+            pauseLeaderPartition(c, assigned);
         }
         assignment = Set.copyOf(assigned);
         try {
