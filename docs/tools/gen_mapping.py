@@ -175,7 +175,7 @@ m("App", **{
  "start_client": row("`App.start(BootStrategy.CLIENT_ONLY)`", D, APT),
  "producer": row("internal `AppRuntime.producer()`", P("not public")),
  "consumer": row("internal `AppRuntime.consumerLoop()`", P("not public")),
- "transport": row("`faust.transport.Transport` SPI (memory transport in `faust.transport.internal`)", P("not exposed on App; Kafka driver later"), "`faust.AppTest`"),
+ "transport": row("`faust.transport.Transport` SPI: `memory://` in core, `kafka://` in faust-kafka (`faust.kafka.internal.KafkaTransport`)", P("not exposed on App"), "`faust.kafka.KafkaTransportTest`"),
  "cache": row("—", L("cache backend not planned in this issue")),
  "http_client": row("—", WEB),
  "shortlabel": row("`App.conf().id()`", D),
@@ -414,9 +414,19 @@ m("Topic", **{
  "acks": row("`Topic.acks()` / `TopicOptions.acks(b)`", D, TT),
  "internal": row("`Topic.internal()` / `TopicOptions.internal(b)`", D, TT),
 })
-for c in ("GSSAPICredentials", "SASLCredentials", "SSLCredentials"):
-    m(c, **{"(class)": row("`broker_credentials` setting (`Settings.brokerCredentials()`)", KAFKA),
-            "protocol": row("—", KAFKA), "mechanism": row("—", KAFKA)})
+CRT = "`faust.kafka.KafkaCredentialsTest`"
+m("SASLCredentials", **{
+ "(class)": row("`faust.auth.SASLCredentials` (`plain`, `scramSha256`, `scramSha512`, `withSsl`) as `broker_credentials`", D, CRT),
+ "protocol": row("`Credentials.protocol()` → `faust.auth.AuthProtocol` (`SASL_PLAINTEXT`, `SASL_SSL` with TLS)", D, "`faust.auth.SASLCredentialsTest`"),
+ "mechanism": row("`SASLCredentials.mechanism()` → `faust.auth.SASLMechanism` (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512)", D, CRT)})
+m("GSSAPICredentials", **{
+ "(class)": row("`faust.auth.GSSAPICredentials` (Kerberos ticket cache) as `broker_credentials`", P("mapped to Kafka configs but not run against a KDC; kerberosDomainName is refused (the Java client takes the host from the broker address)"), "`faust.kafka.internal.SecurityConfigsTest`"),
+ "protocol": row("`Credentials.protocol()` → `AuthProtocol`", D, "`faust.auth.GSSAPICredentialsTest`"),
+ "mechanism": row("`GSSAPICredentials.mechanism()` → `SASLMechanism.GSSAPI`", D, "`faust.auth.GSSAPICredentialsTest`")})
+m("SSLCredentials", **{
+ "(class)": row("`faust.auth.SSLCredentials` (CA file or trust store; PEM client certificate or key store; endpoint identification) as `broker_credentials`; an `SSLContext` is accepted too", D, CRT),
+ "protocol": row("`Credentials.protocol()` → `AuthProtocol.SSL`", D, "`faust.auth.SSLCredentialsTest`"),
+ "mechanism": row("—", W("TLS has no SASL mechanism"))})
 # ---- Worker
 m("Worker", **{
  "(class)": row("`faust.cli.FaustCommand` `worker` subcommand (`App.main(args)`)", P("no Worker class; CLI runs App.start()/stop()")),
@@ -491,11 +501,14 @@ GETTERS = set(re.findall(r'public [\w<>?,\s@.\[\]]+? (\w+)\(\) \{', settings_jav
 SET_T = "`faust.SettingsTest`"
 def camel(n): 
     p = n.split("_"); return p[0] + "".join(x.title() for x in p[1:])
-KAFKA_ONLY = {"broker_credentials", "broker_session_timeout", "broker_heartbeat_interval", "broker_max_poll_records",
-  "broker_check_crcs", "broker_request_timeout", "broker_commit_livelock_soft_timeout", "consumer_max_fetch_size",
-  "producer_linger_ms", "producer_max_batch_size", "producer_acks", "producer_max_request_size",
-  "producer_compression_type", "producer_api_version", "producer_request_timeout", "producer_partitioner", "ssl_context",
-  "consumer_auto_offset_reset", "broker_client_id"}
+KAFKA_ONLY = {"broker_commit_livelock_soft_timeout"}
+# settings the kafka:// driver maps to Kafka client configs (docs/kafka.md has the table)
+KAFKA_MAPPED = {"broker_credentials", "broker_session_timeout", "broker_heartbeat_interval", "broker_max_poll_records",
+  "broker_check_crcs", "broker_request_timeout", "consumer_max_fetch_size", "producer_linger_ms", "producer_max_batch_size",
+  "producer_acks", "producer_max_request_size", "producer_compression_type", "producer_request_timeout",
+  "producer_partitioner", "ssl_context", "consumer_auto_offset_reset", "broker_client_id", "broker_max_poll_interval",
+  "consumer_group_instance_id"}
+KCT = "`faust.kafka.internal.KafkaConfigsTest`"
 TABLE_SET = {"table_cleanup_interval", "table_standby_replicas", "tabledir", "store"}
 WEB_SET = {"web", "web_bind", "web_port", "web_host", "web_transport", "web_in_thread", "web_cors_options",
            "canonical_url", "web_enabled"}
@@ -514,7 +527,10 @@ def setting_row(n):
         if n == "Monitor": return row("`App.monitor()`; extra sensors via `App.sensors().add(...)`", W("pluggable Python class; not declared (see `docs/settings.md`)"))
         if n == "Serializers": return row("`App.codecs().register(name, Codec)`", W("pluggable Python class; not declared"), CO)
         if n in ("Table", "SetTable", "TableManager"): return row("—", TBL)
-        if n in ("PartitionAssignor", "LeaderAssignor"): return row("—", KAFKA)
+        if n in ("PartitionAssignor", "LeaderAssignor"):
+            return row("`faust.kafka.internal.FaustPartitionAssignor` (co-partitioned, sticky, leader topic)",
+                       W("pluggable Python class; the kafka:// transport always uses its own assignor (see `docs/kafka.md`)"),
+                       "`faust.kafka.internal.CopartitionedAssignmentTest`")
         if n in ("Router", "HttpClient"): return row("—", WEB)
         return row("—", W("pluggable Python class; not declared (see `docs/settings.md`)"))
     if n in ("logging_config", "loghandlers"):
@@ -523,9 +539,12 @@ def setting_row(n):
         return row("derived `<datadir>/v<version>` (base of `Settings.tabledir()`)", P("no accessor of its own"))
     if n == "processing_guarantee":
         return row("`Settings.processingGuarantee()` → `faust.ProcessingGuarantee`, `AppConfig.set(\"processing_guarantee\", …)`",
-                   D + " (exactly_once: commit barrier, transactions, rewind on crash; docs/acks.md)", SET_T + ", `faust.ExactlyOnceTest`")
+                   D + " (exactly_once: commit barrier, transactions, rewind on crash; docs/acks.md; on Kafka a read_committed "
+                   "consumer and a transactional producer, docs/kafka.md)",
+                   SET_T + ", `faust.ExactlyOnceTest`, `faust.kafka.KafkaTransportTest`")
     if n == "broker":
-        return row("`Settings.broker()`, `AppConfig.set(\"broker\", …)`", P("memory:// transport works; kafka:// is later: Kafka issue #3"), SET_T)
+        return row("`Settings.broker()`, `AppConfig.set(\"broker\", …)`; `memory://`, and `kafka://h1:9092;h2:9092` with faust-kafka",
+                   D, "`faust.kafka.internal.BrokerUrlsTest`")
     if n == "url":
         return row("`broker`", W("deprecated alias of broker"))
     g = camel(n)
@@ -552,6 +571,13 @@ def setting_row(n):
     if n in TABLE_SET: return row(java, TBL + " (setting parsed)", SET_T)
     if n in WEB_SET: return row(java, WEB + " (setting parsed)", SET_T)
     if n in KAFKA_ONLY: return row(java, KAFKA + " (setting parsed)", SET_T)
+    if n in KAFKA_MAPPED:
+        test = CRT if n == "broker_credentials" else ("`faust.kafka.internal.SecurityConfigsTest`" if n == "ssl_context" else KCT)
+        return row(java + "; mapped to a Kafka client config (`docs/kafka.md`)", D, test)
+    if n in ("broker_api_version", "producer_api_version"):
+        return row(java, W("Kafka's Java clients negotiate API versions themselves"), SET_T)
+    if n == "broker_rebalance_timeout":
+        return row(java, W("the Java client's classic-protocol rebalance timeout is max.poll.interval.ms (broker_max_poll_interval)"), SET_T)
     if n in USED: return row(java, D, SET_T)
     return row(java, P("parsed; not used by the memory transport runtime"), SET_T)
 

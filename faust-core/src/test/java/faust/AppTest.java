@@ -250,6 +250,27 @@ class AppTest {
         }
     }
 
+    @Test
+    void agent_over_topics_that_are_not_copartitioned_fails_at_start_naming_both() {
+        String broker = TestApps.freshBroker();
+        MemoryBroker mb = MemoryBroker.named(URI.create(broker).getAuthority());
+        mb.declare(new faust.transport.TopicDeclaration("left", 2, 1, null, false, true, java.util.Map.of()));
+        mb.declare(new faust.transport.TopicDeclaration("right", 4, 1, null, false, true, java.util.Map.of()));
+        App app = TestApps.app("copart", broker, c -> { });
+        Topic<String, String> both = app.topics(java.util.List.of("left", "right"), String.class, String.class, o -> { });
+        app.agent("joiner", both, s -> {
+            for (String v : s) {
+                assertThat(v).isNotNull();
+            }
+        });
+        try {
+            assertThatThrownBy(app::start).isInstanceOf(faust.errors.ImproperlyConfiguredException.class)
+                    .hasMessageContaining("joiner").hasMessageContaining("'left' has 2").hasMessageContaining("'right' has 4");
+        } finally {
+            app.stop();
+        }
+    }
+
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> u = new java.util.HashSet<>(a);
         u.addAll(b);

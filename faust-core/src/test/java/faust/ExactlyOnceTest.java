@@ -90,6 +90,51 @@ class ExactlyOnceTest {
     }
 
     @Test
+    void a_worker_joining_mid_run_causes_no_duplicate_output() throws Exception {
+        String broker = TestApps.freshBroker();
+        AtomicInteger processed = new AtomicInteger();
+        java.util.function.Function<String, App> worker = id -> {
+            App w = eosApp("join", broker);
+            Topic<String, Integer> in = w.topic("in", String.class, Integer.class, o -> o.partitions(4));
+            Topic<String, String> out = w.topic("out", String.class, String.class, o -> o.partitions(1));
+            w.agent("slow", in, stream -> {
+                for (Integer v : stream) {
+                    out.send("k", "v" + v).join();
+                    processed.incrementAndGet();
+                    try {
+                        Thread.sleep(1);     // slow enough that a rebalance lands while events are in hand
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            });
+            return w;
+        };
+        App first = worker.apply("first");
+        App second = worker.apply("second");
+        List<String> seen = new CopyOnWriteArrayList<>();
+        App reader = reader(broker, seen);
+        first.start();
+        reader.start();
+        try {
+            Topic<String, Integer> in = first.topic("in", String.class, Integer.class, o -> o.partitions(4));
+            for (int i = 0; i < 600; i++) {
+                in.send("key-" + i, i).join();
+            }
+            await(Duration.ofSeconds(10), () -> processed.get() > 100, "processing under way");
+            second.start();
+            await(Duration.ofSeconds(30), () -> new java.util.HashSet<>(seen).size() == 600, "600 distinct outputs");
+            Thread.sleep(500);
+            assertThat(seen).as("each output exactly once").hasSize(600);
+        } finally {
+            second.stop();
+            first.stop();
+            reader.stop();
+        }
+    }
+
+    @Test
     void output_becomes_visible_only_when_the_transaction_commits() {
         String broker = TestApps.freshBroker();
         App app = App.create("slow", c -> c.broker(broker).environment(Map.of())

@@ -82,7 +82,7 @@ public final class KafkaDemo {
             for (String t : names) {
                 long sum = ends.entrySet().stream().filter(e -> e.getKey().topic().equals(t))
                         .mapToLong(e -> e.getValue().offset()).sum();
-                System.out.printf("    %-60s partitions=%d messages=%d%n", t, described.get(t).partitions().size(), sum);
+                System.out.printf("    %-60s partitions=%d messages=%d%n", t, java.util.Objects.requireNonNull(described.get(t)).partitions().size(), sum);
             }
             for (String g : groups) {
                 var committed = admin.listConsumerGroupOffsets(Map.of(g, new ListConsumerGroupOffsetsSpec()))

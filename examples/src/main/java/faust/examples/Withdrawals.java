@@ -31,7 +31,8 @@ public final class Withdrawals {
         Topic<String, Withdrawal> withdrawals = app.topic("withdrawals", String.class, Withdrawal.class);
         app.agent("track_country_withdrawal", withdrawals, stream -> {
             for (KeyValue<String, Withdrawal> kv : stream.groupBy(Withdrawal::country, "Withdrawal.country").items()) {
-                totals.merge(kv.key(), kv.value().amount(), Double::sum);
+                Withdrawal w = java.util.Objects.requireNonNull(kv.value(), "withdrawal");
+                totals.merge(kv.key(), w.amount(), Double::sum);
             }
         });
         return Map.entry(app, withdrawals);

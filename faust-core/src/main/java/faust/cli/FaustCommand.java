@@ -79,7 +79,7 @@ public final class FaustCommand implements Callable<Integer> {
             p.applyGlobalOptions();
             App app = p.app;
             if (broker != null) {
-                Object wanted = faust.settings.internal.Resolver.parseFromCode("broker", broker);
+                Object wanted = java.util.Objects.requireNonNull(faust.settings.internal.Resolver.parseFromCode("broker", broker));
                 if (!wanted.equals(app.conf().broker())) {
                     throw new CommandLine.ParameterException(new CommandLine(this), "--broker " + broker
                             + " came after the app was created with broker " + app.conf().broker()

@@ -1,5 +1,7 @@
 package faust.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /** Base of every exception faust-java throws. Unchecked, like all of them. */
 public class FaustException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -13,7 +15,7 @@ public class FaustException extends RuntimeException {
      * @param message what was wrong, the value received and how to fix it
      * @param cause the underlying error
      */
-    public FaustException(String message, Throwable cause) {
+    public FaustException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -47,6 +47,8 @@ public final class AppRuntime {
     private volatile @Nullable Transport transport;
     private volatile @Nullable TransportProducer producer;
     private volatile @Nullable ConsumerLoop consumerLoop;
+    /** Set when the app starts declaring its topics: topics created from then on are declared at once. */
+    private volatile boolean declaring;
     private volatile int generation;
     private final CommitBarrier commitBarrier = new CommitBarrier();
     private final String transactionalId;
@@ -284,7 +286,7 @@ public final class AppRuntime {
         } finally {
             lock.unlock();
         }
-        if (consumerLoop != null && topic.internal()) {
+        if (declaring && topic.internal()) {
             topic.declare();
         }
         return topic;
@@ -292,6 +294,7 @@ public final class AppRuntime {
 
     /** Declares every registered topic that has names. */
     public void declareAll() {
+        declaring = true;      // before the snapshot: a topic registered meanwhile is declared by registerTopic
         List<TopicImpl<?, ?>> all;
         lock.lock();
         try {
@@ -313,7 +316,7 @@ public final class AppRuntime {
      */
     public void subscribe(TopicImpl<?, ?> topic) {
         if (conductor.add(topic)) {
-            if (!topic.topics().isEmpty() && consumerLoop != null) {
+            if (!topic.topics().isEmpty() && declaring) {
                 topic.declare();
             }
             ConsumerLoop loop = consumerLoop;

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -71,6 +72,11 @@ public final class ConsumerLoop implements RebalanceListener {
     private final Map<TP, Long> lastFetched = new HashMap<>();
     private final boolean exactlyOnce;
     private volatile @Nullable String rewindReason;
+    /** At-least-once background commit in progress: the producer flush, and what to commit after it. */
+    private @Nullable CompletableFuture<Void> flushing;
+    private Map<TP, Long> flushingOffsets = Map.of();
+    private @Nullable Object flushingState;
+    private final String flusherName;
 
     ConsumerLoop(AppRuntime rt, Hooks hooks) {
         this.rt = rt;
@@ -78,6 +84,7 @@ public final class ConsumerLoop implements RebalanceListener {
         this.commitIntervalNanos = rt.settings().brokerCommitInterval().toNanos();
         this.commitEvery = rt.settings().brokerCommitEvery();
         this.exactlyOnce = rt.exactlyOnce();
+        this.flusherName = "faust-flusher-" + rt.settings().id();
         this.thread = Thread.ofPlatform().name("faust-consumer-" + rt.settings().id()).daemon(true).unstarted(this::run);
     }
 
@@ -229,15 +236,72 @@ public final class ConsumerLoop implements RebalanceListener {
     }
 
     private void maybeCommit(TransportConsumer c) {
+        if (flushing != null) {
+            if (flushing.isDone()) {
+                finishBackgroundCommit(c);
+            }
+            return;
+        }
         if (System.nanoTime() - lastCommitNanos >= commitIntervalNanos || acks.acksSinceCommit() >= commitEvery) {
-            commit(c);
+            if (exactlyOnce) {
+                commitTransaction(c, false);
+            } else {
+                startBackgroundCommit();
+            }
         }
     }
 
+    /**
+     * At-least-once: snapshots the committable offsets and flushes the producer on another thread,
+     * so the consumer thread keeps fetching and delivering meanwhile; the offsets are committed by
+     * {@link #finishBackgroundCommit} once every send made for those events is durable.
+     */
+    private void startBackgroundCommit() {
+        lastCommitNanos = System.nanoTime();
+        Map<TP, Long> offsets = acks.commitOffsets();
+        if (offsets.isEmpty()) {
+            return;
+        }
+        flushingState = rt.sensors().onCommitInitiated();
+        flushingOffsets = offsets;
+        rt.publishAttached(offsets);
+        TransportProducer p = rt.producer();
+        flushing = CompletableFuture.runAsync(p::flush, r -> Thread.ofVirtual().name(flusherName).start(r));
+        flushing.whenComplete((v, e) -> wakeup());
+    }
+
+    private void finishBackgroundCommit(TransportConsumer c) {
+        CompletableFuture<Void> f = flushing;
+        Map<TP, Long> offsets = flushingOffsets;
+        Object state = flushingState;
+        flushing = null;
+        flushingOffsets = Map.of();
+        flushingState = null;
+        if (f == null) {
+            return;
+        }
+        try {
+            f.join();
+            if (rewindReason != null) {
+                return;                // a send failed: nothing past the last commit may be committed; the loop rewinds
+            }
+            c.commit(offsets);
+            acks.markCommitted(offsets);
+            offsets.forEach(rt.monitor()::setCommittedOffset);
+            rt.sensors().onCommitCompleted(state);
+        } catch (RuntimeException e) {
+            log.warn("[{}] commit of {} failed; will retry at the next commit", rt.settings().id(), offsets, e);
+        }
+    }
+
+    /** Commits now, on this thread (revocation, stop); completes a background commit first. */
     private void commit(TransportConsumer c) {
         if (exactlyOnce) {
             commitTransaction(c, false);
             return;
+        }
+        if (flushing != null) {
+            finishBackgroundCommit(c);
         }
         lastCommitNanos = System.nanoTime();
         Map<TP, Long> offsets = acks.commitOffsets();
@@ -267,6 +331,14 @@ public final class ConsumerLoop implements RebalanceListener {
      * it is aborted and the worker reads again from the committed offsets.
      */
     private void commitTransaction(TransportConsumer c, boolean mustEnd) {
+        commitTransaction(c, mustEnd, () -> { });
+    }
+
+    /**
+     * @param mustEnd the transaction must end now (revocation): abort if the streams cannot stop
+     * @param beforeLower run while the streams are still held
+     */
+    private void commitTransaction(TransportConsumer c, boolean mustEnd, Runnable beforeLower) {
         lastCommitNanos = System.nanoTime();
         TransportProducer p = rt.producer();
         CommitBarrier barrier = rt.commitBarrier();
@@ -303,6 +375,7 @@ public final class ConsumerLoop implements RebalanceListener {
             offsets.forEach(rt.monitor()::setCommittedOffset);
             rt.sensors().onCommitCompleted(state);
         } finally {
+            beforeLower.run();
             barrier.lower();
         }
     }
@@ -313,6 +386,11 @@ public final class ConsumerLoop implements RebalanceListener {
     }
 
     private void rewind(TransportConsumer c) {
+        if (flushing != null) {
+            flushing = null;           // its offsets may cover the event whose send failed: never commit them
+            flushingOffsets = Map.of();
+            flushingState = null;
+        }
         if (!exactlyOnce) {
             rewindLocked(c, rt.producer());    // acks of events in flight belong to the old generation and are ignored
             return;
@@ -379,30 +457,36 @@ public final class ConsumerLoop implements RebalanceListener {
     @Override
     public void onPartitionsRevoked(Set<TP> revoked) {
         rebalanceState = rt.sensors().onRebalanceStart();
-        rt.nextGeneration();
         log.info("[{}] partitions revoked: {}", rt.settings().id(), new java.util.TreeSet<>(revoked));
         for (AbstractChannel<?, ?> ch : rt.conductor().channels()) {
             ch.clearBuffers();        // not acked: the partitions' next owner reads them again
         }
         pausedBy.clear();
-        if (rt.settings().streamWaitEmpty()) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (!hooks.streamsIdle() && System.nanoTime() < deadline) {
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
+        TransportConsumer c = consumer;
+        if (exactlyOnce) {
+            // Streams stop at their next event boundary; every event finished by then is committed with
+            // its output. Only then is the generation bumped, so that no finished event's ack is lost.
+            if (c != null) {
+                commitTransaction(c, true, rt::nextGeneration);
+            } else {
+                rt.nextGeneration();
+            }
+        } else {
+            if (rt.settings().streamWaitEmpty()) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (!hooks.streamsIdle() && System.nanoTime() < deadline) {
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
                 }
             }
-        }
-        TransportConsumer c = consumer;
-        if (c != null) {
-            if (exactlyOnce) {
-                commitTransaction(c, true);
-            } else {
+            if (c != null) {
                 commit(c);
             }
+            rt.nextGeneration();      // anything still in hand belongs to the next owner now
         }
         rt.attachments().discard(revoked, "partitions revoked");
         for (TP tp : revoked) {

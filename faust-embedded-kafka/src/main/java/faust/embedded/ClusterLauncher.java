@@ -62,7 +62,7 @@ final class ClusterLauncher {
         try {
             dataDir = temporary
                     ? Files.createTempDirectory("faust-embedded-kafka-")
-                    : Files.createDirectories(requestedDataDir.toAbsolutePath());
+                    : Files.createDirectories(java.util.Objects.requireNonNull(requestedDataDir).toAbsolutePath());
             checkNodeCount(dataDir);
             String clusterId = StorageFormat.clusterId(dataDir);
             TlsFiles tls = null;

@@ -13,6 +13,7 @@ import faust.topic.Topic;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,8 +58,10 @@ class KafkaPipelineTest {
                 String customer = "c" + (i % 7);
                 orders.send(customer, new Order(customer, i % 2 == 0 ? "NO" : "SE", i)).join();
             }
-            await(Duration.ofSeconds(60), () -> got.values().stream().mapToInt(List::size).sum() == 60, "60 receipts on " + brokerUrl);
-            return new TreeMap<>(got);
+            // at least once: a rebalance may deliver a few receipts again; keep each one's first arrival
+            await(Duration.ofSeconds(60), () -> firstArrivals(got).values().stream().mapToInt(List::size).sum() == 60,
+                    () -> "60 receipts on " + brokerUrl + ", got " + got);
+            return firstArrivals(got);
         } finally {
             app.stop();
         }
@@ -71,6 +74,18 @@ class KafkaPipelineTest {
         assertThat(onKafka).isEqualTo(onMemory);
         assertThat(onKafka).hasSize(7);
         assertThat(onKafka.get("c0")).startsWith("c0:0", "c0:14");   // per-key order is kept
+    }
+
+    private static Map<String, List<String>> firstArrivals(Map<String, List<String>> m) {
+        Map<String, List<String>> out = new TreeMap<>();
+        m.forEach((k, v) -> out.put(k, List.copyOf(new java.util.LinkedHashSet<>(v))));
+        return out;
+    }
+
+    private static Map<String, Set<Integer>> distinct(Map<String, List<Integer>> m) {
+        Map<String, Set<Integer>> out = new TreeMap<>();
+        m.forEach((k, v) -> out.put(k, Set.copyOf(v)));
+        return out;
     }
 
     @Test
@@ -104,9 +119,11 @@ class KafkaPipelineTest {
             log.send("k", "hello").join();
             assertThat(doubler.ask(null, 21, Duration.ofSeconds(60))).isEqualTo(42);
             assertThat(doubler.join(List.of(1, 2, 3))).containsExactly(2, 4, 6);
-            await(Duration.ofSeconds(60), () -> byCountry.values().stream().mapToInt(List::size).sum() == 10, "10 regrouped");
-            assertThat(byCountry.get("NO")).containsExactlyInAnyOrder(0, 1, 2, 3);
-            assertThat(byCountry.get("SE")).containsExactlyInAnyOrder(4, 5, 6, 7, 8, 9);
+            // at least once: a rebalance while events are in flight (subscribing to the repartition topic causes one)
+            // may forward an order twice, so compare distinct values
+            await(Duration.ofSeconds(60), () -> distinct(byCountry).values().stream().mapToInt(Set::size).sum() == 10,
+                    () -> "10 regrouped, got " + byCountry);
+            assertThat(distinct(byCountry)).isEqualTo(Map.of("NO", Set.of(0, 1, 2, 3), "SE", Set.of(4, 5, 6, 7, 8, 9)));
             await(Duration.ofSeconds(30), () -> logged.contains("hello"), "own-topic agent got its message");
             assertThat(app.assignment()).extracting(tp -> tp.topic())
                     .contains(id + "-log", id + "-double", "by-country-" + id + "-orders-Order.country-repartition");

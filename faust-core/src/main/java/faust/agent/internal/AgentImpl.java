@@ -206,6 +206,10 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
      * starts here: each assigned partition gets its own buffer and actor when it is assigned.
      */
     public void start() {
+        if (channel instanceof TopicImpl<?, ?> t && t.topics().size() > 1) {
+            // events of one key must reach the same actor whichever topic they come from
+            rt.transport().checkCopartitioned("agent " + name, t.topics());
+        }
         running = true;
         if (options.isolatedPartitions()) {
             channel.setPartitionRouter(new AbstractChannel.PartitionBuffers() {
@@ -402,7 +406,7 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
             Thread.currentThread().interrupt();
             throw new FaustException("interrupted while asking agent " + name, e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof FaustException fe ? fe : new FaustException("ask to agent " + name + " failed", e.getCause());
+            throw e.getCause() instanceof FaustException fe ? fe : new FaustException("ask to agent " + name + " failed", e.getCause() != null ? e.getCause() : e);
         }
     }
 
@@ -460,7 +464,7 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
             }
 
             @Override
-            @SuppressWarnings("unchecked")
+            @SuppressWarnings({"unchecked", "NullAway"})   // an agent may reply null; R carries no nullness
             public R next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();

@@ -59,7 +59,7 @@ public final class JsonCodec implements Codec {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "NullAway"})   // JSON null decodes to null, as in Faust; T carries no nullness
     public <T> T loads(byte[] data, Class<T> type) {
         try {
             if (type == Object.class) {

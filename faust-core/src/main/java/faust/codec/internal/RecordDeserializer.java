@@ -39,7 +39,7 @@ final class RecordDeserializer extends StdDeserializer<Object> {
             return ctxt.reportInputMismatch(this, "expected a JSON object for record %s (namespace \"%s\") but got %s %s",
                     info.type.getName(), info.namespace, node.getNodeType().name().toLowerCase(), abbreviate(node));
         }
-        Object[] args = new Object[info.components.size()];
+        @Nullable Object[] args = new Object[info.components.size()];
         for (int i = 0; i < args.length; i++) {
             RecordInfo.Component component = info.components.get(i);
             JsonNode value = node.get(component.name());

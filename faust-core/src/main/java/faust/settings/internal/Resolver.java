@@ -117,7 +117,7 @@ public final class Resolver {
         if (code.get("env_prefix") != null) {
             return (String) code.get("env_prefix");
         }
-        SettingDef def = Declarations.ALL.get("env_prefix");
+        SettingDef def = java.util.Objects.requireNonNull(Declarations.ALL.get("env_prefix"));
         String fromEnv = env.get(def.env());
         if (fromEnv != null && !fromEnv.isBlank()) {
             return (String) parse(def, fromEnv, "environment variable " + def.env());
@@ -142,7 +142,7 @@ public final class Resolver {
     }
 
     private static void derive(String name, Map<String, @Nullable Object> v) {
-        int version = (Integer) v.get("version");
+        int version = (Integer) java.util.Objects.requireNonNull(v.get("version"), "version");
         Path datadir = (Path) v.get("datadir");
         String dd = (datadir == null ? "{name}-data" : datadir.toString())
                 .replace("{conf.name}", name).replace("{name}", name);

@@ -115,7 +115,7 @@ public final class StreamImpl<K, V> implements Stream<K, V> {
             }
 
             @Override
-            @SuppressWarnings("unchecked")
+            @SuppressWarnings({"unchecked", "NullAway"})   // a value may be null (tombstone); V carries no nullness
             public V next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException("stream " + label + " has ended");
@@ -247,11 +247,7 @@ public final class StreamImpl<K, V> implements Stream<K, V> {
     @Override
     public <R> Stream<K, R> map(Function<? super V, ? extends R> fn) {
         Objects.requireNonNull(fn, "fn");
-        return with((v, e) -> {
-            @SuppressWarnings("unchecked")
-            V value = (V) v;
-            return fn.apply(value);
-        });
+        return with((v, e) -> applyToValue(fn, v));
     }
 
     @Override
@@ -349,9 +345,7 @@ public final class StreamImpl<K, V> implements Stream<K, V> {
         return chainTo(target, (v, e) -> {
             Object newKey;
             try {
-                @SuppressWarnings("unchecked")
-                V value = (V) v;
-                newKey = key.apply(value);
+                newKey = applyToValue(key, v);
             } catch (RuntimeException ex) {
                 log.warn("[{}] groupBy key {} failed for {}; event skipped", label, name, e.message(), ex);
                 return Cursor.SKIP;
@@ -382,5 +376,11 @@ public final class StreamImpl<K, V> implements Stream<K, V> {
     @SuppressWarnings("unchecked")
     public Topic<K, V> deriveTopic(String name) {
         return (Topic<K, V>) rt.app().topic(name, channel.keyType(), channel.valueType());
+    }
+
+    /** Applies a user function to a stream value, which may be null (a tombstone): V carries no nullness. */
+    @SuppressWarnings({"unchecked", "NullAway"})
+    private static <V, R> R applyToValue(Function<? super V, ? extends R> fn, @Nullable Object value) {
+        return fn.apply((V) value);
     }
 }

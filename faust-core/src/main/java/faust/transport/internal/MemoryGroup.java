@@ -89,7 +89,7 @@ final class MemoryGroup {
                 return;
             }
             for (int p = 0; p < partitions; p++) {
-                assignment.get(subscribers.get(p % subscribers.size())).add(new TP(topic, p));
+                java.util.Objects.requireNonNull(assignment.get(subscribers.get(p % subscribers.size()))).add(new TP(topic, p));
             }
         });
         broker.changed.signalAll();

@@ -47,7 +47,8 @@ public final class Nodes {
                     if (first == null && e.getCause() instanceof NodeStartException failure) {
                         first = failure;
                     } else if (first == null) {
-                        first = new NodeStartException(-1, "a node start failed: " + e.getCause(), e.getCause(), "");
+                        Throwable cause = e.getCause() != null ? e.getCause() : e;
+                        first = new NodeStartException(-1, "a node start failed: " + cause, cause, "");
                     }
                 }
             }

@@ -153,6 +153,10 @@ final class KafkaTransportConsumer implements TransportConsumer {
                 msgs[i] = new Message(tp, r.offset(), r.timestamp(), r.key(), r.value(), headers(r.headers()), ackListener, gen);
             }
             out.add(new TpBatch(tp, msgs));
+            if (log.isTraceEnabled()) {
+                log.trace("[{}] fetched {} from {} at offsets {}..{} (generation {})", label, msgs.length, tp, msgs[0].offset(),
+                        msgs[msgs.length - 1].offset(), gen);
+            }
         }
         return out;
     }

@@ -84,7 +84,7 @@ final class TopicAdmin implements AutoCloseable {
                     d.partitions(), d.replicas());
             awaitVisible(d.name());
         } catch (DeclareError e) {
-            Throwable c = e.getCause();
+            Throwable c = e.reason;
             if (!(c instanceof TopicExistsException)) {
                 throw declareError(d, c);
             }
@@ -162,12 +162,12 @@ final class TopicAdmin implements AutoCloseable {
             TopicDescription td = m.get(topic);
             return td == null ? OptionalInt.empty() : OptionalInt.of(td.partitions().size());
         } catch (DeclareError e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+            if (e.reason instanceof UnknownTopicOrPartitionException) {
                 return OptionalInt.empty();
             }
-            FaustException security = KafkaErrors.security(e.getCause(), configs);
+            FaustException security = KafkaErrors.security(e.reason, configs);
             throw security != null ? security : new FaustException("cannot describe topic '" + topic + "': "
-                    + e.getCause().getMessage(), e.getCause());
+                    + e.reason.getMessage(), e.reason);
         }
     }
 
@@ -179,8 +179,12 @@ final class TopicAdmin implements AutoCloseable {
     private static final class DeclareError extends Exception {
         private static final long serialVersionUID = 1L;
 
+        /** The same as {@link #getCause()}, never null. */
+        final Throwable reason;
+
         DeclareError(Throwable cause) {
             super(cause.getMessage(), cause, false, false);
+            this.reason = cause;
         }
     }
 
@@ -235,7 +239,9 @@ final class TopicAdmin implements AutoCloseable {
             closed = true;
             if (admin != null) {
                 admin.close(java.time.Duration.ofSeconds(5));
-                ClientIds.release("admin", clientId);
+                if (clientId != null) {
+                    ClientIds.release("admin", clientId);
+                }
                 admin = null;
             }
         } finally {
