@@ -216,8 +216,8 @@ public final class ConsumerLoop implements RebalanceListener {
         List<TP> resume = new ArrayList<>();
         pausedBy.entrySet().removeIf(e -> {
             for (EventQueue q : e.getValue()) {
-                if (q.size() >= q.maxsize()) {
-                    return false;
+                if (q.size() > q.maxsize() / 2) {
+                    return false;      // hysteresis: resume at half, not at the first free slot, so fetches stay large
                 }
             }
             resume.add(e.getKey());
