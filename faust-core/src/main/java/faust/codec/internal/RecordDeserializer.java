@@ -39,7 +39,7 @@ final class RecordDeserializer extends StdDeserializer<Object> implements Resolv
     private final transient String[] names;
     /** Per component, what a JSON string means for it: {@link #TEXT_PLAIN} and the others below. */
     private final transient byte[] onText;
-    private transient @Nullable JsonDeserializer<Object>[] deserializers;
+    private transient @Nullable JsonDeserializer<Object> @Nullable [] deserializers;
 
     RecordDeserializer(RecordInfo info, Models models, TypeFactory typeFactory) {
         super(info.type);
@@ -63,9 +63,13 @@ final class RecordDeserializer extends StdDeserializer<Object> implements Resolv
     @Override
     @SuppressWarnings("unchecked")
     public void resolve(DeserializationContext ctxt) throws JsonMappingException {
-        JsonDeserializer<Object>[] found = new JsonDeserializer[components.length];
+        @Nullable JsonDeserializer<Object>[] found = new JsonDeserializer[components.length];
         for (int i = 0; i < found.length; i++) {
-            found[i] = ctxt.findRootValueDeserializer(types.get(i));
+            try {
+                found[i] = ctxt.findRootValueDeserializer(types.get(i));
+            } catch (JsonMappingException e) {
+                found[i] = null;    // a type Jackson cannot read fails when (and only if) the field is present
+            }
         }
         deserializers = found;
     }
@@ -194,11 +198,9 @@ final class RecordDeserializer extends StdDeserializer<Object> implements Resolv
     }
 
     private JsonDeserializer<Object> deserializer(int i, DeserializationContext ctxt) throws JsonMappingException {
-        JsonDeserializer<Object>[] ds = deserializers;
-        if (ds == null) {       // not resolved by Jackson's cache (never the case in practice): look it up
-            return ctxt.findRootValueDeserializer(types.get(i));
-        }
-        return ds[i];
+        @Nullable JsonDeserializer<Object> @Nullable [] ds = deserializers;
+        @Nullable JsonDeserializer<Object> d = ds == null ? null : ds[i];
+        return d != null ? d : ctxt.findRootValueDeserializer(types.get(i));
     }
 
     private Object construct(@Nullable Object[] args, DeserializationContext ctxt) throws IOException {

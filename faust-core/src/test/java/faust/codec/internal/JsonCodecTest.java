@@ -304,4 +304,14 @@ class JsonCodecTest {
                 .hasMessageContaining("[\"qty\"]")
                 .hasMessageContaining("line 1");
     }
+
+    record WithTask(String id, @Nullable Runnable task) {}
+
+    @Test
+    void a_component_jackson_cannot_read_fails_only_when_present() {
+        assertThat(json.loads(utf8("{\"id\": \"x\"}"), WithTask.class)).isEqualTo(new WithTask("x", null));
+        assertThatThrownBy(() -> json.loads(utf8("{\"id\": \"x\", \"task\": {}}"), WithTask.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Runnable");
+    }
 }
