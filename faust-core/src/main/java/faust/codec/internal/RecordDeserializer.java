@@ -61,7 +61,7 @@ final class RecordDeserializer extends StdDeserializer<Object> implements Resolv
 
     /** Resolves each component's deserializer once; Jackson calls this before first use (and handles cycles). */
     @Override
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public void resolve(DeserializationContext ctxt) throws JsonMappingException {
         @Nullable JsonDeserializer<Object>[] found = new JsonDeserializer[components.length];
         for (int i = 0; i < found.length; i++) {
