@@ -170,9 +170,7 @@ public final class ConsumerLoop implements RebalanceListener {
         }
         trackGaps(tp, msgs);
         var sensors = rt.sensors();
-        for (Message m : msgs) {
-            sensors.onMessageIn(tp, m.offset(), m);
-        }
+        sensors.onMessagesIn(tp, msgs);     // the Monitor counts the batch at once; other sensors get each message
         AbstractChannel<?, ?>[] channels = rt.conductor().channelsFor(tp.topic());
         if (channels.length == 0) {
             for (Message m : msgs) {
