@@ -170,9 +170,7 @@ public final class ConsumerLoop implements RebalanceListener {
         }
         trackGaps(tp, msgs);
         var sensors = rt.sensors();
-        for (Message m : msgs) {
-            sensors.onMessageIn(tp, m.offset(), m);
-        }
+        sensors.onMessagesIn(tp, msgs);     // the Monitor counts the batch at once; other sensors get each message
         AbstractChannel<?, ?>[] channels = rt.conductor().channelsFor(tp.topic());
         if (channels.length == 0) {
             for (Message m : msgs) {
@@ -216,8 +214,8 @@ public final class ConsumerLoop implements RebalanceListener {
         List<TP> resume = new ArrayList<>();
         pausedBy.entrySet().removeIf(e -> {
             for (EventQueue q : e.getValue()) {
-                if (q.size() >= q.maxsize()) {
-                    return false;
+                if (q.size() > q.maxsize() / 2) {
+                    return false;      // hysteresis: resume at half, not at the first free slot, so fetches stay large
                 }
             }
             resume.add(e.getKey());

@@ -22,9 +22,13 @@ import org.jspecify.annotations.Nullable;
  * {@value #EVENT_RUNTIME_SAMPLE_INTERVAL}th, so the per-event hooks allocate nothing and read no clock
  * for the other events. Every event is still counted.
  *
- * <p>Thread-safe and lock-free on the hot path ({@code onMessageIn}, {@code onStreamEventIn/Out},
- * {@code onMessageOut}): counters are {@link LongAdder}s looked up once per key, histories are
- * fixed-size rings. Getters return snapshots that may be slightly behind concurrent updates.
+ * <p>Thread-safe, and on the hot path ({@code onMessageIn}, {@code onStreamEventIn/Out},
+ * {@code onMessageOut}) free of locks, CAS and shared writes: each thread counts messages and events
+ * in its own padded counters, which the getters sum (taking a short lock, so a read costs one pass
+ * over the threads that have reported). {@code messagesActive} and {@code eventsActive} are
+ * received minus acked and in minus out. Other counters are {@link LongAdder}s looked up once per
+ * key, histories are fixed-size rings. Getters return snapshots that may be slightly behind
+ * concurrent updates.
  *
  * <p>The user guide is {@code docs/sensors.md}.
  *
@@ -43,7 +47,7 @@ public class Monitor extends MonitorStats implements Sensor {
     /** Each thread times one event in this many (its first, then every 64th). */
     public static final int EVENT_RUNTIME_SAMPLE_INTERVAL = 64;
 
-    private final ThreadLocal<ThreadSlot> threadSlots = ThreadLocal.withInitial(this::newThreadSlot);
+    private final ThreadLocal<ThreadCell> threadCells = ThreadLocal.withInitial(cells::register);
 
     /** Creates a monitor with Faust's default history sizes and {@link System#nanoTime()}. */
     public Monitor() {
@@ -70,31 +74,43 @@ public class Monitor extends MonitorStats implements Sensor {
 
     @Override
     public void onMessageIn(TP tp, long offset, Message message) {
-        messagesReceivedTotal.increment();
-        messagesActive.increment();
+        threadCells.get().addMessagesIn(1);
         messagesReceivedByTopic.increment(tp.topic());
         tpReadOffsets.set(tp, offset);
     }
 
+    /**
+     * {@link #onMessageIn} for a whole fetched batch at once: the same counts and read offset as one
+     * call per message, for one counter update per batch. {@link SensorDelegate} calls it instead of
+     * {@link #onMessageIn} unless a subclass overrides {@link #onMessageIn}.
+     *
+     * @param tp the batch's partition
+     * @param messages the batch, in offset order; not empty
+     */
+    void onMessagesIn(TP tp, Message[] messages) {
+        int n = messages.length;
+        threadCells.get().addMessagesIn(n);
+        messagesReceivedByTopic.add(tp.topic(), n);
+        tpReadOffsets.set(tp, messages[n - 1].offset());
+    }
+
     @Override
     public @Nullable Object onStreamEventIn(TP tp, long offset, String stream, Message message) {
-        eventsActive.increment();
-        eventsTotal.increment();
-        ThreadSlot slot = threadSlots.get();
-        slot.task.increment();
-        LongAdder byStream = slot.streamCounter;
-        if (byStream == null || !stream.equals(slot.stream)) {
-            byStream = eventsByStream.counter(stream);
-            slot.stream = stream;
-            slot.streamCounter = byStream;
+        ThreadCell cell = threadCells.get();
+        cell.incEventsIn();
+        ThreadCell.StreamCount byStream = cell.lastStreamCount;
+        if (byStream == null || !stream.equals(cell.lastStream)) {
+            byStream = cell.stream(stream);
+            cell.lastStream = stream;
+            cell.lastStreamCount = byStream;
         }
         byStream.increment();
-        return slot.seq++ % EVENT_RUNTIME_SAMPLE_INTERVAL == 0 ? new TimeIn(nanoClock.getAsLong()) : null;
+        return cell.seq++ % EVENT_RUNTIME_SAMPLE_INTERVAL == 0 ? new TimeIn(nanoClock.getAsLong()) : null;
     }
 
     @Override
     public void onStreamEventOut(TP tp, long offset, String stream, Message message, @Nullable Object state) {
-        eventsActive.decrement();
+        threadCells.get().incEventsOut();
         if (state instanceof TimeIn t) {
             eventsRuntime.add((nanoClock.getAsLong() - t.nanos) / 1e9);
         }
@@ -102,7 +118,7 @@ public class Monitor extends MonitorStats implements Sensor {
 
     @Override
     public void onMessageOut(TP tp, long offset, Message message) {
-        messagesActive.decrement();
+        threadCells.get().incMessagesOut();
     }
 
     @Override
@@ -291,24 +307,6 @@ public class Monitor extends MonitorStats implements Sensor {
         }
     }
 
-    private ThreadSlot newThreadSlot() {
-        Thread t = Thread.currentThread();
-        String name = t.getName().isEmpty() ? "thread-" + t.threadId() : t.getName();
-        return new ThreadSlot(eventsByTask.counter(name));
-    }
-
     /** When a timed operation started. */
     private record TimeIn(long nanos) {}
-
-    /** Per-thread cache: the thread's task counter, its last stream's counter, its sampling sequence. */
-    private static final class ThreadSlot {
-        final LongAdder task;
-        long seq;
-        @Nullable String stream;
-        @Nullable LongAdder streamCounter;
-
-        ThreadSlot(LongAdder task) {
-            this.task = task;
-        }
-    }
 }

@@ -18,15 +18,11 @@ import java.util.function.LongSupplier;
 abstract class MonitorStats {
     final LongSupplier nanoClock;
 
-    final LongAdder messagesActive = new LongAdder();
-    final LongAdder messagesReceivedTotal = new LongAdder();
+    /** Per-thread counters of the per-message and per-event hooks (messages and events in and out). */
+    final ThreadCells cells = new ThreadCells();
     final KeyedCounters<String> messagesReceivedByTopic = new KeyedCounters<>();
     final LongAdder messagesSent = new LongAdder();
     final KeyedCounters<String> messagesSentByTopic = new KeyedCounters<>();
-    final LongAdder eventsActive = new LongAdder();
-    final LongAdder eventsTotal = new LongAdder();
-    final KeyedCounters<String> eventsByStream = new KeyedCounters<>();
-    final KeyedCounters<String> eventsByTask = new KeyedCounters<>();
     final LatencyRing eventsRuntime;
     final LatencyRing commitLatency;
     final LatencyRing sendLatency;
@@ -73,8 +69,8 @@ abstract class MonitorStats {
     final void sampleRates() {
         synchronized (sampleLock) {
             long now = nanoClock.getAsLong();
-            long messages = messagesReceivedTotal.sum();
-            long events = eventsTotal.sum();
+            long messages = cells.messagesReceivedTotal();
+            long events = cells.eventsTotal();
             long elapsed = now - lastSampleNanos;
             if (elapsed > 0) {
                 messagesS = Math.round((messages - lastMessagesTotal) * 1e9 / elapsed);
@@ -89,12 +85,12 @@ abstract class MonitorStats {
 
     /** @return messages read but not yet acked by every stream ({@code messages_active}) */
     public long messagesActive() {
-        return messagesActive.sum();
+        return cells.messagesActive();
     }
 
     /** @return messages read in total ({@code messages_received_total}) */
     public long messagesReceivedTotal() {
-        return messagesReceivedTotal.sum();
+        return cells.messagesReceivedTotal();
     }
 
     /** @return messages read by topic ({@code messages_received_by_topic}), a sorted snapshot */
@@ -119,12 +115,12 @@ abstract class MonitorStats {
 
     /** @return events streams are processing now ({@code events_active}) */
     public long eventsActive() {
-        return eventsActive.sum();
+        return cells.eventsActive();
     }
 
     /** @return events processed in total ({@code events_total}) */
     public long eventsTotal() {
-        return eventsTotal.sum();
+        return cells.eventsTotal();
     }
 
     /** @return events per second, as of the last {@link Monitor#sample()} ({@code events_s}) */
@@ -134,12 +130,12 @@ abstract class MonitorStats {
 
     /** @return events by stream label ({@code events_by_stream}), a sorted snapshot */
     public Map<String, Long> eventsByStream() {
-        return eventsByStream.snapshot();
+        return cells.eventsByStream();
     }
 
     /** @return events by thread name, Faust's task ({@code events_by_task}), a sorted snapshot */
     public Map<String, Long> eventsByTask() {
-        return eventsByTask.snapshot();
+        return cells.eventsByTask();
     }
 
     /** @return mean of {@link #eventsRuntime()} in seconds, as of the last {@link Monitor#sample()} ({@code events_runtime_avg}) */

@@ -129,6 +129,35 @@ public final class SensorDelegate implements Sensor, Iterable<Sensor> {
         }
     }
 
+    /**
+     * Reports a fetched batch of one partition: the same as calling {@link #onMessageIn} for each
+     * message, in offset order, but the default {@link Monitor} counts the whole batch in one
+     * update. Every other sensor, and a {@link Monitor} subclass that overrides
+     * {@link Monitor#onMessageIn}, still gets one {@code onMessageIn} per message (all messages of
+     * the batch for one sensor, then for the next). Called by the consumer thread.
+     *
+     * @param tp the partition every message of the batch was read from
+     * @param messages the batch, in offset order; an empty batch reports nothing
+     */
+    public void onMessagesIn(TP tp, Message[] messages) {
+        if (messages.length == 0) {
+            return;
+        }
+        for (SensorRegistration r : sensors) {
+            try {
+                if (r.monitorBatch != null) {
+                    r.monitorBatch.onMessagesIn(tp, messages);
+                } else {
+                    for (Message m : messages) {
+                        r.sensor.onMessageIn(tp, m.offset(), m);
+                    }
+                }
+            } catch (Throwable t) {
+                r.failed(SensorHook.MESSAGE_IN, t);
+            }
+        }
+    }
+
     @Override
     public @Nullable Object onStreamEventIn(TP tp, long offset, String stream, Message message) {
         SensorRegistration[] rs = sensors;

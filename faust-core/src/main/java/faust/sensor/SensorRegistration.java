@@ -1,8 +1,11 @@
 package faust.sensor;
 
+import faust.stream.Message;
+import faust.topic.TP;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +19,8 @@ final class SensorRegistration {
     static final long LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     final Sensor sensor;
+    /** The sensor itself when it is a {@link Monitor} whose {@code onMessageIn} is not overridden: it counts batches. */
+    final @Nullable Monitor monitorBatch;
     private final LongSupplier nanoClock;
     private final AtomicLongArray failures = new AtomicLongArray(SensorHook.COUNT);
     private final AtomicLongArray loggedFailures = new AtomicLongArray(SensorHook.COUNT);
@@ -24,6 +29,17 @@ final class SensorRegistration {
     SensorRegistration(Sensor sensor, LongSupplier nanoClock) {
         this.sensor = sensor;
         this.nanoClock = nanoClock;
+        this.monitorBatch = sensor instanceof Monitor m && countsBatches(m) ? m : null;
+    }
+
+    /** Whether {@code onMessageIn} is Monitor's own, so batch counting means the same as per-message calls. */
+    private static boolean countsBatches(Monitor m) {
+        try {
+            return m.getClass().getMethod("onMessageIn", TP.class, long.class, Message.class).getDeclaringClass()
+                    == Monitor.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /** @return the index of {@code sensor} (by identity) in {@code rs}, or -1 */

@@ -25,9 +25,8 @@ public final class Event<K, V> {
     private final Message message;
     private final @Nullable AbstractChannel<?, ?> source;
     private boolean acked;
-    /** RPC reply address when the event carries a request (envelope or headers), else null. */
-    private @Nullable String replyTo;
-    private @Nullable String correlationId;
+    /** RPC reply address when the event carries a request (envelope or headers), else null; one field keeps events small. */
+    private @Nullable Reply reply;
 
     /**
      * @param key decoded key
@@ -147,19 +146,22 @@ public final class Event<K, V> {
      * @param correlationId request id
      */
     public void setReply(String replyTo, String correlationId) {
-        this.replyTo = replyTo;
-        this.correlationId = correlationId;
+        this.reply = new Reply(replyTo, correlationId);
     }
 
     /** @return the RPC reply topic, or null when the event is not a request */
     public @Nullable String replyTo() {
-        return replyTo;
+        Reply r = reply;
+        return r == null ? null : r.replyTo;
     }
 
     /** @return the RPC correlation id, or null when the event is not a request */
     public @Nullable String correlationId() {
-        return correlationId;
+        Reply r = reply;
+        return r == null ? null : r.correlationId;
     }
+
+    private record Reply(String replyTo, String correlationId) {}
 
     @Override
     public String toString() {

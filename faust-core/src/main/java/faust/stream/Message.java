@@ -24,8 +24,6 @@ public final class Message {
         }
     }
 
-    private final String topic;
-    private final int partition;
     private final long offset;
     private final long timestamp;
     private final byte @Nullable [] key;
@@ -75,10 +73,6 @@ public final class Message {
     public Message(TP tp, long offset, long timestamp, byte @Nullable [] key, byte @Nullable [] value,
                    Headers headers, @Nullable AckListener ackListener, int generation) {
         this.tp = Objects.requireNonNull(tp, "tp");
-        String topic = tp.topic();
-        int partition = tp.partition();
-        this.topic = Objects.requireNonNull(topic, "topic");
-        this.partition = partition;
         this.offset = offset;
         this.timestamp = timestamp;
         this.key = key;
@@ -90,12 +84,12 @@ public final class Message {
 
     /** @return the topic */
     public String topic() {
-        return topic;
+        return tp.topic();
     }
 
     /** @return the partition */
     public int partition() {
-        return partition;
+        return tp.partition();
     }
 
     /** @return the topic partition */
@@ -176,6 +170,6 @@ public final class Message {
 
     @Override
     public String toString() {
-        return "Message{" + topic + "-" + partition + "@" + offset + ", ts=" + timestamp + "}";
+        return "Message{" + tp.topic() + "-" + tp.partition() + "@" + offset + ", ts=" + timestamp + "}";
     }
 }

@@ -298,4 +298,71 @@ class MonitorTest {
         assertThat(m.maxSendLatencyHistory()).isEqualTo(30);
         assertThat(m.maxAssignmentLatencyHistory()).isEqualTo(30);
     }
+
+    @Test
+    void a_batch_counts_like_one_call_per_message() {
+        var perMessage = new Monitor();
+        var batched = new Monitor();
+        Message[] msgs = new Message[5];
+        for (int i = 0; i < msgs.length; i++) {
+            msgs[i] = msg(ORDERS_1, 40 + i);
+            perMessage.onMessageIn(ORDERS_1, 40 + i, msgs[i]);
+        }
+        batched.onMessagesIn(ORDERS_1, msgs);
+        batched.onMessageOut(ORDERS_1, 40, msgs[0]);
+        perMessage.onMessageOut(ORDERS_1, 40, msgs[0]);
+
+        assertThat(batched.messagesReceivedTotal()).isEqualTo(perMessage.messagesReceivedTotal()).isEqualTo(5);
+        assertThat(batched.messagesActive()).isEqualTo(perMessage.messagesActive()).isEqualTo(4);
+        assertThat(batched.messagesReceivedByTopic()).isEqualTo(perMessage.messagesReceivedByTopic());
+        assertThat(batched.tpReadOffsets()).isEqualTo(perMessage.tpReadOffsets()).containsEntry(ORDERS_1, 44L);
+    }
+
+    @Test
+    void messages_read_on_one_thread_and_acked_on_another_leave_none_active() throws InterruptedException {
+        var m = new Monitor();
+        int batches = 200;
+        int size = 64;
+        var queue = new java.util.concurrent.ArrayBlockingQueue<Message[]>(8);
+        Thread consumer = Thread.ofPlatform().name("faust-consumer").start(() -> {
+            for (int b = 0; b < batches; b++) {
+                Message[] batch = new Message[size];
+                for (int i = 0; i < size; i++) {
+                    batch[i] = msg(ORDERS_0, (long) b * size + i);
+                }
+                m.onMessagesIn(ORDERS_0, batch);
+                try {
+                    queue.put(batch);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        });
+        Thread agent = Thread.ofVirtual().name("agent-x-0").start(() -> {
+            try {
+                for (int b = 0; b < batches; b++) {
+                    for (Message msg : queue.take()) {
+                        Object s = m.onStreamEventIn(ORDERS_0, msg.offset(), "agent-x-0", msg);
+                        assertThat(m.messagesActive()).isPositive();
+                        m.onStreamEventOut(ORDERS_0, msg.offset(), "agent-x-0", msg, s);
+                        m.onMessageOut(ORDERS_0, msg.offset(), msg);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        consumer.join();
+        agent.join();
+
+        long total = (long) batches * size;
+        assertThat(m.messagesReceivedTotal()).isEqualTo(total);
+        assertThat(m.messagesActive()).isZero();
+        assertThat(m.eventsTotal()).isEqualTo(total);
+        assertThat(m.eventsActive()).isZero();
+        assertThat(m.eventsByTask()).containsExactly(Map.entry("agent-x-0", total));
+        assertThat(m.eventsByStream()).containsExactly(Map.entry("agent-x-0", total));
+        assertThat(m.tpReadOffsets()).containsExactly(Map.entry(ORDERS_0, total - 1));
+    }
 }

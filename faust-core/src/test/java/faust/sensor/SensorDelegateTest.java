@@ -278,4 +278,59 @@ class SensorDelegateTest {
         assertThat(monitor.eventsRuntime()).containsExactly(0.002);
         assertThat(monitor.eventsActive()).isZero();
     }
+
+    private static Message[] batch(TP tp, long first, int n) {
+        Message[] msgs = new Message[n];
+        for (int i = 0; i < n; i++) {
+            msgs[i] = new Message(tp, first + i, 1L, null, new byte[] {1}, Headers.empty(), null, 0);
+        }
+        return msgs;
+    }
+
+    /** A Monitor subclass that overrides onMessageIn, as a statsd monitor would; it must see each message. */
+    static final class CountingMonitor extends Monitor {
+        final List<Long> offsets = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void onMessageIn(TP tp, long offset, Message message) {
+            super.onMessageIn(tp, offset, message);
+            offsets.add(offset);
+        }
+    }
+
+    @Test
+    void batch_reaches_the_monitor_at_once_and_every_other_sensor_per_message() {
+        var delegate = new SensorDelegate();
+        var monitor = new Monitor();
+        var other = new Recording("other");
+        var subclass = new CountingMonitor();
+        delegate.add(monitor);
+        delegate.add(other);
+        delegate.add(subclass);
+
+        delegate.onMessagesIn(TP0, batch(TP0, 10, 3));
+        delegate.onMessagesIn(TP0, batch(TP0, 13, 0));
+
+        assertThat(monitor.messagesReceivedTotal()).isEqualTo(3);
+        assertThat(monitor.messagesActive()).isEqualTo(3);
+        assertThat(monitor.messagesReceivedByTopic()).containsExactly(java.util.Map.entry("orders", 3L));
+        assertThat(monitor.tpReadOffsets()).containsExactly(java.util.Map.entry(TP0, 12L));
+        assertThat(other.calls).containsExactly("messageIn", "messageIn", "messageIn");
+        assertThat(subclass.offsets).containsExactly(10L, 11L, 12L);
+        assertThat(subclass.messagesReceivedTotal()).isEqualTo(3);
+    }
+
+    @Test
+    void batch_failure_of_one_sensor_is_contained_and_logged() {
+        var delegate = new SensorDelegate();
+        var monitor = new Monitor();
+        delegate.add(new Broken());
+        delegate.add(monitor);
+
+        delegate.onMessagesIn(TP0, batch(TP0, 0, 4));
+
+        assertThat(monitor.messagesReceivedTotal()).isEqualTo(4);
+        assertThat(logs.list).hasSize(1);
+        assertThat(logs.list.get(0).getFormattedMessage()).contains("broken", "onMessageIn");
+    }
 }

@@ -241,4 +241,77 @@ class JsonCodecTest {
         assertThat(dumps(now)).isEqualTo("\"2024-05-01T12:00:00.123Z\"");
         assertThat(json.loads(json.dumps(now), Instant.class)).isEqualTo(now);
     }
+
+    record Node(String name, @Nullable Node next, List<Node> children) {}
+
+    record Line(String sku, int qty) {}
+
+    record Basket(String id, Line first, List<Line> lines, Map<String, Line> byName) {}
+
+    @FaustRecord(coerce = true)
+    record LooseDefaults(@FieldDefault("7") int count, @FieldDefault("2024-05-01 12:00:00") Instant at) {}
+
+    @Test
+    void self_referencing_records_decode_through_the_resolved_deserializers() {
+        String text = "{\"name\": \"a\", \"next\": {\"name\": \"b\", \"next\": null, \"children\": []},"
+                + " \"children\": [{\"name\": \"c\", \"children\": []}]}";
+        assertThat(json.loads(utf8(text), Node.class)).isEqualTo(
+                new Node("a", new Node("b", null, List.of()), List.of(new Node("c", null, List.of()))));
+        Node round = new Node("x", new Node("y", null, List.of()), List.of());
+        assertThat(json.loads(json.dumps(round), Node.class)).isEqualTo(round);
+    }
+
+    @Test
+    void fields_in_any_order_nested_records_and_skipped_unknown_structures_decode() {
+        String text = "{\"lines\": [{\"qty\": 2, \"sku\": \"b\"}], \"unknown\": {\"deep\": [1, {\"x\": [2]}]},"
+                + " \"byName\": {\"k\": {\"sku\": \"c\", \"qty\": 3, \"__faust\": {\"ns\": \"x\"}}},"
+                + " \"first\": {\"sku\": \"a\", \"qty\": 1}, \"id\": \"b1\", \"__faust\": {\"ns\": \"shop.Basket\"}}";
+        Basket expected = new Basket("b1", new Line("a", 1), List.of(new Line("b", 2)), Map.of("k", new Line("c", 3)));
+        for (int i = 0; i < 3; i++) {       // the second and later reads use the cached deserializers
+            assertThat(json.loads(utf8(text), Basket.class)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void the_last_of_repeated_fields_wins_and_an_explicit_null_is_kept() {
+        assertThat(json.loads(utf8("{\"count\": 1, \"count\": 2, \"label\": \"x\", \"label\": null}"), Counter.class))
+                .isEqualTo(new Counter(2, null));
+        assertThatThrownBy(() -> json.loads(utf8("{\"count\": null}"), Counter.class))
+                .hasMessageContaining("field \"count\" (int) of record " + Counter.class.getName() + " is null");
+    }
+
+    @Test
+    void defaults_follow_the_records_coerce_and_isodates_rules() {
+        assertThat(json.loads(utf8("{}"), LooseDefaults.class))
+                .isEqualTo(new LooseDefaults(7, Instant.parse("2024-05-01T12:00:00Z")));
+    }
+
+    @Test
+    void a_non_object_for_a_record_names_what_came_instead() {
+        assertThatThrownBy(() -> json.loads(utf8("[1, 2]"), Counter.class))
+                .hasMessageContaining("expected a JSON object for record " + Counter.class.getName())
+                .hasMessageContaining("but got array [1,2]");
+        assertThatThrownBy(() -> json.loads(utf8("{\"first\": 5}"), Basket.class))
+                .hasMessageContaining("expected a JSON object for record " + Line.class.getName())
+                .hasMessageContaining("at " + Basket.class.getName() + "[\"first\"]");
+    }
+
+    @Test
+    void a_type_mismatch_inside_a_field_names_the_field_and_position() {
+        assertThatThrownBy(() -> json.loads(utf8("{\"id\": \"b\", \"first\": {\"sku\": \"a\", \"qty\": [1]}}"), Basket.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[\"first\"]->")
+                .hasMessageContaining("[\"qty\"]")
+                .hasMessageContaining("line 1");
+    }
+
+    record WithTask(String id, @Nullable Runnable task) {}
+
+    @Test
+    void a_component_jackson_cannot_read_fails_only_when_present() {
+        assertThat(json.loads(utf8("{\"id\": \"x\"}"), WithTask.class)).isEqualTo(new WithTask("x", null));
+        assertThatThrownBy(() -> json.loads(utf8("{\"id\": \"x\", \"task\": {}}"), WithTask.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Runnable");
+    }
 }
