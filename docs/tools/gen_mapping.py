@@ -345,7 +345,7 @@ NOTFAUST = W("not implemented in Faust")
 m("Stream", **{
  "(class)": row("`faust.stream.Stream<K,V>` (impl `StreamImpl`), iterate with `for (V v : stream)`", D, ST),
  "logger": LOGGER, "mundane_level": row("—", W("mode logging detail")),
- "get_active_stream": row("—", P("not public; the chain is linear")),
+ "get_active_stream": row("`Stream.getActiveStream()`", D, "`faust.stream.StreamTest.get_active_stream_follows_through_to_the_last_stream_of_the_chain`"),
  "get_root_stream": row("—", P("not public")),
  "add_processor": row("`Stream.addProcessor(Consumer)`", D, ST),
  "info": row("`Stream.label()`", P("no info() map")),

@@ -134,6 +134,15 @@ public interface Stream<K, V> extends Iterable<V> {
     @Nullable Event<K, V> currentEvent();
 
     /**
+     * Faust's {@code get_active_stream()}: the stream at the end of this stream's chain, the one an
+     * agent iterates. {@code through}, {@code groupBy} and {@code deriveTopic}-based chains hand
+     * events on to a new stream; this follows them to the last one.
+     *
+     * @return the last stream of the chain, or this stream when nothing was chained to it
+     */
+    Stream<?, ?> getActiveStream();
+
+    /**
      * @param name topic name
      * @return a topic with this stream's key and value types
      */

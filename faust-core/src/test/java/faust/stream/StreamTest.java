@@ -45,6 +45,32 @@ class StreamTest {
     }
 
     @Test
+    void get_active_stream_follows_through_to_the_last_stream_of_the_chain() {
+        App app = TestApps.app("active", TestApps.freshBroker(), c -> { });
+        Topic<String, Integer> in = app.topic("in", String.class, Integer.class, o -> o.partitions(1));
+        Topic<String, Integer> mid = app.topic("mid", String.class, Integer.class, o -> o.partitions(1));
+        java.util.concurrent.atomic.AtomicReference<Object[]> streams = new java.util.concurrent.atomic.AtomicReference<>();
+        app.agent("chain", in, stream -> {
+            var before = stream.getActiveStream();
+            var through = stream.through(mid);
+            streams.set(new Object[] {stream, before, through, stream.getActiveStream(), through.getActiveStream()});
+            for (Integer ignored : through) {
+                // consume
+            }
+        });
+        app.start();
+        try {
+            await(Duration.ofSeconds(10), () -> streams.get() != null, "agent started");
+            Object[] s = streams.get();
+            assertThat(s[1]).as("nothing chained yet: the stream itself").isSameAs(s[0]);
+            assertThat(s[3]).as("after through: the through stream").isSameAs(s[2]);
+            assertThat(s[4]).isSameAs(s[2]);
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
     void filtered_events_are_acked_so_the_commit_passes_them() {
         String url = TestApps.freshBroker();
         App app = TestApps.app("filter", url, c -> { });

@@ -41,6 +41,8 @@ public final class StreamImpl<K, V> implements Stream<K, V> {
     private final StreamContext context;
     private final boolean chained;
     private @Nullable Cursor cursor;
+    /** The stream {@code through}/{@code groupBy} handed events on to, if any. */
+    private volatile @Nullable StreamImpl<?, ?> chainedTo;
 
     /**
      * @param rt the runtime
@@ -276,6 +278,7 @@ public final class StreamImpl<K, V> implements Stream<K, V> {
     private <K2, V2> Stream<K2, V2> chainTo(AbstractChannel<?, ?> target, Cursor.Step forward, String op) {
         StreamImpl<K2, V2> source = with(forward);
         StreamImpl<K2, V2> next = new StreamImpl<>(rt, target, List.of(), enableAcks, label, context, true);
+        chainedTo = next;
         target.subscribe();
         Thread drainer = Thread.ofVirtual().name(label + "-" + op + "-drainer").unstarted(() -> {
             try {
@@ -358,6 +361,15 @@ public final class StreamImpl<K, V> implements Stream<K, V> {
     @Override
     public Stream<K, V> noack() {
         return new StreamImpl<>(rt, channel, steps, false, label, context, chained);
+    }
+
+    @Override
+    public Stream<?, ?> getActiveStream() {
+        StreamImpl<?, ?> s = this;
+        for (StreamImpl<?, ?> n = s.chainedTo; n != null; n = n.chainedTo) {
+            s = n;
+        }
+        return s;
     }
 
     @Override
