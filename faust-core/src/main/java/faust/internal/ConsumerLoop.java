@@ -186,11 +186,38 @@ public final class ConsumerLoop implements RebalanceListener {
             EventQueue full = ch.deliver(msgs);
             if (full != null) {
                 full.onDrain(this::wakeup);
-                pausedBy.computeIfAbsent(tp, k -> new HashSet<>()).add(full);
-                c.pause(List.of(tp));
+                List<TP> feeding = feeding(ch, full, tp);
+                for (TP p : feeding) {
+                    pausedBy.computeIfAbsent(p, k -> new HashSet<>()).add(full);
+                }
+                c.pause(feeding);
                 sensors.onTopicBufferFull(ch.label());
             }
         }
+    }
+
+    /**
+     * The partitions that feed a full buffer: every assigned partition the channel reads when it is
+     * the channel's shared buffer (pausing only the one that overflowed lets the others keep filling
+     * it, and they then finish unevenly), or just the partition for a per-partition buffer.
+     */
+    private List<TP> feeding(AbstractChannel<?, ?> ch, EventQueue full, TP tp) {
+        if (full != ch.queue()) {
+            return List.of(tp);
+        }
+        List<TP> out = new ArrayList<>();
+        for (TP p : assignment) {
+            for (AbstractChannel<?, ?> other : rt.conductor().channelsFor(p.topic())) {
+                if (other == ch) {
+                    out.add(p);
+                    break;
+                }
+            }
+        }
+        if (!out.contains(tp)) {
+            out.add(tp);
+        }
+        return out;
     }
 
     /**
