@@ -77,6 +77,7 @@ public final class ConsumerLoop implements RebalanceListener {
     private Map<TP, Long> flushingOffsets = Map.of();
     private @Nullable Object flushingState;
     private final String flusherName;
+    private int postponedCommits;
 
     ConsumerLoop(AppRuntime rt, Hooks hooks) {
         this.rt = rt;
@@ -374,14 +375,22 @@ public final class ConsumerLoop implements RebalanceListener {
                     rewindLocked(c, p);
                     return;
                 }
-                log.debug("[{}] streams did not reach an event boundary within {}; commit postponed", rt.settings().id(),
-                        BARRIER_TIMEOUT);
+                postponedCommits++;
+                if (postponedCommits % 6 == 0) {   // about every 30 s: output is held back, a human should know
+                    log.warn("[{}] exactly-once commits postponed {} times in a row: some agent has not reached an event "
+                            + "boundary (it may be blocked inside an event); output stays uncommitted meanwhile",
+                            rt.settings().id(), postponedCommits);
+                } else {
+                    log.debug("[{}] streams did not reach an event boundary within {}; commit postponed", rt.settings().id(),
+                            BARRIER_TIMEOUT);
+                }
                 return;
             }
             if (rewindReason != null) {
                 rewindLocked(c, p);
                 return;
             }
+            postponedCommits = 0;
             Map<TP, Long> offsets = acks.commitOffsets();
             Object state = rt.sensors().onCommitInitiated();
             try {

@@ -74,6 +74,7 @@ public final class KafkaTestSupport {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
+                dumpFaustThreads();
                 throw new AssertionError("timed out after " + timeout + " waiting for " + what.get());
             }
             try {
@@ -83,5 +84,19 @@ public final class KafkaTestSupport {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    /** On a timeout, prints where faust's own threads are (agents, consumer, flusher) into the test output. */
+    private static void dumpFaustThreads() {
+        StringBuilder b = new StringBuilder("faust threads at timeout:\n");
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (t.getName().startsWith("agent-") || t.getName().startsWith("faust-")) {
+                b.append("  ").append(t.getName()).append(" ").append(t.getState()).append('\n');
+                for (StackTraceElement e : stack) {
+                    b.append("      at ").append(e).append('\n');
+                }
+            }
+        });
+        System.err.print(b);
     }
 }
