@@ -132,6 +132,39 @@ class KafkaPipelineTest {
         }
     }
 
+    /** A record the value codec cannot read, among good ones: the rest flows and the commit passes it. */
+    record Item(String id, int qty) {}
+
+    @Test
+    void a_poison_message_is_skipped_counted_and_the_rest_is_processed_and_committed() {
+        String id = unique("poison");
+        String topic = id + "-in";
+        List<Item> seen = new CopyOnWriteArrayList<>();
+        App app = KafkaTestSupport.app(id, kafka.brokerUrl(), c -> { });
+        Topic<String, Item> in = app.topic(topic, String.class, Item.class, o -> o.partitions(1));
+        app.agent("orders", in, s -> {
+            for (Item o : s) {
+                seen.add(o);
+            }
+        });
+        app.start();
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(kafka.clientProperties(),
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            for (int i = 0; i < 10; i++) {
+                String value = i == 4 ? "{not json" : "{\"id\": \"o" + i + "\", \"qty\": " + i + "}";
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, 0, "k", value));
+            }
+            producer.flush();
+            await(Duration.ofSeconds(60), () -> seen.size() == 9, "the 9 good orders");
+            await(Duration.ofSeconds(30), () -> committedSum(id, topic) == 10, "offset committed past the poison message");
+            assertThat(seen).extracting(Item::id).containsExactly("o0", "o1", "o2", "o3", "o5", "o6", "o7", "o8", "o9");
+            assertThat(app.monitor().decodeErrors()).isEqualTo(1);
+        } finally {
+            app.stop();
+        }
+    }
+
     private static long committedSum(String group, String topic) {
         try (Admin admin = Admin.create(kafka.clientProperties())) {
             return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
