@@ -37,6 +37,8 @@ final class Logging {
             var ctx = (ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory();
             var root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
             root.setLevel(ch.qos.logback.classic.Level.toLevel(level));
+            // a logback.xml may pin faust's own logger (the examples set INFO); --loglevel wins over it
+            ctx.getLogger("faust").setLevel(ch.qos.logback.classic.Level.toLevel(level));
             if (logfile != null) {
                 var encoder = new ch.qos.logback.classic.encoder.PatternLayoutEncoder();
                 encoder.setContext(ctx);
