@@ -312,15 +312,13 @@ public final class ConsumerLoop implements RebalanceListener {
                 return;                // a send failed: nothing past the last commit may be committed; the loop rewinds
             }
             c.commit(offsets);
-            acks.markCommitted(offsets);
-            offsets.forEach(rt.monitor()::setCommittedOffset);
-            rt.sensors().onCommitCompleted(state);
+            recordCommit(offsets, state);
         } catch (RuntimeException e) {
             log.warn("[{}] commit of {} failed; will retry at the next commit", rt.settings().id(), offsets, e);
         }
     }
 
-    /** Commits now, on this thread (revocation, stop); completes a background commit first. */
+    /** Commits now, on this thread (revocation, stop): completes a background commit first, then waits for a new one. */
     private void commit(TransportConsumer c) {
         if (exactlyOnce) {
             commitTransaction(c, false);
@@ -329,25 +327,17 @@ public final class ConsumerLoop implements RebalanceListener {
         if (flushing != null) {
             finishBackgroundCommit(c);
         }
-        lastCommitNanos = System.nanoTime();
-        Map<TP, Long> offsets = acks.commitOffsets();
-        if (offsets.isEmpty()) {
-            return;
+        startBackgroundCommit();
+        if (flushing != null) {
+            finishBackgroundCommit(c);   // joins the flush
         }
-        Object state = rt.sensors().onCommitInitiated();
-        try {
-            rt.publishAttached(offsets);
-            rt.producer().flush();     // what agents sent for these events is durable before their offsets are
-            if (rewindReason != null) {
-                return;                // a send failed: nothing past the last commit may be committed; the loop rewinds
-            }
-            c.commit(offsets);
-            acks.markCommitted(offsets);
-            offsets.forEach(rt.monitor()::setCommittedOffset);
-            rt.sensors().onCommitCompleted(state);
-        } catch (RuntimeException e) {
-            log.warn("[{}] commit of {} failed; will retry at the next commit", rt.settings().id(), offsets, e);
-        }
+    }
+
+    /** A commit went through: trackers, monitor and sensors learn the new committed offsets. */
+    private void recordCommit(Map<TP, Long> offsets, @Nullable Object state) {
+        acks.markCommitted(offsets);
+        offsets.forEach(rt.monitor()::setCommittedOffset);
+        rt.sensors().onCommitCompleted(state);
     }
 
     /**
@@ -405,9 +395,7 @@ public final class ConsumerLoop implements RebalanceListener {
                 rewindLocked(c, p);
                 return;
             }
-            acks.markCommitted(offsets);
-            offsets.forEach(rt.monitor()::setCommittedOffset);
-            rt.sensors().onCommitCompleted(state);
+            recordCommit(offsets, state);
         } finally {
             beforeLower.run();
             barrier.lower();
