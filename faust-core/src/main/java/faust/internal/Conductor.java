@@ -63,7 +63,7 @@ final class Conductor {
     private synchronized AbstractChannel<?, ?>[] resolve(String topic) {
         Set<AbstractChannel<?, ?>> out = new LinkedHashSet<>();
         for (TopicImpl<?, ?> t : topics) {
-            if (t.topics().contains(topic) || (t.pattern() != null && t.pattern().matcher(topic).matches())) {
+            if (t.reads(topic)) {
                 out.add(t);
             }
         }

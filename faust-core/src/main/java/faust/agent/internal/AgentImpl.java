@@ -250,11 +250,7 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
     }
 
     private boolean reads(TP tp) {
-        if (channel instanceof TopicImpl<?, ?> t) {
-            java.util.regex.Pattern p = t.pattern();
-            return t.topics().contains(tp.topic()) || (p != null && p.matcher(tp.topic()).matches());
-        }
-        return false;
+        return channel instanceof TopicImpl<?, ?> t && t.reads(tp.topic());
     }
 
     /** Stops every actor. */

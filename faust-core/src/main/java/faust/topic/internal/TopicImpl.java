@@ -81,6 +81,15 @@ public final class TopicImpl<K, V> extends AbstractChannel<K, V> implements Topi
         return pattern;
     }
 
+    /**
+     * @param topic a topic name
+     * @return whether this topic object reads it: one of its names, or a match of its pattern
+     */
+    public boolean reads(String topic) {
+        Pattern p = pattern;
+        return topics.contains(topic) || (p != null && p.matcher(topic).matches());
+    }
+
     @Override
     public @Nullable Integer partitions() {
         return spec.partitions();
