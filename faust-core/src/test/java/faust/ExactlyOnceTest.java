@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import faust.stream.Headers;
 import faust.topic.TP;
 import faust.topic.Topic;
+import faust.transport.GatedTransportFactory;
 import faust.transport.TransportConsumer;
 import faust.transport.TransportProducer;
 import faust.transport.internal.MemoryBroker;
@@ -86,6 +87,60 @@ class ExactlyOnceTest {
         } finally {
             app.stop();
             reader.stop();
+        }
+    }
+
+    @Test
+    void streams_go_on_while_a_transaction_commits_and_what_they_send_enters_the_next_one() throws Exception {
+        String broker = "gated://" + java.util.UUID.randomUUID();
+        String id = "pipelined-" + java.util.UUID.randomUUID();
+        GatedTransportFactory.Gate gate = GatedTransportFactory.gate(id);
+        App app = eosApp(id, broker);
+        Topic<String, Integer> in = app.topic("in", String.class, Integer.class, o -> o.partitions(1));
+        Topic<String, String> out = app.topic("out", String.class, String.class, o -> o.partitions(1));
+        List<Integer> processed = new CopyOnWriteArrayList<>();
+        app.agent("slow", in, stream -> {
+            for (Integer v : stream) {
+                out.send("k", "v" + v);
+                processed.add(v);
+                Thread.sleep(20);     // 20 events take 400 ms: several commit intervals
+            }
+        });
+        List<String> seen = new CopyOnWriteArrayList<>();
+        App reader = reader(broker, seen);
+        App feeder = TestApps.app("feeder", broker, c -> { });     // at-least-once: its input is visible at once
+        Topic<String, Integer> input = feeder.topic("in", String.class, Integer.class, o -> o.partitions(1));
+        app.start();
+        reader.start();
+        feeder.start();
+        try {
+            for (int i = 0; i < 5; i++) {
+                input.send("k", i).join();
+            }
+            await(Duration.ofSeconds(10), () -> seen.size() == 5, "the first 5 outputs committed");
+            for (int i = 5; i < 25; i++) {
+                input.send("k", i).join();
+            }
+            // the consumer thread delivers nothing while it commits: let it hand all 20 to the agent first
+            await(Duration.ofSeconds(10), () -> app.monitor().messagesReceivedTotal() == 25, "25 messages fetched");
+            gate.close();
+            await(Duration.ofSeconds(10), () -> gate.waiting() == 1, "a commit held at the gate");
+            int committedBefore = seen.size();
+            TestApps.await(Duration.ofSeconds(10), () -> processed.size() == 25,
+                    () -> "every event processed while the commit is held (processed " + processed.size() + ")");
+            assertThat(gate.waiting()).as("the commit is still held").isEqualTo(1);
+            assertThat(committedBefore).as("events were left to process when the commit began").isLessThan(20);
+            assertThat(seen).as("nothing sent since the commit began is visible").hasSize(committedBefore);
+            gate.open();
+            await(Duration.ofSeconds(10), () -> seen.size() >= 25, "all 25 outputs committed");
+            Thread.sleep(300);
+            assertThat(seen).as("each output once, in order")
+                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 25).mapToObj(i -> "v" + i).toList());
+        } finally {
+            gate.open();
+            app.stop();
+            reader.stop();
+            feeder.stop();
         }
     }
 

@@ -33,10 +33,19 @@ public final class TestApps {
      * @param what described in the failure
      */
     public static void await(Duration timeout, BooleanSupplier condition, String what) {
+        await(timeout, condition, () -> what);
+    }
+
+    /**
+     * @param timeout longest wait
+     * @param condition what to wait for
+     * @param what described in the failure, computed then
+     */
+    public static void await(Duration timeout, BooleanSupplier condition, java.util.function.Supplier<String> what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what.get());
             }
             try {
                 Thread.sleep(5);

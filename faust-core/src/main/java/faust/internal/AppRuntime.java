@@ -54,6 +54,8 @@ public final class AppRuntime {
     private final String transactionalId;
     private final boolean publishOnCommit;
     private final Attachments attachments = new Attachments();
+    private final HeldSends heldSends = new HeldSends();
+    private final boolean exactlyOnce;
 
     /**
      * @param app the facade
@@ -69,6 +71,7 @@ public final class AppRuntime {
         this.sensors = sensors;
         this.monitor = monitor;
         this.publishOnCommit = settings.streamPublishOnCommit();
+        this.exactlyOnce = settings.processingGuarantee() == ProcessingGuarantee.EXACTLY_ONCE;
         this.transactionalId = settings.id() + "-" + settings.consumerGroupInstanceId().orElseGet(() -> Faust.uuid());
     }
 
@@ -79,7 +82,7 @@ public final class AppRuntime {
 
     /** @return whether {@code processing_guarantee} is {@code exactly_once} */
     public boolean exactlyOnce() {
-        return settings.processingGuarantee() == ProcessingGuarantee.EXACTLY_ONCE;
+        return exactlyOnce;
     }
 
     /** @return the barrier streams stop at while an exactly-once transaction ends */
@@ -212,6 +215,11 @@ public final class AppRuntime {
         return publish(topic, partition, timestamp, key, value, headers);
     }
 
+    /** @return sends held while an exactly-once transaction commits */
+    HeldSends heldSends() {
+        return heldSends;
+    }
+
     /** @return sends held for {@code stream_publish_on_commit} */
     Attachments attachments() {
         return attachments;
@@ -242,13 +250,18 @@ public final class AppRuntime {
         Object state = sensors.onSendInitiated(topic, key == null ? -1 : key.length, value == null ? -1 : value.length);
         CompletableFuture<RecordMetadata> f;
         try {
-            f = producer().send(topic, partition, timestamp, key, value, headers);
+            TransportProducer p = producer();
+            f = exactlyOnce ? heldSends.send(p, topic, partition, timestamp, key, value, headers)
+                    : p.send(topic, partition, timestamp, key, value, headers);
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
         }
         return f.handle((md, err) -> {
             if (err != null) {
                 Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
+                if (cause instanceof HeldSends.DroppedSendException dropped) {
+                    throw dropped;     // the worker is already reading those events again
+                }
                 sensors.onSendError(cause, state);
                 ConsumerLoop loop = consumerLoop;
                 if (loop != null) {

@@ -341,23 +341,31 @@ public final class ConsumerLoop implements RebalanceListener {
     }
 
     /**
-     * Exactly-once: stops every stream at an event boundary, commits what agents sent together with
-     * the offsets of the events acked so far, and lets the streams go on. When the streams do not
-     * reach a boundary in time the commit is tried again later; when the transaction cannot commit
-     * it is aborted and the worker reads again from the committed offsets.
+     * Exactly-once: stops every stream at an event boundary, takes the offsets of the events acked
+     * so far, and commits them together with what agents sent for those events. When the streams
+     * do not reach a boundary in time the commit is tried again later; when the transaction cannot
+     * commit it is aborted and the worker reads again from the committed offsets.
+     *
+     * <p>A periodic commit lets the streams go on as soon as the offsets are taken: the transaction
+     * is sealed ({@link HeldSends}), and what agents send meanwhile enters the next one. A commit
+     * that must end the worker's part (revocation) holds the streams until it is done.
      */
     private void commitTransaction(TransportConsumer c, boolean mustEnd) {
         commitTransaction(c, mustEnd, () -> { });
     }
 
     /**
-     * @param mustEnd the transaction must end now (revocation): abort if the streams cannot stop
-     * @param beforeLower run while the streams are still held
+     * @param mustEnd the transaction must end now (revocation): abort if the streams cannot stop,
+     *     and keep them stopped until it has ended
+     * @param beforeLower run while the streams are still held (only when {@code mustEnd})
      */
     private void commitTransaction(TransportConsumer c, boolean mustEnd, Runnable beforeLower) {
         lastCommitNanos = System.nanoTime();
         TransportProducer p = rt.producer();
         CommitBarrier barrier = rt.commitBarrier();
+        HeldSends held = rt.heldSends();
+        boolean sealed = false;
+        boolean committed = false;
         try {
             if (!barrier.raise(hooks::streamsIdle, BARRIER_TIMEOUT.toNanos())) {
                 if (mustEnd) {
@@ -383,8 +391,13 @@ public final class ConsumerLoop implements RebalanceListener {
             postponedCommits = 0;
             Map<TP, Long> offsets = acks.commitOffsets();
             Object state = rt.sensors().onCommitInitiated();
+            rt.publishAttached(offsets);
+            if (!mustEnd) {
+                held.seal();
+                sealed = true;
+                barrier.lower();      // streams go on; what they send now waits for the next transaction
+            }
             try {
-                rt.publishAttached(offsets);
                 p.commitTransaction(c, offsets);
             } catch (faust.errors.ProducerFencedException e) {
                 throw e;
@@ -392,11 +405,21 @@ public final class ConsumerLoop implements RebalanceListener {
                 log.warn("[{}] transaction commit failed; aborting and reading again from the committed offsets",
                         rt.settings().id(), e);
                 rewindReason = "transaction commit failed: " + e.getMessage();
-                rewindLocked(c, p);
+                if (!sealed) {
+                    rewindLocked(c, p);
+                }   // else the loop rewinds next, raising the barrier again
                 return;
             }
+            committed = true;
             recordCommit(offsets, state);
         } finally {
+            if (sealed) {
+                if (committed) {
+                    held.open(p);
+                } else {
+                    held.drop(rewindReason != null ? rewindReason : "the transaction did not commit");
+                }
+            }
             beforeLower.run();
             barrier.lower();
         }

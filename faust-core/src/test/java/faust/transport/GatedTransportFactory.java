@@ -1,0 +1,160 @@
+package faust.transport;
+
+import faust.Settings;
+import faust.stream.Headers;
+import faust.stream.Message;
+import faust.topic.RecordMetadata;
+import faust.topic.TP;
+import faust.transport.internal.MemoryBroker;
+import faust.transport.internal.MemoryTransport;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Test transport {@code gated://name}: the memory transport, except that a test can hold the
+ * transaction commits of one app's workers at a {@link Gate}, to see what happens while a
+ * commit is slow.
+ */
+public final class GatedTransportFactory implements TransportFactory {
+    private static final Map<String, Gate> GATES = new ConcurrentHashMap<>();
+
+    /** For ServiceLoader. */
+    public GatedTransportFactory() {}
+
+    /** Holds commits while closed. */
+    public static final class Gate {
+        private volatile CountDownLatch opened = new CountDownLatch(0);
+        private final AtomicInteger waiting = new AtomicInteger();
+
+        /** Commits from now on wait. */
+        public void close() {
+            opened = new CountDownLatch(1);
+        }
+
+        /** Lets waiting and later commits through. */
+        public void open() {
+            opened.countDown();
+        }
+
+        /** @return how many commits are waiting at the gate now */
+        public int waiting() {
+            return waiting.get();
+        }
+
+        void pass() {
+            CountDownLatch l = opened;
+            if (l.getCount() == 0) {
+                return;
+            }
+            waiting.incrementAndGet();
+            try {
+                if (!l.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("test gate stayed closed for 30 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                waiting.decrementAndGet();
+            }
+        }
+    }
+
+    /**
+     * @param appId the app whose transaction commits the gate holds
+     * @return its gate, open until closed
+     */
+    public static Gate gate(String appId) {
+        return GATES.computeIfAbsent(appId, k -> new Gate());
+    }
+
+    @Override
+    public List<String> schemes() {
+        return List.of("gated");
+    }
+
+    @Override
+    public Transport create(List<URI> urls, Settings settings) {
+        MemoryTransport inner = new MemoryTransport(MemoryBroker.named("gated-" + urls.get(0).getAuthority()), 1);
+        Gate gate = gate(settings.id());
+        return new Transport() {
+            @Override
+            public TransportConsumer createConsumer(String groupId, String clientId, Message.AckListener ackListener,
+                                                    IntSupplier generation) {
+                return inner.createConsumer(groupId, clientId, ackListener, generation);
+            }
+
+            @Override
+            public TransportProducer createProducer() {
+                return inner.createProducer();
+            }
+
+            @Override
+            public TransportProducer createTransactionalProducer(String transactionalId) {
+                TransportProducer p = inner.createTransactionalProducer(transactionalId);
+                return new TransportProducer() {
+                    @Override
+                    public CompletableFuture<RecordMetadata> send(String topic, @Nullable Integer partition,
+                                                                  @Nullable Long timestamp, byte @Nullable [] key,
+                                                                  byte @Nullable [] value, Headers headers) {
+                        return p.send(topic, partition, timestamp, key, value, headers);
+                    }
+
+                    @Override
+                    public void flush() {
+                        p.flush();
+                    }
+
+                    @Override
+                    public int partitionForKey(String topic, byte @Nullable [] key) {
+                        return p.partitionForKey(topic, key);
+                    }
+
+                    @Override
+                    public boolean transactional() {
+                        return true;
+                    }
+
+                    @Override
+                    public void commitTransaction(TransportConsumer consumer, Map<TP, Long> offsets) {
+                        gate.pass();
+                        p.commitTransaction(consumer, offsets);
+                    }
+
+                    @Override
+                    public void abortTransaction() {
+                        p.abortTransaction();
+                    }
+
+                    @Override
+                    public void close() {
+                        p.close();
+                    }
+                };
+            }
+
+            @Override
+            public void declareTopic(TopicDeclaration declaration) {
+                inner.declareTopic(declaration);
+            }
+
+            @Override
+            public OptionalInt partitionCount(String topic) {
+                return inner.partitionCount(topic);
+            }
+
+            @Override
+            public void close() {
+                inner.close();
+            }
+        };
+    }
+}
