@@ -145,6 +145,49 @@ class ExactlyOnceTest {
     }
 
     @Test
+    void a_send_made_outside_any_event_is_not_lost_when_the_worker_rewinds() throws Exception {
+        String broker = TestApps.freshBroker();
+        App app = eosApp("outside", broker);
+        Topic<String, String> in = app.topic("in", String.class, String.class, o -> o.partitions(1));
+        Topic<String, String> out = app.topic("out", String.class, String.class, o -> o.partitions(1));
+        java.util.concurrent.CountDownLatch inEvent = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicBoolean crashed = new AtomicBoolean();
+        app.agent("crashy", in, stream -> {
+            for (String v : stream) {
+                if (crashed.compareAndSet(false, true)) {
+                    inEvent.countDown();
+                    release.await();
+                    throw new IllegalStateException("boom on " + v);
+                }
+                out.send("k", "processed-" + v);
+            }
+        });
+        List<String> seen = new CopyOnWriteArrayList<>();
+        App reader = reader(broker, seen);
+        App feeder = TestApps.app("feeder", broker, c -> { });
+        Topic<String, String> input = feeder.topic("in", String.class, String.class, o -> o.partitions(1));
+        app.start();
+        reader.start();
+        feeder.start();
+        try {
+            input.send("k", "x").join();
+            assertThat(inEvent.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            out.send("k", "outside").join();     // from the test's thread: no event, no transaction
+            release.countDown();                  // the agent crashes: the worker aborts its transaction and rewinds
+            await(Duration.ofSeconds(10), () -> seen.contains("processed-x") && seen.contains("outside"),
+                    "the reprocessed event's output and the outside send");
+            Thread.sleep(300);
+            assertThat(seen).containsExactlyInAnyOrder("outside", "processed-x");
+        } finally {
+            release.countDown();
+            app.stop();
+            reader.stop();
+            feeder.stop();
+        }
+    }
+
+    @Test
     void a_worker_joining_mid_run_causes_no_duplicate_output() throws Exception {
         String broker = TestApps.freshBroker();
         AtomicInteger processed = new AtomicInteger();

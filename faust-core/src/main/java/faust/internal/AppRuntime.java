@@ -46,6 +46,8 @@ public final class AppRuntime {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile @Nullable Transport transport;
     private volatile @Nullable TransportProducer producer;
+    /** Exactly-once: sends made outside any event, which no transaction may cover (see {@link #produce}). */
+    private volatile @Nullable TransportProducer plainProducer;
     private volatile @Nullable ConsumerLoop consumerLoop;
     /** Set when the app starts declaring its topics: topics created from then on are declared at once. */
     private volatile boolean declaring;
@@ -192,8 +194,34 @@ public final class AppRuntime {
         }
     }
 
+    /** Exactly-once: the producer for sends made outside any event; created on first use. */
+    private TransportProducer plainProducer() {
+        TransportProducer p = plainProducer;
+        if (p != null) {
+            return p;
+        }
+        lock.lock();
+        try {
+            if (plainProducer == null) {
+                log.info("[{}] exactly-once: sends made outside an agent's event use a producer without transactions",
+                        settings.id());
+                plainProducer = transport().createProducer();
+            }
+            return plainProducer;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * Produces serialized bytes, with send sensors.
+     *
+     * <p>Under exactly-once, a send made while an agent processes an event enters the worker's
+     * transaction: it becomes visible together with that event's offset, or never. A send made
+     * anywhere else (a timer, a web view, a thread of the caller's) belongs to no event, so no
+     * transaction may take it: a rewind would abort it and nothing would send it again. It goes
+     * through a producer without transactions and is durable once acknowledged, as under
+     * at-least-once.
      *
      * @param topic destination
      * @param partition partition or null
@@ -212,7 +240,7 @@ public final class AppRuntime {
                 return attachments.attach(m.tp(), m.offset(), topic, partition, timestamp, key, value, headers);
             }
         }
-        return publish(topic, partition, timestamp, key, value, headers);
+        return publish(topic, partition, timestamp, key, value, headers, !exactlyOnce || faust.stream.Event.current() != null);
     }
 
     /** @return sends held while an exactly-once transaction commits */
@@ -235,7 +263,7 @@ public final class AppRuntime {
             return;
         }
         for (Attachments.Pending p : attachments.takeBefore(commitOffsets)) {
-            publish(p.topic(), p.partition(), p.timestamp(), p.key(), p.value(), p.headers()).whenComplete((md, err) -> {
+            publish(p.topic(), p.partition(), p.timestamp(), p.key(), p.value(), p.headers(), true).whenComplete((md, err) -> {
                 if (err != null) {
                     p.result().completeExceptionally(err);
                 } else {
@@ -245,14 +273,23 @@ public final class AppRuntime {
         }
     }
 
+    /**
+     * @param forEvent the send is output of an event: under exactly-once it enters the transaction,
+     *     and under either guarantee its failure makes the worker read the events again
+     */
     private CompletableFuture<RecordMetadata> publish(String topic, @Nullable Integer partition, @Nullable Long timestamp,
-                                                      byte @Nullable [] key, byte @Nullable [] value, Headers headers) {
+                                                      byte @Nullable [] key, byte @Nullable [] value, Headers headers,
+                                                      boolean forEvent) {
         Object state = sensors.onSendInitiated(topic, key == null ? -1 : key.length, value == null ? -1 : value.length);
         CompletableFuture<RecordMetadata> f;
         try {
-            TransportProducer p = producer();
-            f = exactlyOnce ? heldSends.send(p, topic, partition, timestamp, key, value, headers)
-                    : p.send(topic, partition, timestamp, key, value, headers);
+            if (!exactlyOnce) {
+                f = producer().send(topic, partition, timestamp, key, value, headers);
+            } else if (forEvent) {
+                f = heldSends.send(producer(), topic, partition, timestamp, key, value, headers);
+            } else {
+                f = plainProducer().send(topic, partition, timestamp, key, value, headers);
+            }
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
         }
@@ -264,8 +301,8 @@ public final class AppRuntime {
                 }
                 sensors.onSendError(cause, state);
                 ConsumerLoop loop = consumerLoop;
-                if (loop != null) {
-                    // at-least-once: offsets of events whose output failed must not commit; read them again
+                if (loop != null && forEvent) {
+                    // offsets of events whose output failed must not commit; read them again
                     loop.requestRewind("send to " + topic + " failed: " + cause);
                 }
                 throw cause instanceof FaustException fe ? fe
@@ -383,6 +420,12 @@ public final class AppRuntime {
             p.flush();
             p.close();
             producer = null;
+        }
+        TransportProducer plain = plainProducer;
+        if (plain != null) {
+            plain.flush();
+            plain.close();
+            plainProducer = null;
         }
         Transport t = transport;
         if (t != null) {

@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -24,16 +23,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one thread that owns the transport consumer: polls, routes batches to channel buffers,
- * pauses partitions whose buffers are full and resumes them when drained, and commits acked
- * offsets up to the first gap every {@code broker_commit_interval} or {@code broker_commit_every}
- * acks. On revocation it drops buffered events, waits for streams to finish the events in hand,
- * and commits before letting the partitions go.
+ * pauses partitions whose buffers are full and resumes them when drained, tracks acks and gaps,
+ * and has the {@link OffsetCommitter} commit acked offsets up to the first gap. On revocation it
+ * drops buffered events, waits for streams to finish the events in hand, and commits before
+ * letting the partitions go. When an output cannot be trusted (a failed send; under exactly-once,
+ * an agent that crashed or a transaction that failed) it rewinds: reads again from the committed
+ * offsets.
  */
 public final class ConsumerLoop implements RebalanceListener {
     private static final Logger log = LoggerFactory.getLogger(ConsumerLoop.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration POLL_PAUSED = Duration.ofMillis(10);
-    private static final Duration BARRIER_TIMEOUT = Duration.ofSeconds(5);
 
     /** What the app does around rebalances. */
     public interface Hooks {
@@ -64,28 +64,38 @@ public final class ConsumerLoop implements RebalanceListener {
     private volatile boolean running = true;
     private volatile @Nullable TransportConsumer consumer;
     private volatile Set<TP> assignment = Set.of();
-    private long lastCommitNanos = System.nanoTime();
-    private final long commitIntervalNanos;
-    private final int commitEvery;
     private @Nullable Object rebalanceState;
     /** Offset of the last message fetched per partition, to find offsets that will never come (gaps). */
     private final Map<TP, Long> lastFetched = new HashMap<>();
     private final boolean exactlyOnce;
     private volatile @Nullable String rewindReason;
-    /** At-least-once background commit in progress: the producer flush, and what to commit after it. */
-    private @Nullable CompletableFuture<Void> flushing;
-    private Map<TP, Long> flushingOffsets = Map.of();
-    private @Nullable Object flushingState;
-    private final String flusherName;
-    private int postponedCommits;
+    private final OffsetCommitter committer;
 
     ConsumerLoop(AppRuntime rt, Hooks hooks) {
         this.rt = rt;
         this.hooks = hooks;
-        this.commitIntervalNanos = rt.settings().brokerCommitInterval().toNanos();
-        this.commitEvery = rt.settings().brokerCommitEvery();
         this.exactlyOnce = rt.exactlyOnce();
-        this.flusherName = "faust-flusher-" + rt.settings().id();
+        this.committer = new OffsetCommitter(rt, acks, hooks::streamsIdle, new OffsetCommitter.Loop() {
+            @Override
+            public @Nullable String rewindReason() {
+                return rewindReason;
+            }
+
+            @Override
+            public void requestRewind(String reason) {
+                ConsumerLoop.this.requestRewind(reason);
+            }
+
+            @Override
+            public void rewindLocked(TransportConsumer c, TransportProducer p) {
+                ConsumerLoop.this.rewindLocked(c, p);
+            }
+
+            @Override
+            public void wakeup() {
+                ConsumerLoop.this.wakeup();
+            }
+        });
         this.thread = Thread.ofPlatform().name("faust-consumer-" + rt.settings().id()).daemon(true).unstarted(this::run);
     }
 
@@ -137,9 +147,9 @@ public final class ConsumerLoop implements RebalanceListener {
                 if (rewindReason != null) {
                     rewind(c);
                 }
-                maybeCommit(c);
+                committer.maybeCommit(c);
             }
-            commit(c);
+            committer.commitNow(c);
         } catch (faust.errors.ProducerFencedException e) {
             log.error("[{}] another worker took over this worker's transactions; stopping consumption so output is not "
                     + "duplicated. Restart the worker to rejoin the group.", rt.settings().id(), e);
@@ -261,188 +271,20 @@ public final class ConsumerLoop implements RebalanceListener {
         rt.sensors().onMessageOut(m.tp(), m.offset(), m);
     }
 
-    private void maybeCommit(TransportConsumer c) {
-        if (flushing != null) {
-            if (flushing.isDone()) {
-                finishBackgroundCommit(c);
-            }
-            return;
-        }
-        if (System.nanoTime() - lastCommitNanos >= commitIntervalNanos || acks.acksSinceCommit() >= commitEvery) {
-            if (exactlyOnce) {
-                commitTransaction(c, false);
-            } else {
-                startBackgroundCommit();
-            }
-        }
-    }
-
-    /**
-     * At-least-once: snapshots the committable offsets and flushes the producer on another thread,
-     * so the consumer thread keeps fetching and delivering meanwhile; the offsets are committed by
-     * {@link #finishBackgroundCommit} once every send made for those events is durable.
-     */
-    private void startBackgroundCommit() {
-        lastCommitNanos = System.nanoTime();
-        Map<TP, Long> offsets = acks.commitOffsets();
-        if (offsets.isEmpty()) {
-            return;
-        }
-        flushingState = rt.sensors().onCommitInitiated();
-        flushingOffsets = offsets;
-        rt.publishAttached(offsets);
-        TransportProducer p = rt.producer();
-        flushing = CompletableFuture.runAsync(p::flush, r -> Thread.ofVirtual().name(flusherName).start(r));
-        flushing.whenComplete((v, e) -> wakeup());
-    }
-
-    private void finishBackgroundCommit(TransportConsumer c) {
-        CompletableFuture<Void> f = flushing;
-        Map<TP, Long> offsets = flushingOffsets;
-        Object state = flushingState;
-        flushing = null;
-        flushingOffsets = Map.of();
-        flushingState = null;
-        if (f == null) {
-            return;
-        }
-        try {
-            f.join();
-            if (rewindReason != null) {
-                return;                // a send failed: nothing past the last commit may be committed; the loop rewinds
-            }
-            c.commit(offsets);
-            recordCommit(offsets, state);
-        } catch (RuntimeException e) {
-            log.warn("[{}] commit of {} failed; will retry at the next commit", rt.settings().id(), offsets, e);
-        }
-    }
-
-    /** Commits now, on this thread (revocation, stop): completes a background commit first, then waits for a new one. */
-    private void commit(TransportConsumer c) {
-        if (exactlyOnce) {
-            commitTransaction(c, false);
-            return;
-        }
-        if (flushing != null) {
-            finishBackgroundCommit(c);
-        }
-        startBackgroundCommit();
-        if (flushing != null) {
-            finishBackgroundCommit(c);   // joins the flush
-        }
-    }
-
-    /** A commit went through: trackers, monitor and sensors learn the new committed offsets. */
-    private void recordCommit(Map<TP, Long> offsets, @Nullable Object state) {
-        acks.markCommitted(offsets);
-        offsets.forEach(rt.monitor()::setCommittedOffset);
-        rt.sensors().onCommitCompleted(state);
-    }
-
-    /**
-     * Exactly-once: stops every stream at an event boundary, takes the offsets of the events acked
-     * so far, and commits them together with what agents sent for those events. When the streams
-     * do not reach a boundary in time the commit is tried again later; when the transaction cannot
-     * commit it is aborted and the worker reads again from the committed offsets.
-     *
-     * <p>A periodic commit lets the streams go on as soon as the offsets are taken: the transaction
-     * is sealed ({@link HeldSends}), and what agents send meanwhile enters the next one. A commit
-     * that must end the worker's part (revocation) holds the streams until it is done.
-     */
-    private void commitTransaction(TransportConsumer c, boolean mustEnd) {
-        commitTransaction(c, mustEnd, () -> { });
-    }
-
-    /**
-     * @param mustEnd the transaction must end now (revocation): abort if the streams cannot stop,
-     *     and keep them stopped until it has ended
-     * @param beforeLower run while the streams are still held (only when {@code mustEnd})
-     */
-    private void commitTransaction(TransportConsumer c, boolean mustEnd, Runnable beforeLower) {
-        lastCommitNanos = System.nanoTime();
-        TransportProducer p = rt.producer();
-        CommitBarrier barrier = rt.commitBarrier();
-        HeldSends held = rt.heldSends();
-        boolean sealed = false;
-        boolean committed = false;
-        try {
-            if (!barrier.raise(hooks::streamsIdle, BARRIER_TIMEOUT.toNanos())) {
-                if (mustEnd) {
-                    rewindReason = "streams did not reach an event boundary before the partitions were revoked";
-                    rewindLocked(c, p);
-                    return;
-                }
-                postponedCommits++;
-                if (postponedCommits % 6 == 0) {   // about every 30 s: output is held back, a human should know
-                    log.warn("[{}] exactly-once commits postponed {} times in a row: some agent has not reached an event "
-                            + "boundary (it may be blocked inside an event); output stays uncommitted meanwhile",
-                            rt.settings().id(), postponedCommits);
-                } else {
-                    log.debug("[{}] streams did not reach an event boundary within {}; commit postponed", rt.settings().id(),
-                            BARRIER_TIMEOUT);
-                }
-                return;
-            }
-            if (rewindReason != null) {
-                rewindLocked(c, p);
-                return;
-            }
-            postponedCommits = 0;
-            Map<TP, Long> offsets = acks.commitOffsets();
-            Object state = rt.sensors().onCommitInitiated();
-            rt.publishAttached(offsets);
-            if (!mustEnd) {
-                held.seal();
-                sealed = true;
-                barrier.lower();      // streams go on; what they send now waits for the next transaction
-            }
-            try {
-                p.commitTransaction(c, offsets);
-            } catch (faust.errors.ProducerFencedException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                log.warn("[{}] transaction commit failed; aborting and reading again from the committed offsets",
-                        rt.settings().id(), e);
-                rewindReason = "transaction commit failed: " + e.getMessage();
-                if (!sealed) {
-                    rewindLocked(c, p);
-                }   // else the loop rewinds next, raising the barrier again
-                return;
-            }
-            committed = true;
-            recordCommit(offsets, state);
-        } finally {
-            if (sealed) {
-                if (committed) {
-                    held.open(p);
-                } else {
-                    held.drop(rewindReason != null ? rewindReason : "the transaction did not commit");
-                }
-            }
-            beforeLower.run();
-            barrier.lower();
-        }
-    }
-
     void requestRewind(String reason) {
         rewindReason = reason;
         wakeup();
     }
 
     private void rewind(TransportConsumer c) {
-        if (flushing != null) {
-            flushing = null;           // its offsets may cover the event whose send failed: never commit them
-            flushingOffsets = Map.of();
-            flushingState = null;
-        }
+        committer.beforeRewind(c);
         if (!exactlyOnce) {
             rewindLocked(c, rt.producer());    // acks of events in flight belong to the old generation and are ignored
             return;
         }
         CommitBarrier barrier = rt.commitBarrier();
         try {
-            barrier.raise(hooks::streamsIdle, BARRIER_TIMEOUT.toNanos());
+            barrier.raise(hooks::streamsIdle, Duration.ofSeconds(5).toNanos());
             rewindLocked(c, rt.producer());
         } finally {
             barrier.lower();
@@ -512,7 +354,7 @@ public final class ConsumerLoop implements RebalanceListener {
             // Streams stop at their next event boundary; every event finished by then is committed with
             // its output. Only then is the generation bumped, so that no finished event's ack is lost.
             if (c != null) {
-                commitTransaction(c, true, rt::nextGeneration);
+                committer.endTransaction(c, rt::nextGeneration);
             } else {
                 rt.nextGeneration();
             }
@@ -529,7 +371,7 @@ public final class ConsumerLoop implements RebalanceListener {
                 }
             }
             if (c != null) {
-                commit(c);
+                committer.commitNow(c);
             }
             rt.nextGeneration();      // anything still in hand belongs to the next owner now
         }

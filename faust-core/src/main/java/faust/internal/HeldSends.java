@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.StampedLock;
 import org.jspecify.annotations.Nullable;
 
@@ -46,6 +47,7 @@ final class HeldSends {
     private final StampedLock lock = new StampedLock();
     private boolean sealed;                       // guarded by lock
     private final Queue<Held> held = new ConcurrentLinkedQueue<>();  // appended under the read lock, taken under the write lock
+    private final AtomicInteger count = new AtomicInteger();
 
     /**
      * Sends now, or holds the send for the next transaction while one is committing.
@@ -62,6 +64,7 @@ final class HeldSends {
             }
             CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
             held.add(new Held(topic, partition, timestamp, key, value, headers, result));
+            count.incrementAndGet();
             return result;
         } finally {
             lock.unlockRead(stamp);
@@ -128,6 +131,11 @@ final class HeldSends {
         }
     }
 
+    /** @return how many sends are held now */
+    int count() {
+        return count.get();
+    }
+
     /** @return whether sends are being held */
     boolean sealed() {
         long stamp = lock.readLock();
@@ -143,6 +151,7 @@ final class HeldSends {
         sealed = false;
         List<Held> out = new ArrayList<>(held);
         held.clear();
+        count.set(0);
         return out;
     }
 }

@@ -45,7 +45,8 @@ public interface TransportProducer extends AutoCloseable {
 
     /**
      * Commits the open transaction together with the consumed offsets, atomically, then opens the
-     * next one. Called on the consumer's thread.
+     * next one. May be called on a thread other than the consumer's (exactly-once commits run
+     * beside the consumer thread), so only the consumer's thread-safe accessors may be used.
      *
      * @param consumer the consumer whose group the offsets belong to
      * @param offsets next offset to read, per partition; may be empty

@@ -106,7 +106,7 @@ final class KafkaTransactionalProducer extends KafkaTransportProducer {
                 if (!offsets.isEmpty()) {
                     Map<TopicPartition, OffsetAndMetadata> m = new HashMap<>();
                     offsets.forEach((tp, off) -> m.put(new TopicPartition(tp.topic(), tp.partition()), new OffsetAndMetadata(off)));
-                    var group = kc.kafka().groupMetadata();
+                    var group = kc.groupMetadataSnapshot();
                     retryingTimeouts(() -> producer.sendOffsetsToTransaction(m, group));
                 }
                 retryingTimeouts(producer::commitTransaction);

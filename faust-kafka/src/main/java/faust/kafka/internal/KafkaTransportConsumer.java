@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -55,6 +56,7 @@ final class KafkaTransportConsumer implements TransportConsumer {
     private boolean pollSoon;
     private long backoffMs;
     private volatile boolean closed;
+    private volatile @Nullable ConsumerGroupMetadata groupMetadata;
 
     KafkaTransportConsumer(KafkaConfigs configs, String groupId, String clientId, Message.AckListener ackListener,
                            IntSupplier generation) {
@@ -77,11 +79,25 @@ final class KafkaTransportConsumer implements TransportConsumer {
         return consumer;
     }
 
+    /**
+     * The group's metadata (generation, member id) as of the last poll or rebalance callback. Safe
+     * from any thread: an exactly-once transaction may commit off the consumer's thread, and the
+     * Kafka consumer itself must only be touched from that one.
+     */
+    ConsumerGroupMetadata groupMetadataSnapshot() {
+        ConsumerGroupMetadata m = groupMetadata;
+        if (m == null) {
+            throw new IllegalStateException("no group metadata yet: commit a transaction only after the consumer has polled");
+        }
+        return m;
+    }
+
     @Override
     public void subscribe(Collection<String> topics, @Nullable Pattern pattern, RebalanceListener listener) {
         ConsumerRebalanceListener l = new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                groupMetadata = consumer.groupMetadata();
                 if (!partitions.isEmpty()) {
                     listener.onPartitionsRevoked(tps(partitions));
                 }
@@ -89,6 +105,7 @@ final class KafkaTransportConsumer implements TransportConsumer {
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                groupMetadata = consumer.groupMetadata();
                 listener.onPartitionsAssigned(tps(partitions));
             }
         };
@@ -117,6 +134,7 @@ final class KafkaTransportConsumer implements TransportConsumer {
         ConsumerRecords<byte[], byte[]> records;
         try {
             records = consumer.poll(pollSoon ? Duration.ZERO : timeout);
+            groupMetadata = consumer.groupMetadata();
             pollSoon = false;
             backoffMs = 0;
         } catch (WakeupException e) {

@@ -1,0 +1,284 @@
+package faust.internal;
+
+import faust.errors.ProducerFencedException;
+import faust.topic.TP;
+import faust.transport.TransportConsumer;
+import faust.transport.TransportProducer;
+import faust.transport.internal.AckTracker;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Commits the consumer's acked offsets for the {@link ConsumerLoop}, every
+ * {@code broker_commit_interval} or {@code broker_commit_every} acks, without stopping the
+ * consumer thread for the slow part. Called on the consumer thread only.
+ *
+ * <ul>
+ *   <li><b>At-least-once:</b> the offsets are taken, the producer is flushed on another thread
+ *       (so every send made for those events is durable), and the offsets are committed once the
+ *       flush is done.
+ *   <li><b>Exactly-once:</b> every stream stops at an event boundary ({@link CommitBarrier}), the
+ *       offsets are taken and the transaction is sealed ({@link HeldSends}); the streams go on at
+ *       once, and the transaction (output plus offsets) commits on another thread. Sends made
+ *       meanwhile enter the next transaction, or are dropped when the commit fails and the worker
+ *       reads those events again.
+ * </ul>
+ *
+ * <p>One commit runs at a time. A rebalance, a rewind or the stop waits for it first.
+ */
+final class OffsetCommitter {
+    private static final Logger log = LoggerFactory.getLogger(OffsetCommitter.class);
+    private static final long BARRIER_TIMEOUT_NANOS = Duration.ofSeconds(5).toNanos();
+    /** Sends held for the next transaction beyond which the consumer thread waits for the commit. */
+    static final int MAX_HELD_SENDS = 100_000;
+
+    /** What the committer needs from the consumer loop. */
+    interface Loop {
+        /** @return why the worker must read again from the committed offsets, or null */
+        @Nullable String rewindReason();
+
+        /** @param reason why the worker must read again from the committed offsets */
+        void requestRewind(String reason);
+
+        /** Rewinds now; exactly-once: called with the streams held at the barrier. */
+        void rewindLocked(TransportConsumer c, TransportProducer p);
+
+        /** Makes the consumer thread look at the committer soon. */
+        void wakeup();
+    }
+
+    private record InFlight(CompletableFuture<Void> done, Map<TP, Long> offsets, @Nullable Object state) {}
+
+    private final AppRuntime rt;
+    private final AckTracker acks;
+    private final BooleanSupplier streamsIdle;
+    private final Loop loop;
+    private final boolean exactlyOnce;
+    private final long commitIntervalNanos;
+    private final int commitEvery;
+    private final String threadName;
+    private long lastCommitNanos = System.nanoTime();
+    private int postponedCommits;
+    private @Nullable InFlight inFlight;
+
+    OffsetCommitter(AppRuntime rt, AckTracker acks, BooleanSupplier streamsIdle, Loop loop) {
+        this.rt = rt;
+        this.acks = acks;
+        this.streamsIdle = streamsIdle;
+        this.loop = loop;
+        this.exactlyOnce = rt.exactlyOnce();
+        this.commitIntervalNanos = rt.settings().brokerCommitInterval().toNanos();
+        this.commitEvery = rt.settings().brokerCommitEvery();
+        this.threadName = "faust-committer-" + rt.settings().id();
+    }
+
+    /** Finishes a commit that is done, or starts one when it is due. */
+    void maybeCommit(TransportConsumer c) {
+        InFlight f = inFlight;
+        if (f != null) {
+            if (f.done.isDone() || rt.heldSends().count() > MAX_HELD_SENDS) {
+                finish(c);
+            }
+            return;
+        }
+        if (System.nanoTime() - lastCommitNanos >= commitIntervalNanos || acks.acksSinceCommit() >= commitEvery) {
+            start(c);
+        }
+    }
+
+    /** Commits everything acked so far and waits for it (stop; revocation under at-least-once). */
+    void commitNow(TransportConsumer c) {
+        finish(c);
+        start(c);
+        finish(c);
+    }
+
+    /**
+     * Before a rewind: a flush in flight is abandoned (its offsets may cover an event whose send
+     * failed, and must never commit); a transaction in flight is waited for, since its output and
+     * offsets agree, and what was held for the next one is dropped.
+     */
+    void beforeRewind(TransportConsumer c) {
+        if (exactlyOnce) {
+            finish(c);
+        } else {
+            inFlight = null;
+        }
+    }
+
+    private void start(TransportConsumer c) {
+        lastCommitNanos = System.nanoTime();
+        if (exactlyOnce) {
+            startTransaction(c);
+        } else {
+            startFlush();
+        }
+    }
+
+    private void startFlush() {
+        Map<TP, Long> offsets = acks.commitOffsets();
+        if (offsets.isEmpty()) {
+            return;
+        }
+        Object state = rt.sensors().onCommitInitiated();
+        rt.publishAttached(offsets);
+        TransportProducer p = rt.producer();
+        inFlight = new InFlight(runAside(p::flush), offsets, state);
+    }
+
+    private void startTransaction(TransportConsumer c) {
+        TransportProducer p = rt.producer();
+        CommitBarrier barrier = rt.commitBarrier();
+        try {
+            if (!barrier.raise(streamsIdle, BARRIER_TIMEOUT_NANOS)) {
+                postponed();
+                return;
+            }
+            if (loop.rewindReason() != null) {
+                loop.rewindLocked(c, p);
+                return;
+            }
+            postponedCommits = 0;
+            Map<TP, Long> offsets = acks.commitOffsets();
+            Object state = rt.sensors().onCommitInitiated();
+            rt.publishAttached(offsets);
+            rt.heldSends().seal();
+            inFlight = new InFlight(runAside(() -> p.commitTransaction(c, offsets)), offsets, state);
+        } finally {
+            barrier.lower();       // streams go on; what they send now waits for the next transaction
+        }
+    }
+
+    private CompletableFuture<Void> runAside(Runnable work) {
+        CompletableFuture<Void> done = CompletableFuture.runAsync(work, r -> Thread.ofVirtual().name(threadName).start(r));
+        done.whenComplete((v, e) -> loop.wakeup());
+        return done;
+    }
+
+    private void postponed() {
+        postponedCommits++;
+        if (postponedCommits % 6 == 0) {   // about every 30 s: output is held back, a human should know
+            log.warn("[{}] exactly-once commits postponed {} times in a row: some agent has not reached an event "
+                    + "boundary (it may be blocked inside an event); output stays uncommitted meanwhile",
+                    rt.settings().id(), postponedCommits);
+        } else {
+            log.debug("[{}] streams did not reach an event boundary within 5 s; commit postponed", rt.settings().id());
+        }
+    }
+
+    /** Waits for the commit in flight, if any, and applies its outcome. */
+    void finish(TransportConsumer c) {
+        InFlight f = inFlight;
+        if (f == null) {
+            return;
+        }
+        inFlight = null;
+        Throwable error = null;
+        try {
+            f.done.join();
+        } catch (CompletionException e) {
+            error = e.getCause() != null ? e.getCause() : e;
+        }
+        if (exactlyOnce) {
+            finishTransaction(f, error);
+        } else {
+            finishFlush(c, f, error);
+        }
+    }
+
+    private void finishFlush(TransportConsumer c, InFlight f, @Nullable Throwable error) {
+        if (error != null) {
+            log.warn("[{}] producer flush before committing {} failed; will retry at the next commit", rt.settings().id(),
+                    f.offsets, error);
+            return;
+        }
+        if (loop.rewindReason() != null) {
+            return;                // a send failed: nothing past the last commit may be committed; the loop rewinds
+        }
+        try {
+            c.commit(f.offsets);
+            recordCommit(f.offsets, f.state);
+        } catch (RuntimeException e) {
+            log.warn("[{}] commit of {} failed; will retry at the next commit", rt.settings().id(), f.offsets, e);
+        }
+    }
+
+    private void finishTransaction(InFlight f, @Nullable Throwable error) {
+        HeldSends held = rt.heldSends();
+        if (error == null) {
+            recordCommit(f.offsets, f.state);
+            String rewind = loop.rewindReason();
+            if (rewind != null) {
+                held.drop(rewind);     // their events are read again
+            } else {
+                held.open(rt.producer());
+            }
+            return;
+        }
+        if (error instanceof ProducerFencedException fenced) {
+            held.drop("this worker's producer was fenced");
+            throw fenced;
+        }
+        log.warn("[{}] transaction commit failed; aborting and reading again from the committed offsets",
+                rt.settings().id(), error);
+        String reason = "transaction commit failed: " + error.getMessage();
+        loop.requestRewind(reason);
+        held.drop(reason);
+    }
+
+    /**
+     * Exactly-once revocation: ends the transaction with every stream held at an event boundary
+     * until it has ended, so no finished event's output is lost or left uncommitted. When the
+     * streams cannot stop in time, or the commit fails, the worker rewinds instead.
+     *
+     * @param beforeLower run while the streams are still held
+     */
+    void endTransaction(TransportConsumer c, Runnable beforeLower) {
+        finish(c);
+        lastCommitNanos = System.nanoTime();
+        TransportProducer p = rt.producer();
+        CommitBarrier barrier = rt.commitBarrier();
+        try {
+            if (!barrier.raise(streamsIdle, BARRIER_TIMEOUT_NANOS)) {
+                loop.requestRewind("streams did not reach an event boundary before the partitions were revoked");
+                loop.rewindLocked(c, p);
+                return;
+            }
+            if (loop.rewindReason() != null) {
+                loop.rewindLocked(c, p);
+                return;
+            }
+            Map<TP, Long> offsets = acks.commitOffsets();
+            Object state = rt.sensors().onCommitInitiated();
+            rt.publishAttached(offsets);
+            try {
+                p.commitTransaction(c, offsets);
+            } catch (ProducerFencedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                log.warn("[{}] transaction commit failed; aborting and reading again from the committed offsets",
+                        rt.settings().id(), e);
+                loop.requestRewind("transaction commit failed: " + e.getMessage());
+                loop.rewindLocked(c, p);
+                return;
+            }
+            recordCommit(offsets, state);
+        } finally {
+            beforeLower.run();
+            barrier.lower();
+        }
+    }
+
+    /** A commit went through: trackers, monitor and sensors learn the new committed offsets. */
+    private void recordCommit(Map<TP, Long> offsets, @Nullable Object state) {
+        acks.markCommitted(offsets);
+        offsets.forEach(rt.monitor()::setCommittedOffset);
+        rt.sensors().onCommitCompleted(state);
+    }
+}
