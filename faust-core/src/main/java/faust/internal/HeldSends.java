@@ -80,33 +80,46 @@ final class HeldSends {
 
     /**
      * Sends what was held, in order, into the transaction now open, and lets sends through again.
+     * Senders are not stopped meanwhile: what they add while this drains is sent in turn, and
+     * sends go straight through only once nothing is held.
      *
      * @param producer the transactional producer
      * @return how many sends were held
      */
     int open(TransportProducer producer) {
-        long stamp = lock.writeLock();
-        try {
-            List<Held> out = take();
-            for (Held h : out) {
-                CompletableFuture<RecordMetadata> f;
-                try {
-                    f = producer.send(h.topic, h.partition, h.timestamp, h.key, h.value, h.headers);
-                } catch (RuntimeException e) {
-                    f = CompletableFuture.failedFuture(e);
-                }
-                f.whenComplete((md, err) -> {
-                    if (err != null) {
-                        h.result.completeExceptionally(err);
-                    } else {
-                        h.result.complete(md);
-                    }
-                });
+        int n = 0;
+        while (true) {
+            for (Held h = held.poll(); h != null; h = held.poll()) {
+                count.decrementAndGet();
+                sendHeld(producer, h);
+                n++;
             }
-            return out.size();
-        } finally {
-            lock.unlockWrite(stamp);
+            long stamp = lock.writeLock();
+            try {
+                if (held.isEmpty()) {
+                    sealed = false;
+                    return n;
+                }
+            } finally {
+                lock.unlockWrite(stamp);
+            }
         }
+    }
+
+    private static void sendHeld(TransportProducer producer, Held h) {
+        CompletableFuture<RecordMetadata> f;
+        try {
+            f = producer.send(h.topic, h.partition, h.timestamp, h.key, h.value, h.headers);
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        f.whenComplete((md, err) -> {
+            if (err != null) {
+                h.result.completeExceptionally(err);
+            } else {
+                h.result.complete(md);
+            }
+        });
     }
 
     /**

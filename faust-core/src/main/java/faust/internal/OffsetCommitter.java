@@ -149,9 +149,31 @@ final class OffsetCommitter {
             Object state = rt.sensors().onCommitInitiated();
             rt.publishAttached(offsets);
             rt.heldSends().seal();
-            inFlight = new InFlight(runAside(() -> p.commitTransaction(c, offsets)), offsets, state);
+            inFlight = new InFlight(runAside(() -> commitAndReopen(c, p, offsets)), offsets, state);
         } finally {
             barrier.lower();       // streams go on; what they send now waits for the next transaction
+        }
+    }
+
+    /**
+     * On the committer thread: commits the sealed transaction, then lets what was held meanwhile
+     * into the next one, or drops it when the commit failed or a rewind is pending (those events
+     * are read again).
+     */
+    private void commitAndReopen(TransportConsumer c, TransportProducer p, Map<TP, Long> offsets) {
+        HeldSends held = rt.heldSends();
+        try {
+            p.commitTransaction(c, offsets);
+        } catch (RuntimeException e) {
+            held.drop(e instanceof ProducerFencedException ? "this worker's producer was fenced"
+                    : "transaction commit failed: " + e.getMessage());
+            throw e;
+        }
+        String rewind = loop.rewindReason();
+        if (rewind != null) {
+            held.drop(rewind);
+        } else {
+            held.open(p);
         }
     }
 
@@ -210,26 +232,16 @@ final class OffsetCommitter {
     }
 
     private void finishTransaction(InFlight f, @Nullable Throwable error) {
-        HeldSends held = rt.heldSends();
         if (error == null) {
             recordCommit(f.offsets, f.state);
-            String rewind = loop.rewindReason();
-            if (rewind != null) {
-                held.drop(rewind);     // their events are read again
-            } else {
-                held.open(rt.producer());
-            }
             return;
         }
         if (error instanceof ProducerFencedException fenced) {
-            held.drop("this worker's producer was fenced");
             throw fenced;
         }
         log.warn("[{}] transaction commit failed; aborting and reading again from the committed offsets",
                 rt.settings().id(), error);
-        String reason = "transaction commit failed: " + error.getMessage();
-        loop.requestRewind(reason);
-        held.drop(reason);
+        loop.requestRewind("transaction commit failed: " + error.getMessage());
     }
 
     /**

@@ -18,11 +18,15 @@ class HeldSendsTest {
     /** Records what reached it, in order, and lands each message at the next offset. */
     private static final class Recording implements TransportProducer {
         final List<String> sent = new CopyOnWriteArrayList<>();
+        Runnable onSend = () -> { };
 
         @Override
         public CompletableFuture<RecordMetadata> send(String topic, @Nullable Integer partition, @Nullable Long timestamp,
                                                       byte @Nullable [] key, byte @Nullable [] value, Headers headers) {
             sent.add(new String(value == null ? new byte[0] : value, StandardCharsets.UTF_8));
+            Runnable r = onSend;
+            onSend = () -> { };
+            r.run();
             return CompletableFuture.completedFuture(new RecordMetadata(topic, 0, sent.size() - 1, 0L));
         }
 
@@ -74,5 +78,20 @@ class HeldSendsTest {
                 .hasMessageContaining("broker gone").hasMessageContaining("processed again");
         send(h, p, "c");
         assertThat(p.sent).containsExactly("c");
+    }
+
+    @Test
+    void a_send_made_while_held_sends_drain_waits_its_turn_behind_them() {
+        HeldSends h = new HeldSends();
+        Recording p = new Recording();
+        h.seal();
+        send(h, p, "held-1");
+        send(h, p, "held-2");
+        // while the first held send reaches the producer, another sender sends: it must not overtake held-2
+        p.onSend = () -> send(h, p, "during-drain");
+        assertThat(h.open(p)).isEqualTo(3);
+        assertThat(p.sent).containsExactly("held-1", "held-2", "during-drain");
+        assertThat(h.sealed()).isFalse();
+        assertThat(h.count()).isZero();
     }
 }
