@@ -57,6 +57,7 @@ public final class AppRuntime {
     private final boolean publishOnCommit;
     private final Attachments attachments = new Attachments();
     private final HeldSends heldSends = new HeldSends();
+    private final InFlightSends inFlightSends = new InFlightSends();
     private final boolean exactlyOnce;
 
     /**
@@ -243,6 +244,11 @@ public final class AppRuntime {
         return publish(topic, partition, timestamp, key, value, headers, !exactlyOnce || faust.stream.Event.current() != null);
     }
 
+    /** @return at-least-once: the sends in flight, by epoch */
+    InFlightSends inFlightSends() {
+        return inFlightSends;
+    }
+
     /** @return sends held while an exactly-once transaction commits */
     HeldSends heldSends() {
         return heldSends;
@@ -282,6 +288,7 @@ public final class AppRuntime {
                                                       boolean forEvent) {
         Object state = sensors.onSendInitiated(topic, key == null ? -1 : key.length, value == null ? -1 : value.length);
         CompletableFuture<RecordMetadata> f;
+        int epoch = exactlyOnce ? -1 : inFlightSends.begin();
         try {
             if (!exactlyOnce) {
                 f = producer().send(topic, partition, timestamp, key, value, headers);
@@ -294,6 +301,9 @@ public final class AppRuntime {
             f = CompletableFuture.failedFuture(e);
         }
         return f.handle((md, err) -> {
+            if (epoch >= 0) {
+                inFlightSends.end(epoch);
+            }
             if (err != null) {
                 Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
                 if (cause instanceof HeldSends.DroppedSendException dropped) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * consumer thread for the slow part. Called on the consumer thread only.
  *
  * <ul>
- *   <li><b>At-least-once:</b> the offsets are taken, the producer is flushed on another thread
- *       (so every send made for those events is durable), and the offsets are committed once the
- *       flush is done.
+ *   <li><b>At-least-once:</b> the offsets are taken; another thread waits until every send made
+ *       so far has completed ({@link InFlightSends}: durable, without flushing the producer, so
+ *       batches still fill); then the offsets are committed, unless a send failed.
  *   <li><b>Exactly-once:</b> every stream stops at an event boundary ({@link CommitBarrier}), the
  *       offsets are taken and the transaction is sealed ({@link HeldSends}); the streams go on at
  *       once, and the transaction (output plus offsets) commits on another thread. Sends made
@@ -128,8 +129,16 @@ final class OffsetCommitter {
         }
         Object state = rt.sensors().onCommitInitiated();
         rt.publishAttached(offsets);
-        TransportProducer p = rt.producer();
-        inFlight = new InFlight(runAside(p::flush), offsets, state);
+        InFlightSends sends = rt.inFlightSends();
+        int epoch = sends.flip();
+        inFlight = new InFlight(runAside(() -> awaitSent(sends, epoch)), offsets, state);
+    }
+
+    /** Waits until every send of the epoch has completed (acknowledged or failed), without flushing. */
+    private static void awaitSent(InFlightSends sends, int epoch) {
+        while (!sends.drained(epoch)) {
+            LockSupport.parkNanos(200_000);
+        }
     }
 
     private void startTransaction(TransportConsumer c) {
@@ -216,7 +225,7 @@ final class OffsetCommitter {
 
     private void finishFlush(TransportConsumer c, InFlight f, @Nullable Throwable error) {
         if (error != null) {
-            log.warn("[{}] producer flush before committing {} failed; will retry at the next commit", rt.settings().id(),
+            log.warn("[{}] waiting for the sends before committing {} failed; will retry at the next commit", rt.settings().id(),
                     f.offsets, error);
             return;
         }

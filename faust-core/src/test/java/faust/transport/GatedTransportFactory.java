@@ -20,9 +20,10 @@ import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Test transport {@code gated://name}: the memory transport, except that a test can hold the
- * transaction commits of one app's workers at a {@link Gate}, to see what happens while a
- * commit is slow.
+ * Test transport {@code gated://name}: the memory transport, except that a test can hold, at a
+ * {@link Gate}, the transaction commits of one app's workers (to see what happens while a commit
+ * is slow) or the completion of its plain producer's sends (as if the broker had not acknowledged
+ * them yet). The gate also counts the plain producer's flushes.
  */
 public final class GatedTransportFactory implements TransportFactory {
     private static final Map<String, Gate> GATES = new ConcurrentHashMap<>();
@@ -34,6 +35,23 @@ public final class GatedTransportFactory implements TransportFactory {
     public static final class Gate {
         private volatile CountDownLatch opened = new CountDownLatch(0);
         private final AtomicInteger waiting = new AtomicInteger();
+        private final AtomicInteger flushes = new AtomicInteger();
+        private volatile CompletableFuture<Void> sendsAcknowledged = CompletableFuture.completedFuture(null);
+
+        /** Sends from now on are written but complete only at {@link #acknowledgeSends}. */
+        public void holdSends() {
+            sendsAcknowledged = new CompletableFuture<>();
+        }
+
+        /** Completes the held sends and lets later ones complete at once. */
+        public void acknowledgeSends() {
+            sendsAcknowledged.complete(null);
+        }
+
+        /** @return how many times the app's plain producer was flushed */
+        public int flushes() {
+            return flushes.get();
+        }
 
         /** Commits from now on wait. */
         public void close() {
@@ -94,7 +112,33 @@ public final class GatedTransportFactory implements TransportFactory {
 
             @Override
             public TransportProducer createProducer() {
-                return inner.createProducer();
+                TransportProducer p = inner.createProducer();
+                return new TransportProducer() {
+                    @Override
+                    public CompletableFuture<RecordMetadata> send(String topic, @Nullable Integer partition,
+                                                                  @Nullable Long timestamp, byte @Nullable [] key,
+                                                                  byte @Nullable [] value, Headers headers) {
+                        CompletableFuture<RecordMetadata> f = p.send(topic, partition, timestamp, key, value, headers);
+                        return f.thenCombine(gate.sendsAcknowledged, (md, v) -> md);
+                    }
+
+                    @Override
+                    public void flush() {
+                        gate.flushes.incrementAndGet();
+                        gate.sendsAcknowledged.join();
+                        p.flush();
+                    }
+
+                    @Override
+                    public int partitionForKey(String topic, byte @Nullable [] key) {
+                        return p.partitionForKey(topic, key);
+                    }
+
+                    @Override
+                    public void close() {
+                        p.close();
+                    }
+                };
             }
 
             @Override

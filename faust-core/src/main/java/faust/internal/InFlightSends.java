@@ -1,0 +1,51 @@
+package faust.internal;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * At-least-once: counts the sends in flight, by epoch, so that a commit can wait for every send
+ * made before it instead of flushing the producer. A flush ends every open batch at once; many
+ * commits a second (one every {@code broker_commit_every} acks) then cut the producer's batches
+ * short and cost the client and the broker a good share of their CPU. Waiting lets batches fill
+ * for {@code producer_linger_ms} as usual.
+ *
+ * <p>The committer {@linkplain #flip flips} the epoch once it has taken the offsets to commit
+ * (and published what {@code stream_publish_on_commit} held), then waits until the old epoch is
+ * {@linkplain #drained drained}. Every send made for an event whose offset it took began before
+ * the event was acked, so before the flip, and is counted in the old epoch. A send that reads the
+ * epoch just before a flip and counts itself just after is waited for as well, or counted towards
+ * a later epoch with the same parity: each send ends on the counter it began on, so the counts
+ * stay exact. Two counters suffice because one commit runs at a time and each waits for its epoch
+ * to drain before the next flip.
+ */
+final class InFlightSends {
+    private final LongAdder[] outstanding = {new LongAdder(), new LongAdder()};
+    private volatile int epoch;
+
+    /** @return the epoch the send counts in; hand it to {@link #end} when the send completes */
+    int begin() {
+        int e = epoch;
+        outstanding[e & 1].increment();
+        return e;
+    }
+
+    /** @param epoch what {@link #begin} returned for this send, which has now completed or failed */
+    void end(int epoch) {
+        outstanding[epoch & 1].decrement();
+    }
+
+    /** @return the epoch that just ended: the one whose sends a commit must wait for */
+    int flip() {
+        int e = epoch;
+        epoch = e + 1;
+        return e;
+    }
+
+    /**
+     * @param epoch an epoch {@link #flip} returned
+     * @return whether every send counted in it has completed
+     */
+    boolean drained(int epoch) {
+        return outstanding[epoch & 1].sum() == 0;
+    }
+}
