@@ -84,7 +84,7 @@ final class OffsetCommitter {
         InFlight f = inFlight;
         if (f != null) {
             if (f.done.isDone() || rt.heldSends().count() > MAX_HELD_SENDS) {
-                finish(c);
+                finish(c, false);
             }
             return;
         }
@@ -95,9 +95,9 @@ final class OffsetCommitter {
 
     /** Commits everything acked so far and waits for it (stop; revocation under at-least-once). */
     void commitNow(TransportConsumer c) {
-        finish(c);
+        finish(c, true);
         start(c);
-        finish(c);
+        finish(c, true);
     }
 
     /**
@@ -107,7 +107,7 @@ final class OffsetCommitter {
      */
     void beforeRewind(TransportConsumer c) {
         if (exactlyOnce) {
-            finish(c);
+            finish(c, true);
         } else {
             inFlight = null;
         }
@@ -137,7 +137,7 @@ final class OffsetCommitter {
     /** Waits until every send of the epoch has completed (acknowledged or failed), without flushing. */
     private static void awaitSent(InFlightSends sends, int epoch) {
         while (!sends.drained(epoch)) {
-            LockSupport.parkNanos(200_000);
+            LockSupport.parkNanos(1_000_000);
         }
     }
 
@@ -203,8 +203,13 @@ final class OffsetCommitter {
         }
     }
 
-    /** Waits for the commit in flight, if any, and applies its outcome. */
-    void finish(TransportConsumer c) {
+    /**
+     * Waits for the commit in flight, if any, and applies its outcome.
+     *
+     * @param sync at-least-once: commit the offsets and wait for the broker (revocation, stop),
+     *     rather than let the consumer thread go on at once
+     */
+    private void finish(TransportConsumer c, boolean sync) {
         InFlight f = inFlight;
         if (f == null) {
             return;
@@ -219,25 +224,35 @@ final class OffsetCommitter {
         if (exactlyOnce) {
             finishTransaction(f, error);
         } else {
-            finishFlush(c, f, error);
+            finishWait(c, f, error, sync);
         }
     }
 
-    private void finishFlush(TransportConsumer c, InFlight f, @Nullable Throwable error) {
+    private void finishWait(TransportConsumer c, InFlight f, @Nullable Throwable error, boolean sync) {
         if (error != null) {
-            log.warn("[{}] waiting for the sends before committing {} failed; will retry at the next commit", rt.settings().id(),
-                    f.offsets, error);
+            log.warn("[{}] waiting for the sends before committing {} failed; will retry at the next commit",
+                    rt.settings().id(), f.offsets, error);
             return;
         }
         if (loop.rewindReason() != null) {
             return;                // a send failed: nothing past the last commit may be committed; the loop rewinds
         }
-        try {
-            c.commit(f.offsets);
-            recordCommit(f.offsets, f.state);
-        } catch (RuntimeException e) {
-            log.warn("[{}] commit of {} failed; will retry at the next commit", rt.settings().id(), f.offsets, e);
+        if (sync) {
+            try {
+                c.commit(f.offsets);
+                recordCommit(f.offsets, f.state);
+            } catch (RuntimeException e) {
+                log.warn("[{}] commit of {} failed; will retry at the next commit", rt.settings().id(), f.offsets, e);
+            }
+            return;
         }
+        c.commitAsync(f.offsets, e -> {
+            if (e == null) {
+                recordCommit(f.offsets, f.state);
+            } else {
+                log.warn("[{}] commit of {} failed; will retry at the next commit", rt.settings().id(), f.offsets, e);
+            }
+        });
     }
 
     private void finishTransaction(InFlight f, @Nullable Throwable error) {
@@ -261,7 +276,7 @@ final class OffsetCommitter {
      * @param beforeLower run while the streams are still held
      */
     void endTransaction(TransportConsumer c, Runnable beforeLower) {
-        finish(c);
+        finish(c, true);
         lastCommitNanos = System.nanoTime();
         TransportProducer p = rt.producer();
         CommitBarrier barrier = rt.commitBarrier();

@@ -47,6 +47,24 @@ public interface TransportConsumer extends AutoCloseable {
     void commit(Map<TP, Long> offsets);
 
     /**
+     * Commits offsets without waiting for the broker. {@code done} runs on the consumer's thread,
+     * during a later {@link #poll} or at once, with {@code null} or the error. The default commits
+     * synchronously.
+     *
+     * @param offsets per partition
+     * @param done told how the commit ended
+     */
+    default void commitAsync(Map<TP, Long> offsets, java.util.function.Consumer<@Nullable Throwable> done) {
+        try {
+            commit(offsets);
+        } catch (RuntimeException e) {
+            done.accept(e);
+            return;
+        }
+        done.accept(null);
+    }
+
+    /**
      * @param partitions partitions to ask about
      * @return the committed offset (next to read) of each partition that has one
      */

@@ -243,6 +243,30 @@ class KafkaTransportTest {
     }
 
     @Test
+    void an_async_commit_reports_its_outcome_on_the_consumers_thread_during_a_later_poll() {
+        String name = unique("async");
+        transport.declareTopic(topic(name, 1));
+        TP tp0 = new TP(name, 0);
+        try (TransportConsumer c = transport.createConsumer(unique("g"), "c", m -> { }, () -> 0)) {
+            c.subscribe(List.of(name), null, NOOP);
+            pollUntilAssigned(c);
+            java.util.concurrent.atomic.AtomicReference<Thread> calledOn = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicReference<Throwable> error = new java.util.concurrent.atomic.AtomicReference<>();
+            c.commitAsync(Map.of(tp0, 0L), e -> {
+                calledOn.set(Thread.currentThread());
+                error.set(e);
+            });
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            while (calledOn.get() == null && System.nanoTime() < deadline) {
+                c.poll(java.time.Duration.ofMillis(50));
+            }
+            assertThat(calledOn.get()).as("callback ran").isSameAs(Thread.currentThread());
+            assertThat(error.get()).isNull();
+            assertThat(c.committed(Set.of(tp0))).containsExactly(Map.entry(tp0, 0L));
+        }
+    }
+
+    @Test
     void wakeup_makes_a_waiting_poll_return_early_even_when_it_lands_in_a_commit() throws Exception {
         String name = unique("wake");
         transport.declareTopic(topic(name, 1));

@@ -226,6 +226,21 @@ final class KafkaTransportConsumer implements TransportConsumer {
     }
 
     @Override
+    public void commitAsync(Map<TP, Long> offsets, java.util.function.Consumer<@Nullable Throwable> done) {
+        Map<TopicPartition, OffsetAndMetadata> m = new HashMap<>();
+        offsets.forEach((tp, off) -> m.put(new TopicPartition(tp.topic(), tp.partition()), new OffsetAndMetadata(off)));
+        try {
+            consumer.commitAsync(m, (committed, e) -> {
+                FaustException security = e == null ? null : KafkaErrors.security(e, configs);
+                done.accept(security != null ? security : e);
+            });
+        } catch (KafkaException e) {
+            FaustException security = KafkaErrors.security(e, configs);
+            done.accept(security != null ? security : e);
+        }
+    }
+
+    @Override
     public Map<TP, Long> committed(Set<TP> partitions) {
         if (partitions.isEmpty()) {
             return Map.of();
