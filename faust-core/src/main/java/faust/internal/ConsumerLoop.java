@@ -59,7 +59,7 @@ public final class ConsumerLoop implements RebalanceListener {
     private final Hooks hooks;
     private final AckTracker acks = new AckTracker();
     private final Set<TP> based = ConcurrentHashMap.newKeySet();
-    private final Map<TP, Set<EventQueue>> pausedBy = new HashMap<>();
+    private final BackPressure backPressure;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile @Nullable TransportConsumer consumer;
@@ -75,6 +75,7 @@ public final class ConsumerLoop implements RebalanceListener {
         this.rt = rt;
         this.hooks = hooks;
         this.exactlyOnce = rt.exactlyOnce();
+        this.backPressure = new BackPressure(rt.conductor());
         this.committer = new OffsetCommitter(rt, acks, hooks::streamsIdle, new OffsetCommitter.Loop() {
             @Override
             public @Nullable String rewindReason() {
@@ -137,12 +138,12 @@ public final class ConsumerLoop implements RebalanceListener {
                 if (rt.conductor().takeChanged()) {
                     subscribe(c);
                 }
-                List<TpBatch> batches = c.poll(pausedBy.isEmpty() ? POLL : POLL_PAUSED);
+                List<TpBatch> batches = c.poll(backPressure.any() ? POLL_PAUSED : POLL);
                 for (TpBatch b : batches) {
                     deliver(c, b);
                 }
-                if (!pausedBy.isEmpty()) {
-                    resumeDrained(c);
+                if (backPressure.any()) {
+                    backPressure.resumeDrained(c);
                 }
                 if (rewindReason != null) {
                     rewind(c);
@@ -197,38 +198,10 @@ public final class ConsumerLoop implements RebalanceListener {
             EventQueue full = ch.deliver(msgs);
             if (full != null) {
                 full.onDrain(this::wakeup);
-                List<TP> feeding = feeding(ch, full, tp);
-                for (TP p : feeding) {
-                    pausedBy.computeIfAbsent(p, k -> new HashSet<>()).add(full);
-                }
-                c.pause(feeding);
+                backPressure.full(c, ch, full, tp, assignment);
                 sensors.onTopicBufferFull(ch.label());
             }
         }
-    }
-
-    /**
-     * The partitions that feed a full buffer: every assigned partition the channel reads when it is
-     * the channel's shared buffer (pausing only the one that overflowed lets the others keep filling
-     * it, and they then finish unevenly), or just the partition for a per-partition buffer.
-     */
-    private List<TP> feeding(AbstractChannel<?, ?> ch, EventQueue full, TP tp) {
-        if (full != ch.queue()) {
-            return List.of(tp);
-        }
-        List<TP> out = new ArrayList<>();
-        for (TP p : assignment) {
-            for (AbstractChannel<?, ?> other : rt.conductor().channelsFor(p.topic())) {
-                if (other == ch) {
-                    out.add(p);
-                    break;
-                }
-            }
-        }
-        if (!out.contains(tp)) {
-            out.add(tp);
-        }
-        return out;
     }
 
     /**
@@ -246,22 +219,6 @@ public final class ConsumerLoop implements RebalanceListener {
             prev = off;
         }
         lastFetched.put(tp, prev);
-    }
-
-    private void resumeDrained(TransportConsumer c) {
-        List<TP> resume = new ArrayList<>();
-        pausedBy.entrySet().removeIf(e -> {
-            for (EventQueue q : e.getValue()) {
-                if (q.size() > q.maxsize() / 2) {
-                    return false;      // hysteresis: resume at half, not at the first free slot, so fetches stay large
-                }
-            }
-            resume.add(e.getKey());
-            return true;
-        });
-        if (!resume.isEmpty()) {
-            c.resume(resume);
-        }
     }
 
     private void onAcked(Message m) {
@@ -316,10 +273,7 @@ public final class ConsumerLoop implements RebalanceListener {
             ch.clearBuffers();
         }
         rt.attachments().discard(c.assignment(), "reading again from the committed offsets");
-        if (!pausedBy.isEmpty()) {
-            c.resume(new ArrayList<>(pausedBy.keySet()));
-            pausedBy.clear();
-        }
+        backPressure.resumeAll(c);
         Set<TP> owned = c.assignment();
         Map<TP, Long> committed = c.committed(owned);
         for (TP tp : owned) {
@@ -348,7 +302,7 @@ public final class ConsumerLoop implements RebalanceListener {
         for (AbstractChannel<?, ?> ch : rt.conductor().channels()) {
             ch.clearBuffers();        // not acked: the partitions' next owner reads them again
         }
-        pausedBy.clear();
+        backPressure.clear();
         TransportConsumer c = consumer;
         if (exactlyOnce) {
             // Streams stop at their next event boundary; every event finished by then is committed with
@@ -392,7 +346,7 @@ public final class ConsumerLoop implements RebalanceListener {
      * paused), and the broker then holds that fetch for {@code fetch.max.wait.ms} while no other
      * partition on the broker can be fetched: on one broker that capped throughput at about 73k
      * messages/s (docs/benchmarks.md, "End-to-end on Kafka"). Paused here, it stays paused:
-     * {@link #resumeDrained} only resumes partitions that back-pressure paused.
+     * {@link BackPressure} only resumes partitions it paused.
      */
     private void pauseLeaderPartition(TransportConsumer c, Set<TP> assigned) {
         String leader = rt.leaderTopicName();
