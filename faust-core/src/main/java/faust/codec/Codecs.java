@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The codec registry: finds a {@link Codec} by name ({@code "raw"}, {@code "json"}, {@code "binary"})
@@ -39,9 +40,15 @@ public final class Codecs {
     /** Registered codecs plus the chains resolved from exactly those codecs. */
     private record State(Map<String, Codec> codecs, ConcurrentHashMap<String, Codec> resolved) {}
 
+    /** A recent lookup: the same spec string (by identity) in the same state finds the same codec. */
+    private record Hit(State state, String spec, Codec codec) {}
+
     private final Models models;
     private final ReentrantLock registerLock = new ReentrantLock();
     private volatile State state = new State(Map.of(), new ConcurrentHashMap<>());
+    // The last two specs looked up (a topic's key and value serializers, looked up per message).
+    private volatile @Nullable Hit recent;
+    private volatile @Nullable Hit older;
 
     private Codecs(Models models) {
         this.models = models;
@@ -97,12 +104,22 @@ public final class Codecs {
     public Codec get(String nameOrChain) {
         Objects.requireNonNull(nameOrChain, "nameOrChain");
         State current = state;
+        Hit h = recent;
+        if (h != null && h.spec == nameOrChain && h.state == current) {
+            return h.codec;
+        }
+        Hit o = older;
+        if (o != null && o.spec == nameOrChain && o.state == current) {
+            return o.codec;
+        }
         Codec codec = current.resolved().get(nameOrChain);
         if (codec == null) {
             codec = resolve(current.codecs(), nameOrChain);
             Codec raced = current.resolved().putIfAbsent(nameOrChain, codec);
             codec = raced == null ? codec : raced;
         }
+        older = h;
+        recent = new Hit(current, nameOrChain, codec);
         return codec;
     }
 

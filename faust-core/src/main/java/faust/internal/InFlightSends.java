@@ -14,24 +14,27 @@ import java.util.concurrent.atomic.LongAdder;
  * {@linkplain #drained drained}. Every send made for an event whose offset it took began before
  * the event was acked, so before the flip, and is counted in the old epoch. A send that reads the
  * epoch just before a flip and counts itself just after is waited for as well, or counted towards
- * a later epoch with the same parity: each send ends on the counter it began on, so the counts
- * stay exact. Two counters suffice because one commit runs at a time and each waits for its epoch
+ * a later epoch with the same parity: each send ends on the counter pair it began on, and every
+ * earlier send of that parity has ended, so the counts stay exact. Two counters suffice because one commit runs at a time and each waits for its epoch
  * to drain before the next flip.
  */
 final class InFlightSends {
-    private final LongAdder[] outstanding = {new LongAdder(), new LongAdder()};
+    // Begins and ends are counted apart, each only ever incremented: senders write one counter, the
+    // producer's I/O thread the other, so neither fights the other for a cache line on every send.
+    private final LongAdder[] begun = {new LongAdder(), new LongAdder()};
+    private final LongAdder[] ended = {new LongAdder(), new LongAdder()};
     private volatile int epoch;
 
     /** @return the epoch the send counts in; hand it to {@link #end} when the send completes */
     int begin() {
         int e = epoch;
-        outstanding[e & 1].increment();
+        begun[e & 1].increment();
         return e;
     }
 
     /** @param epoch what {@link #begin} returned for this send, which has now completed or failed */
     void end(int epoch) {
-        outstanding[epoch & 1].decrement();
+        ended[epoch & 1].increment();
     }
 
     /** @return the epoch that just ended: the one whose sends a commit must wait for */
@@ -46,6 +49,8 @@ final class InFlightSends {
      * @return whether every send counted in it has completed
      */
     boolean drained(int epoch) {
-        return outstanding[epoch & 1].sum() == 0;
+        // Ends first: a send that begins between the two reads makes them differ, never look done.
+        long e = ended[epoch & 1].sum();
+        return e == begun[epoch & 1].sum();
     }
 }
