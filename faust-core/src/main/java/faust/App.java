@@ -411,6 +411,7 @@ public final class App {
         rt.producer();
         if (boot == BootStrategy.FULL) {
             rt.declareAll();
+            replies.start();
             if (!settings.topicDisableLeader()) {
                 leaderTopic.subscribe();
             }

@@ -226,6 +226,14 @@ public final class Settings {
         return Optional.ofNullable((String) values.get("consumer_group_instance_id"));
     }
 
+    /**
+     * @return milliseconds between refreshes of the consumer's topic metadata, which is when a topic
+     *     pattern sees new matching topics (setting {@code consumer_metadata_max_age_ms})
+     */
+    public int consumerMetadataMaxAgeMs() {
+        return (Integer) value("consumer_metadata_max_age_ms");
+    }
+
     /** @return the producer linger in milliseconds (setting {@code producer_linger_ms}) */
     public int producerLingerMs() {
         return (Integer) value("producer_linger_ms");

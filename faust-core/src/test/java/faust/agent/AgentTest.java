@@ -189,6 +189,20 @@ class AgentTest {
     }
 
     @Test
+    void ask_to_a_non_emitting_agent_fails_at_once_naming_the_agent_and_the_fix() {
+        App app = TestApps.app("ask-plain", TestApps.freshBroker(), c -> { });
+        Agent<String, Integer, Object> plain = app.agent("plain", String.class, Integer.class, s -> s.forEach(v -> { }));
+        app.start();
+        try {
+            assertThatThrownBy(() -> plain.ask(null, 1, Duration.ofSeconds(10)))
+                    .isInstanceOf(ImproperlyConfiguredException.class)
+                    .hasMessageContaining("agent plain does not emit results").hasMessageContaining("resultType");
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
     void supervisor_names_parse_from_settings_and_faust_class_names() {
         assertThat(SupervisorStrategy.fromName("one_for_all")).isEqualTo(SupervisorStrategy.ONE_FOR_ALL);
         assertThat(SupervisorStrategy.fromName("mode.ForfeitOneForOneSupervisor")).isEqualTo(SupervisorStrategy.FORFEIT_ONE_FOR_ONE);

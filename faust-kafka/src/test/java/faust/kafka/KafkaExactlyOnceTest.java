@@ -3,10 +3,12 @@ package faust.kafka;
 import static faust.kafka.KafkaTestSupport.await;
 import static faust.kafka.KafkaTestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import faust.App;
 import faust.ProcessingGuarantee;
 import faust.embedded.EmbeddedKafka;
+import faust.errors.ImproperlyConfiguredException;
 import faust.topic.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -107,6 +109,30 @@ class KafkaExactlyOnceTest {
             assertThat(seen).hasSize(100);
         } finally {
             app.stop();
+        }
+    }
+
+    @Test
+    void exactly_once_on_a_broker_that_cannot_host_transactions_fails_at_start_naming_what_the_broker_needs() {
+        // a single node that asks for 3 replicas of its transaction state log can never create it
+        try (EmbeddedKafka noTxn = EmbeddedKafka.newBuilder().nodes(1)
+                .brokerProperty("transaction.state.log.replication.factor", "3").start()) {
+            App app = KafkaTestSupport.app(unique("eos-no-txn"), noTxn.brokerUrl(),
+                    c -> c.processingGuarantee(ProcessingGuarantee.EXACTLY_ONCE));
+            app.topic("in", String.class, String.class, o -> o.partitions(1));
+            long t0 = System.nanoTime();
+            try {
+                assertThatThrownBy(app::start)
+                        .isInstanceOf(ImproperlyConfiguredException.class)
+                        .hasMessageContaining("processing_guarantee=exactly_once")
+                        .hasMessageContaining(noTxn.bootstrapServers())
+                        .hasMessageContaining("transaction.state.log.replication.factor")
+                        .hasMessageContaining("transaction.state.log.min.isr");
+            } finally {
+                app.stop();
+            }
+            long tookMs = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(tookMs).as("fails within a bounded time instead of hanging").isLessThan(10_000);
         }
     }
 }

@@ -397,7 +397,9 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
         try {
             return askAsync(key, value).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new FaustException("agent " + name + " did not reply within " + timeout, e);
+            throw new FaustException("agent " + name + " did not reply within " + timeout + ": no result for this request came "
+                    + "back on reply topic " + rt.settings().replyTo() + ". The agent must emit one result per request "
+                    + "(results.emit); give a longer timeout if it is only slow", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FaustException("interrupted while asking agent " + name, e);
@@ -411,6 +413,12 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
     public CompletableFuture<R> askAsync(@Nullable K key, @Nullable V value) {
         if (!(channel instanceof TopicImpl<K, V> topic)) {
             throw new ImproperlyConfiguredException("agent " + name + " reads a plain channel; ask() needs a topic");
+        }
+        if (yieldingFn == null) {
+            // its stream would not even unwrap the request, and no reply could ever come
+            throw new ImproperlyConfiguredException("agent " + name + " does not emit results, so ask() would never get a "
+                    + "reply; create it with a result function (app.agent(name, ..., AgentOptions.create().resultType(...), "
+                    + "(stream, results) -> ...)) or use send()/cast() to send without waiting");
         }
         String correlationId = UUID.randomUUID().toString();
         String replyTo = rt.settings().replyTo();

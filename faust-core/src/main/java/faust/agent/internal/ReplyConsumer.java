@@ -41,6 +41,16 @@ public final class ReplyConsumer {
         this.rt = rt;
     }
 
+    /**
+     * Called when the app starts: with {@code reply_create_topic}, declares the reply topic and
+     * starts reading it now, as Faust's reply consumer does, instead of at the first ask.
+     */
+    public void start() {
+        if (rt.settings().replyCreateTopic()) {
+            ensureStarted();
+        }
+    }
+
     CompletableFuture<Object> expect(String correlationId, Class<?> type) {
         ensureStarted();
         CompletableFuture<Object> f = new CompletableFuture<>();

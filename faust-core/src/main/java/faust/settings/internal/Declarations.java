@@ -102,6 +102,9 @@ public final class Declarations {
                 "CONSUMER_AUTO_OFFSET_RESET", "Where to start when a partition has no committed offset.");
         define("consumer_group_instance_id", CONSUMER, optional(string()), null, "CONSUMER_GROUP_INSTANCE_ID",
                 "Static group membership id; unique per worker.");
+        define("consumer_metadata_max_age_ms", CONSUMER, intAtLeast(1), "300000", "CONSUMER_METADATA_MAX_AGE_MS",
+                "Milliseconds between refreshes of the consumer's topic metadata; a topic pattern picks up new matching "
+                        + "topics only then.");
         // Producer
         define("producer_linger_ms", PRODUCER, intAtLeast(0), "0", "PRODUCER_LINGER_MS",
                 "Milliseconds to wait for more records before sending a batch.");

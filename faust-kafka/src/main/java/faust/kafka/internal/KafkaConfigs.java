@@ -85,6 +85,7 @@ final class KafkaConfigs {
         put(m, "check.crcs", String.valueOf(settings.brokerCheckCrcs()), "broker_check_crcs");
         put(m, "max.partition.fetch.bytes", String.valueOf(settings.consumerMaxFetchSize()), "consumer_max_fetch_size");
         put(m, "auto.offset.reset", settings.consumerAutoOffsetReset(), "consumer_auto_offset_reset");
+        put(m, "metadata.max.age.ms", String.valueOf(settings.consumerMetadataMaxAgeMs()), "consumer_metadata_max_age_ms");
         settings.consumerGroupInstanceId().ifPresent(id -> put(m, "group.instance.id", id, "consumer_group_instance_id"));
         put(m, "isolation.level", exactlyOnce() ? "read_committed" : "read_uncommitted", "processing_guarantee");
         return m;

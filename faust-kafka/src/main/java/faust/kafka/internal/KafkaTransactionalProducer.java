@@ -34,6 +34,10 @@ final class KafkaTransactionalProducer extends KafkaTransportProducer {
     private static final Logger log = LoggerFactory.getLogger(KafkaTransactionalProducer.class);
 
     private static final int TIMEOUT_ATTEMPTS = 3;
+    /** What a broker needs for exactly-once, the end of every error that says it lacks it. */
+    static final String BROKER_NEEDS = "Exactly-once needs a broker able to host its transaction state log: "
+            + "transaction.state.log.replication.factor and transaction.state.log.min.isr must not exceed the number of "
+            + "brokers (set both to 1 on a single broker), or use processing_guarantee=at_least_once. See docs/kafka.md.";
 
     private final String transactionalId;
     private final ReentrantReadWriteLock txnLock = new ReentrantReadWriteLock();
@@ -59,9 +63,7 @@ final class KafkaTransactionalProducer extends KafkaTransportProducer {
         if (e instanceof TimeoutException) {
             return new ImproperlyConfiguredException("processing_guarantee=exactly_once: the Kafka broker at "
                     + configs.bootstrapServers() + " did not initialize transactions for transactional id '" + transactionalId
-                    + "' in time: " + e.getMessage() + ". The broker must be reachable and able to host its transaction "
-                    + "state log: transaction.state.log.replication.factor and transaction.state.log.min.isr must not exceed "
-                    + "the number of brokers (set both to 1 on a single broker). See docs/kafka.md.", e);
+                    + "' in time: " + e.getMessage() + ". The broker must be reachable. " + BROKER_NEEDS, e);
         }
         if (e instanceof UnsupportedVersionException || e instanceof TransactionalIdAuthorizationException) {
             return new ImproperlyConfiguredException("processing_guarantee=exactly_once: the Kafka broker at "

@@ -1,6 +1,7 @@
 package faust.kafka.internal;
 
 import faust.Settings;
+import faust.errors.ImproperlyConfiguredException;
 import faust.stream.Message;
 import faust.transport.TopicDeclaration;
 import faust.transport.Transport;
@@ -44,6 +45,13 @@ public final class KafkaTransport implements Transport {
 
     @Override
     public TransportProducer createTransactionalProducer(String transactionalId) {
+        String problem = admin.transactionStateLogProblem();
+        if (problem != null) {
+            // initTransactions would only block until max.block.ms and then time out
+            throw new ImproperlyConfiguredException("processing_guarantee=exactly_once: the Kafka broker at "
+                    + configs.bootstrapServers() + " cannot host transactions: " + problem + ". "
+                    + KafkaTransactionalProducer.BROKER_NEEDS);
+        }
         return new KafkaTransactionalProducer(configs, configs.settings().brokerClientId(), transactionalId);
     }
 

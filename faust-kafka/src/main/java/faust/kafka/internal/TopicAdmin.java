@@ -3,6 +3,7 @@ package faust.kafka.internal;
 import faust.errors.FaustException;
 import faust.errors.ImproperlyConfiguredException;
 import faust.transport.TopicDeclaration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +11,18 @@ import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeConfigsOptions;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
 import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.InvalidReplicationFactorException;
@@ -37,6 +45,7 @@ import org.slf4j.LoggerFactory;
 final class TopicAdmin implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TopicAdmin.class);
     private static final long MAX_PAUSE_MS = 30_000;
+    private static final String TRANSACTION_STATE_LOG = "__transaction_state";
 
     private final KafkaConfigs configs;
     private final ReentrantLock lock = new ReentrantLock();
@@ -168,6 +177,48 @@ final class TopicAdmin implements AutoCloseable {
             FaustException security = KafkaErrors.security(e.reason, configs);
             throw security != null ? security : new FaustException("cannot describe topic '" + topic + "': "
                     + e.reason.getMessage(), e.reason);
+        }
+    }
+
+    /**
+     * Whether the cluster can host the transaction state log that exactly-once needs: when
+     * {@code __transaction_state} does not exist yet and the brokers' replication factor or min ISR
+     * for it exceeds the brokers running, the producer's {@code initTransactions} could only wait
+     * until it times out. One quick attempt; anything it cannot read (ACLs, an unreachable broker)
+     * counts as no problem, leaving the verdict to {@code initTransactions}.
+     *
+     * @return what is wrong, naming the broker configs and values, or null
+     */
+    @Nullable String transactionStateLogProblem() {
+        int timeout = attemptMillis();
+        try {
+            Admin a = admin();
+            if (get(a.listTopics(new ListTopicsOptions().listInternal(true).timeoutMs(timeout)).names())
+                    .contains(TRANSACTION_STATE_LOG)) {
+                return null;
+            }
+            Collection<Node> nodes = get(a.describeCluster(new DescribeClusterOptions().timeoutMs(timeout)).nodes());
+            if (nodes.isEmpty()) {
+                return null;
+            }
+            ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, nodes.iterator().next().idString());
+            Config c = get(a.describeConfigs(List.of(broker), new DescribeConfigsOptions().timeoutMs(timeout)).all()).get(broker);
+            ConfigEntry rf = c == null ? null : c.get("transaction.state.log.replication.factor");
+            ConfigEntry isr = c == null ? null : c.get("transaction.state.log.min.isr");
+            int brokers = nodes.size();
+            if (rf != null && Integer.parseInt(rf.value()) > brokers || isr != null && Integer.parseInt(isr.value()) > brokers) {
+                return "the cluster has " + brokers + (brokers == 1 ? " broker" : " brokers") + " running but asks for "
+                        + "transaction.state.log.replication.factor=" + (rf == null ? "?" : rf.value())
+                        + " and transaction.state.log.min.isr=" + (isr == null ? "?" : isr.value()) + ", so it cannot create "
+                        + TRANSACTION_STATE_LOG;
+            }
+            return null;
+        } catch (ExecutionException | RuntimeException e) {
+            log.debug("[{}] could not check the transaction state log configs: {}", configs.settings().id(), e.toString());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 

@@ -30,7 +30,7 @@ class KafkaConfigsTest {
                 .set("broker_heartbeat_interval", Duration.ofSeconds(2)).set("broker_max_poll_interval", Duration.ofSeconds(400))
                 .set("broker_max_poll_records", 123).set("broker_check_crcs", false).set("consumer_max_fetch_size", 4096)
                 .set("consumer_auto_offset_reset", "latest").set("consumer_group_instance_id", "worker-7")
-                .set("broker_request_timeout", Duration.ofSeconds(40)).set("broker_client_id", "my-client"));
+                .set("consumer_metadata_max_age_ms", 500).set("broker_request_timeout", Duration.ofSeconds(40)).set("broker_client_id", "my-client"));
         assertThat(m).containsEntry("bootstrap.servers", "127.0.0.1:1").containsEntry("client.id", "cid")
                 .containsEntry("group.id", "orders").containsEntry("group.protocol", "classic")
                 .containsEntry("partition.assignment.strategy", FaustPartitionAssignor.class.getName())
@@ -39,6 +39,7 @@ class KafkaConfigsTest {
                 .containsEntry("max.poll.records", "123").containsEntry("check.crcs", "false")
                 .containsEntry("max.partition.fetch.bytes", "4096").containsEntry("auto.offset.reset", "latest")
                 .containsEntry("group.instance.id", "worker-7").containsEntry("request.timeout.ms", "40000")
+                .containsEntry("metadata.max.age.ms", "500")
                 .containsEntry("isolation.level", "read_uncommitted");
         assertThat(m.get(AssignorContext.CONFIG)).isInstanceOf(AssignorContext.class);
     }
