@@ -115,6 +115,7 @@ final class OffsetCommitter {
 
     private void start(TransportConsumer c) {
         lastCommitNanos = System.nanoTime();
+        acks.commitStarted();
         if (exactlyOnce) {
             startTransaction(c);
         } else {

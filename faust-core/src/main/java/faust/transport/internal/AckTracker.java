@@ -152,7 +152,17 @@ public final class AckTracker {
     }
 
     /**
-     * Returns the number of new acks recorded since the last {@link #markCommitted}, so the
+     * Starts counting acks from zero when a commit begins: with the commit running beside the
+     * consumer thread, waiting for {@link #markCommitted} would start commit after commit on
+     * the acks the running one already covers.
+     */
+    public void commitStarted() {
+        acksSinceCommit.set(0);
+    }
+
+    /**
+     * Returns the number of new acks recorded since the last {@link #markCommitted} or
+     * {@link #commitStarted}, so the
      * runtime can commit early every {@code broker_commit_every} acks. Acks that race with a
      * commit may be counted towards either side of it.
      *

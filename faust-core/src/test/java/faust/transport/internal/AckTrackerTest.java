@@ -80,6 +80,18 @@ class AckTrackerTest {
     }
 
     @Test
+    void the_ack_count_starts_again_when_a_commit_begins_so_acks_it_covers_do_not_trigger_another() {
+        var acks = new AckTracker();
+        acks.assign(TP1, -1L);
+        acks.ack(TP1, 0);
+        acks.ack(TP1, 1);
+        acks.commitStarted();
+        assertThat(acks.acksSinceCommit()).isZero();
+        acks.ack(TP1, 2);
+        assertThat(acks.acksSinceCommit()).isEqualTo(1);
+    }
+
+    @Test
     void reassign_replaces_the_tracker() {
         var acks = new AckTracker();
         acks.assign(TP1, -1L);
