@@ -188,6 +188,44 @@ class ExactlyOnceTest {
     }
 
     @Test
+    void an_agent_that_asks_another_inside_an_event_gets_the_reply_under_exactly_once() {
+        String broker = TestApps.freshBroker();
+        App app = eosApp("asker", broker);
+        faust.agent.Agent<String, Integer, Integer> doubler = app.agent("double", String.class, Integer.class,
+                faust.agent.AgentOptions.create().resultType(Integer.class), (stream, results) -> {
+                    for (Integer v : stream) {
+                        results.emit(v * 2);
+                    }
+                });
+        Topic<String, Integer> in = app.topic("in", String.class, Integer.class, o -> o.partitions(1));
+        Topic<String, String> out = app.topic("out", String.class, String.class, o -> o.partitions(1));
+        app.agent("caller", in, stream -> {
+            for (Integer v : stream) {
+                // the request must not wait for this event's transaction, which cannot commit before the reply
+                out.send("k", v + "->" + doubler.ask(null, v, Duration.ofSeconds(5)));
+            }
+        });
+        List<String> seen = new CopyOnWriteArrayList<>();
+        App reader = reader(broker, seen);
+        App feeder = TestApps.app("feeder", broker, c -> { });
+        Topic<String, Integer> input = feeder.topic("in", String.class, Integer.class, o -> o.partitions(1));
+        app.start();
+        reader.start();
+        feeder.start();
+        try {
+            for (int i = 1; i <= 3; i++) {
+                input.send("k", i).join();
+            }
+            await(Duration.ofSeconds(10), () -> seen.size() >= 3, "3 answers committed");
+            assertThat(seen).containsExactly("1->2", "2->4", "3->6");
+        } finally {
+            app.stop();
+            reader.stop();
+            feeder.stop();
+        }
+    }
+
+    @Test
     void a_worker_joining_mid_run_causes_no_duplicate_output() throws Exception {
         String broker = TestApps.freshBroker();
         AtomicInteger processed = new AtomicInteger();

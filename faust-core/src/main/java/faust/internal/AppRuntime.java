@@ -254,6 +254,22 @@ public final class AppRuntime {
         return heldSends;
     }
 
+    /**
+     * Produces a message that is not output of the event being processed, such as an RPC request:
+     * under exactly-once it goes through the producer without transactions at once (like a send
+     * made outside any event) instead of waiting for the event's transaction to commit.
+     *
+     * @param topic destination
+     * @param key key bytes
+     * @param value value bytes
+     * @param headers headers
+     * @return completes with where the message landed
+     */
+    public CompletableFuture<RecordMetadata> produceDetached(String topic, byte @Nullable [] key, byte @Nullable [] value,
+                                                             Headers headers) {
+        return publish(topic, null, null, key, value, headers, !exactlyOnce);
+    }
+
     /** @return sends held for {@code stream_publish_on_commit} */
     Attachments attachments() {
         return attachments;

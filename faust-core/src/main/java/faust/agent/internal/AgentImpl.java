@@ -6,7 +6,6 @@ import faust.agent.AgentOptions;
 import faust.agent.AgentTestContext;
 import faust.agent.SupervisorStrategy;
 import faust.agent.YieldingAgentFunction;
-import faust.errors.FaustException;
 import faust.errors.ImproperlyConfiguredException;
 import faust.internal.AppRuntime;
 import faust.stream.Event;
@@ -25,22 +24,14 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -64,7 +55,7 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
     private final @Nullable YieldingAgentFunction<K, V, R> yieldingFn;
     private final AgentOptions.Spec options;
     private final SupervisorStrategy strategy;
-    private final ReplyConsumer replies;
+    private final AgentRpc<K, V, R> rpc;
     private final List<Actor> actors = new CopyOnWriteArrayList<>();
     private final Deque<Long> restarts = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -170,7 +161,7 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
         this.fn = fn;
         this.yieldingFn = yieldingFn;
         this.options = options;
-        this.replies = replies;
+        this.rpc = new AgentRpc<>(rt, name, channel, yieldingFn != null, options, replies);
         this.crashApp = crashApp;
         this.strategy = options.supervisorStrategy() != null ? options.supervisorStrategy()
                 : SupervisorStrategy.fromName(rt.settings().agentSupervisor());
@@ -355,7 +346,10 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
     private void emit(@Nullable Object value, @Nullable Consumer<Object> recorder) {
         Event<?, ?> e = Event.current();
         if (e != null && e.replyTo() != null && e.correlationId() != null) {
-            rt.produce(e.replyTo(), null, null, null, ReqRep.response(rt, e.key(), value, e.correlationId()),
+            // Detached from the event's transaction under exactly-once: the asker may be inside an
+            // event of this worker, and its transaction cannot commit until the reply arrives. A
+            // reply sent twice (the request processed again) is ignored by the asker.
+            rt.produceDetached(e.replyTo(), null, ReqRep.response(rt, e.key(), value, e.correlationId()),
                     faust.stream.Headers.empty());
         }
         if (recorder != null) {
@@ -389,139 +383,37 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
 
     @Override
     public R ask(@Nullable V value) {
-        return ask(null, value, rt.settings().replyExpires());
+        return rpc.ask(null, value, rt.settings().replyExpires());
     }
 
     @Override
     public R ask(@Nullable K key, @Nullable V value, Duration timeout) {
-        try {
-            return askAsync(key, value).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new FaustException("agent " + name + " did not reply within " + timeout + ": no result for this request came "
-                    + "back on reply topic " + rt.settings().replyTo() + ". The agent must emit one result per request "
-                    + "(results.emit); give a longer timeout if it is only slow", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FaustException("interrupted while asking agent " + name, e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof FaustException fe ? fe : new FaustException("ask to agent " + name + " failed", e.getCause() != null ? e.getCause() : e);
-        }
+        return rpc.ask(key, value, timeout);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public CompletableFuture<R> askAsync(@Nullable K key, @Nullable V value) {
-        if (!(channel instanceof TopicImpl<K, V> topic)) {
-            throw new ImproperlyConfiguredException("agent " + name + " reads a plain channel; ask() needs a topic");
-        }
-        if (yieldingFn == null) {
-            // its stream would not even unwrap the request, and no reply could ever come
-            throw new ImproperlyConfiguredException("agent " + name + " does not emit results, so ask() would never get a "
-                    + "reply; create it with a result function (app.agent(name, ..., AgentOptions.create().resultType(...), "
-                    + "(stream, results) -> ...)) or use send()/cast() to send without waiting");
-        }
-        String correlationId = UUID.randomUUID().toString();
-        String replyTo = rt.settings().replyTo();
-        CompletableFuture<Object> reply = replies.expect(correlationId, options.resultType());
-        CompletableFuture<RecordMetadata> sent;
-        if (options.useReplyHeaders()) {
-            sent = topic.send(key, value, SendOptions.defaults().withHeaders(
-                    ReqRep.requestHeaders(faust.stream.Headers.empty(), replyTo, correlationId)));
-        } else {
-            byte[] k = key == null ? null : rt.codecs().dumpsKey(key, topic.keyCodec());
-            sent = rt.produce(topic.topics().get(0), null, null, k, ReqRep.request(rt, value, replyTo, correlationId),
-                    faust.stream.Headers.empty());
-        }
-        sent.whenComplete((md, err) -> {
-            if (err != null) {
-                reply.completeExceptionally(err);
-            }
-        });
-        return reply.thenApply(r -> (R) r);
+        return rpc.askAsync(key, value);
     }
 
     @Override
     public Iterable<R> map(Iterable<? extends V> values) {
-        List<KeyValue<K, V>> items = new ArrayList<>();
-        for (V v : values) {
-            items.add(new KeyValue<>(null, v));
-        }
-        return kvmap(items);
+        return rpc.map(values);
     }
 
     @Override
     public Iterable<R> kvmap(Iterable<KeyValue<K, V>> items) {
-        BlockingQueue<Object> arrived = new LinkedBlockingQueue<>();
-        int n = 0;
-        for (KeyValue<K, V> kv : items) {
-            askAsync(kv.key(), kv.value()).whenComplete((r, e) -> arrived.add(e != null ? new Failure(e) : new Box(r)));
-            n++;
-        }
-        int total = n;
-        Duration timeout = rt.settings().replyExpires();
-        return () -> new Iterator<>() {
-            private int seen;
-
-            @Override
-            public boolean hasNext() {
-                return seen < total;
-            }
-
-            @Override
-            @SuppressWarnings({"unchecked", "NullAway"})   // an agent may reply null; R carries no nullness
-            public R next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                try {
-                    Object o = arrived.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                    seen++;
-                    if (o == null) {
-                        throw new FaustException("agent " + name + " did not reply within " + timeout);
-                    }
-                    if (o instanceof Failure f) {
-                        throw new FaustException("ask to agent " + name + " failed", f.error());
-                    }
-                    return (R) ((Box) o).value();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new FaustException("interrupted while waiting for agent " + name, e);
-                }
-            }
-        };
+        return rpc.kvmap(items);
     }
-
-    private record Box(@Nullable Object value) {}
-
-    private record Failure(Throwable error) {}
 
     @Override
     public List<R> join(Iterable<? extends V> values) {
-        List<KeyValue<K, V>> items = new ArrayList<>();
-        for (V v : values) {
-            items.add(new KeyValue<>(null, v));
-        }
-        return kvjoin(items);
+        return rpc.join(values);
     }
 
     @Override
     public List<R> kvjoin(Iterable<KeyValue<K, V>> items) {
-        List<CompletableFuture<R>> futures = new ArrayList<>();
-        for (KeyValue<K, V> kv : items) {
-            futures.add(askAsync(kv.key(), kv.value()));
-        }
-        List<R> out = new ArrayList<>(futures.size());
-        for (CompletableFuture<R> f : futures) {
-            try {
-                out.add(f.get(rt.settings().replyExpires().toMillis(), TimeUnit.MILLISECONDS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new FaustException("interrupted while waiting for agent " + name, e);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new FaustException("ask to agent " + name + " failed", e);
-            }
-        }
-        return out;
+        return rpc.kvjoin(items);
     }
 
     @Override
