@@ -20,12 +20,14 @@ import org.jspecify.annotations.Nullable;
  * commit barrier and the offsets to commit are taken. From then on, sends made by agents (for
  * events past those offsets) are held here, in order, instead of entering the transaction that is
  * committing; the barrier is lowered at once, and the streams process events while the broker
- * commits. {@link #open} sends what was held, first, into the next transaction; {@link #drop}
- * fails it when the commit failed, since the worker then reads those events again.
+ * commits. Once it has, the committer thread {@linkplain #open opens}: what was held is sent,
+ * first, into the next transaction. {@link #drop} fails it instead when the commit failed (or a
+ * rewind is pending), since the worker then reads those events again.
  *
  * <p>Without this, every stream would stand still for the whole commit (tens of milliseconds on
- * Kafka, many times a second). Memory is bounded by what the streams can take while the consumer
- * thread commits: it delivers no new events meanwhile.
+ * Kafka, many times a second). Memory is bounded by the commit's duration times the rate of
+ * sends; past {@link OffsetCommitter#MAX_HELD_SENDS} the consumer thread stops delivering and
+ * waits for the commit.
  *
  * <p>Thread-safe. A send takes the read side of a {@link StampedLock} (one CAS); sealing takes the
  * write side, so a send that began before the seal is inside the old transaction when
