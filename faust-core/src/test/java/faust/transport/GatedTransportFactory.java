@@ -36,6 +36,18 @@ public final class GatedTransportFactory implements TransportFactory {
         private volatile CountDownLatch opened = new CountDownLatch(0);
         private final AtomicInteger waiting = new AtomicInteger();
         private final AtomicInteger flushes = new AtomicInteger();
+        private final AtomicInteger commitsToFail = new AtomicInteger();
+        private final AtomicInteger failedCommits = new AtomicInteger();
+
+        /** The next transaction commit fails, after aborting, as a Kafka commit that times out does. */
+        public void failNextCommit() {
+            commitsToFail.incrementAndGet();
+        }
+
+        /** @return how many commits were made to fail */
+        public int failedCommits() {
+            return failedCommits.get();
+        }
         private volatile CompletableFuture<Void> sendsAcknowledged = CompletableFuture.completedFuture(null);
 
         /** Sends from now on are written but complete only at {@link #acknowledgeSends}. */
@@ -101,7 +113,8 @@ public final class GatedTransportFactory implements TransportFactory {
 
     @Override
     public Transport create(List<URI> urls, Settings settings) {
-        MemoryTransport inner = new MemoryTransport(MemoryBroker.named("gated-" + urls.get(0).getAuthority()), 1);
+        MemoryTransport inner = new MemoryTransport(MemoryBroker.named("gated-" + urls.get(0).getAuthority()), 1,
+                settings.processingGuarantee() == faust.ProcessingGuarantee.EXACTLY_ONCE);   // read_committed as memory://
         Gate gate = gate(settings.id());
         return new Transport() {
             @Override
@@ -170,6 +183,11 @@ public final class GatedTransportFactory implements TransportFactory {
                     @Override
                     public void commitTransaction(TransportConsumer consumer, Map<TP, Long> offsets) {
                         gate.pass();
+                        if (gate.commitsToFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                            p.abortTransaction();
+                            gate.failedCommits.incrementAndGet();
+                            throw new faust.errors.FaustException("simulated transaction commit failure (test gate)");
+                        }
                         p.commitTransaction(consumer, offsets);
                     }
 
