@@ -82,6 +82,7 @@ public final class App {
     private App(Settings settings) {
         this.settings = settings;
         this.sensors.add(monitor);
+        this.sensors.timeSendsDirectly(monitor);
         this.rt = new AppRuntime(this, settings, Codecs.defaults(), sensors, monitor);
         this.replies = new ReplyConsumer(rt);
         this.service = new AppService();

@@ -21,6 +21,37 @@ class AppTest {
     record Greeting(String to, int n) {}
 
     @Test
+    void the_monitor_counts_and_times_each_send_once_and_other_sensors_still_get_their_send_hooks_with_their_state() {
+        App app = TestApps.app("sends", TestApps.freshBroker(), c -> { });
+        Topic<String, String> out = app.topic("out", String.class, String.class, o -> o.partitions(1));
+        List<Object> completedStates = new CopyOnWriteArrayList<>();
+        app.sensors().add(new faust.sensor.Sensor() {
+            @Override
+            public Object onSendInitiated(String topic, int keySize, int valueSize) {
+                return "state-of-" + topic;
+            }
+
+            @Override
+            public void onSendCompleted(Object state, faust.topic.RecordMetadata metadata) {
+                completedStates.add(state);
+            }
+        });
+        app.start();
+        try {
+            for (int i = 0; i < 3; i++) {
+                out.send("k", "v" + i).join();
+            }
+            await(Duration.ofSeconds(5), () -> completedStates.size() == 3, "3 completed sends seen by the sensor");
+            assertThat(app.monitor().messagesSent()).isEqualTo(3);
+            assertThat(app.monitor().messagesSentByTopic()).containsEntry("out", 3L);
+            assertThat(app.monitor().sendLatency()).hasSize(3);
+            assertThat(completedStates).containsOnly("state-of-out");
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
     void agent_receives_every_sent_value_in_order_and_offsets_are_committed() {
         String broker = TestApps.freshBroker();
         App app = TestApps.app("hello", broker, c -> { });

@@ -302,6 +302,8 @@ public final class AppRuntime {
     private CompletableFuture<RecordMetadata> publish(String topic, @Nullable Integer partition, @Nullable Long timestamp,
                                                       byte @Nullable [] key, byte @Nullable [] value, Headers headers,
                                                       boolean forEvent) {
+        Monitor timed = sensors.directSendMonitor();     // the app's monitor, timed without a state per send
+        long started = timed == null ? 0L : timed.sendStarted(topic);
         Object state = sensors.onSendInitiated(topic, key == null ? -1 : key.length, value == null ? -1 : value.length);
         CompletableFuture<RecordMetadata> f;
         int epoch = exactlyOnce ? -1 : inFlightSends.begin();
@@ -325,6 +327,9 @@ public final class AppRuntime {
                 if (cause instanceof HeldSends.DroppedSendException dropped) {
                     throw dropped;     // the worker is already reading those events again
                 }
+                if (timed != null) {
+                    timed.sendFailed();
+                }
                 sensors.onSendError(cause, state);
                 ConsumerLoop loop = consumerLoop;
                 if (loop != null && forEvent) {
@@ -333,6 +338,9 @@ public final class AppRuntime {
                 }
                 throw cause instanceof FaustException fe ? fe
                         : new ProducerSendException("could not send to topic " + topic + ": " + cause.getMessage(), cause);
+            }
+            if (timed != null) {
+                timed.sendCompleted(started);
             }
             sensors.onSendCompleted(state, md);
             return md;

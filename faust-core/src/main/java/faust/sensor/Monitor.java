@@ -159,9 +159,7 @@ public class Monitor extends MonitorStats implements Sensor {
 
     @Override
     public @Nullable Object onSendInitiated(String topic, int keySize, int valueSize) {
-        messagesSent.increment();
-        messagesSentByTopic.increment(topic);
-        return timeIn();
+        return new TimeIn(sendStarted(topic));
     }
 
     @Override
@@ -171,6 +169,30 @@ public class Monitor extends MonitorStats implements Sensor {
 
     @Override
     public void onSendError(Throwable error, @Nullable Object state) {
+        sendFailed();
+    }
+
+    /**
+     * Counts a send, the runtime's allocation-free form of {@link #onSendInitiated}: the app's
+     * runtime times its sends for its own monitor directly (see
+     * {@link SensorDelegate#timeSendsDirectly}), so no state is boxed per send.
+     *
+     * @param topic the destination
+     * @return when the send started, for {@link #sendCompleted}
+     */
+    public long sendStarted(String topic) {
+        messagesSent.increment();
+        messagesSentByTopic.increment(topic);
+        return nanoClock.getAsLong();
+    }
+
+    /** @param startNanos what {@link #sendStarted} returned for this send, which the broker acknowledged */
+    public void sendCompleted(long startNanos) {
+        sendLatency.add((nanoClock.getAsLong() - startNanos) / 1e6);
+    }
+
+    /** Counts a send that failed. */
+    public void sendFailed() {
         sendErrors.increment();
     }
 

@@ -37,6 +37,7 @@ public final class SensorDelegate implements Sensor, Iterable<Sensor> {
     private final Object lock = new Object();
     private final LongSupplier nanoClock;
     private volatile SensorRegistration[] sensors = NONE;
+    private volatile @Nullable Monitor timedDirectly;
 
     /** Creates an empty delegate. */
     public SensorDelegate() {
@@ -92,6 +93,23 @@ public final class SensorDelegate implements Sensor, Iterable<Sensor> {
             sensors = next;
             return true;
         }
+    }
+
+    /**
+     * The app's runtime times sends for {@code monitor} itself ({@link Monitor#sendStarted},
+     * {@link Monitor#sendCompleted}, {@link Monitor#sendFailed}), with no state boxed per send, so
+     * the send hooks of this delegate skip it. Every other sensor gets the send hooks as usual.
+     *
+     * @param monitor the app's monitor
+     */
+    public void timeSendsDirectly(Monitor monitor) {
+        timedDirectly = Objects.requireNonNull(monitor, "monitor");
+    }
+
+    /** @return the monitor the runtime times sends for directly, while it is registered; else null */
+    public @Nullable Monitor directSendMonitor() {
+        Monitor m = timedDirectly;
+        return m != null && contains(m) ? m : null;
     }
 
     /**
@@ -281,6 +299,9 @@ public final class SensorDelegate implements Sensor, Iterable<Sensor> {
         SensorRegistration[] rs = sensors;
         @Nullable Object[] st = null;
         for (int i = 0; i < rs.length; i++) {
+            if (rs[i].sensor == timedDirectly) {
+                continue;      // timed by the runtime itself
+            }
             try {
                 st = SensorStates.put(st, rs.length, i, rs[i].sensor.onSendInitiated(topic, keySize, valueSize));
             } catch (Throwable t) {
@@ -294,6 +315,9 @@ public final class SensorDelegate implements Sensor, Iterable<Sensor> {
     public void onSendCompleted(@Nullable Object state, RecordMetadata metadata) {
         SensorRegistration[] rs = sensors;
         for (int i = 0; i < rs.length; i++) {
+            if (rs[i].sensor == timedDirectly) {
+                continue;      // timed by the runtime itself
+            }
             try {
                 rs[i].sensor.onSendCompleted(SensorStates.get(state, rs[i], i), metadata);
             } catch (Throwable t) {
@@ -306,6 +330,9 @@ public final class SensorDelegate implements Sensor, Iterable<Sensor> {
     public void onSendError(Throwable error, @Nullable Object state) {
         SensorRegistration[] rs = sensors;
         for (int i = 0; i < rs.length; i++) {
+            if (rs[i].sensor == timedDirectly) {
+                continue;      // timed by the runtime itself
+            }
             try {
                 rs[i].sensor.onSendError(error, SensorStates.get(state, rs[i], i));
             } catch (Throwable t) {
