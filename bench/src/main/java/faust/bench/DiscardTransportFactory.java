@@ -1,6 +1,7 @@
 package faust.bench;
 
 import faust.Settings;
+import faust.errors.ImproperlyConfiguredException;
 import faust.stream.Headers;
 import faust.stream.Message;
 import faust.topic.RecordMetadata;
@@ -69,7 +70,8 @@ public final class DiscardTransportFactory implements TransportFactory {
 
             @Override
             public TransportProducer createTransactionalProducer(String transactionalId) {
-                throw new UnsupportedOperationException("discard:// is for at-least-once send benchmarks only");
+                throw new ImproperlyConfiguredException("broker discard:// keeps nothing, so it cannot run transactions: "
+                        + "set processing_guarantee=at_least_once for it");
             }
 
             @Override

@@ -241,7 +241,7 @@ public final class ConsumerLoop implements RebalanceListener {
         }
         CommitBarrier barrier = rt.commitBarrier();
         try {
-            barrier.raise(hooks::streamsIdle, Duration.ofSeconds(5).toNanos());
+            barrier.raise(hooks::streamsIdle, OffsetCommitter.BARRIER_TIMEOUT.toNanos());
             rewindLocked(c, rt.producer());
         } finally {
             barrier.lower();

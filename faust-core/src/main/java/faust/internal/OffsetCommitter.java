@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  */
 final class OffsetCommitter {
     private static final Logger log = LoggerFactory.getLogger(OffsetCommitter.class);
-    private static final long BARRIER_TIMEOUT_NANOS = Duration.ofSeconds(5).toNanos();
+    /** How long a commit or rewind waits for every stream to reach an event boundary. */
+    static final Duration BARRIER_TIMEOUT = Duration.ofSeconds(5);
+    private static final long BARRIER_TIMEOUT_NANOS = BARRIER_TIMEOUT.toNanos();
     /** Sends held for the next transaction beyond which the consumer thread waits for the commit. */
     static final int MAX_HELD_SENDS = 100_000;
 
@@ -200,7 +202,8 @@ final class OffsetCommitter {
                     + "boundary (it may be blocked inside an event); output stays uncommitted meanwhile",
                     rt.settings().id(), postponedCommits);
         } else {
-            log.debug("[{}] streams did not reach an event boundary within 5 s; commit postponed", rt.settings().id());
+            log.debug("[{}] streams did not reach an event boundary within {}; commit postponed", rt.settings().id(),
+                    BARRIER_TIMEOUT);
         }
     }
 

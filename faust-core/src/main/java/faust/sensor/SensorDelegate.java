@@ -38,6 +38,8 @@ public final class SensorDelegate implements Sensor, Iterable<Sensor> {
     private final LongSupplier nanoClock;
     private volatile SensorRegistration[] sensors = NONE;
     private volatile @Nullable Monitor timedDirectly;
+    /** {@link #timedDirectly} while it is registered, else null; kept by every change, read per send. */
+    private volatile @Nullable Monitor directSendMonitor;
 
     /** Creates an empty delegate. */
     public SensorDelegate() {
@@ -69,6 +71,7 @@ public final class SensorDelegate implements Sensor, Iterable<Sensor> {
             SensorRegistration[] next = Arrays.copyOf(cur, cur.length + 1);
             next[cur.length] = new SensorRegistration(sensor, nanoClock);
             sensors = next;
+            updateDirectSendMonitor();
             return true;
         }
     }
@@ -91,6 +94,7 @@ public final class SensorDelegate implements Sensor, Iterable<Sensor> {
             System.arraycopy(cur, 0, next, 0, i);
             System.arraycopy(cur, i + 1, next, i, cur.length - i - 1);
             sensors = next;
+            updateDirectSendMonitor();
             return true;
         }
     }
@@ -103,13 +107,21 @@ public final class SensorDelegate implements Sensor, Iterable<Sensor> {
      * @param monitor the app's monitor
      */
     public void timeSendsDirectly(Monitor monitor) {
-        timedDirectly = Objects.requireNonNull(monitor, "monitor");
+        synchronized (lock) {
+            timedDirectly = Objects.requireNonNull(monitor, "monitor");
+            updateDirectSendMonitor();
+        }
     }
 
     /** @return the monitor the runtime times sends for directly, while it is registered; else null */
     public @Nullable Monitor directSendMonitor() {
+        return directSendMonitor;
+    }
+
+    /** Called with the lock held, after the sensors or the timed monitor changed. */
+    private void updateDirectSendMonitor() {
         Monitor m = timedDirectly;
-        return m != null && contains(m) ? m : null;
+        directSendMonitor = m != null && SensorRegistration.indexOf(sensors, m) >= 0 ? m : null;
     }
 
     /**

@@ -1,6 +1,7 @@
 package faust.kafka;
 
 import static faust.kafka.KafkaTestSupport.await;
+import static faust.kafka.KafkaTestSupport.committedSum;
 import static faust.kafka.KafkaTestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,7 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -65,15 +65,6 @@ class KafkaExactlyOnceTest {
         return seen;
     }
 
-    private static long committedSum(String group, String topic) {
-        try (Admin admin = Admin.create(kafka.clientProperties())) {
-            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
-                    .filter(e -> e.getKey().topic().equals(topic)).mapToLong(e -> e.getValue().offset()).sum();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
     @Test
     void an_agent_that_crashes_mid_event_leaves_neither_partial_nor_duplicate_output() {
         String id = unique("eos");
@@ -97,7 +88,7 @@ class KafkaExactlyOnceTest {
             for (int i = 0; i < 50; i++) {
                 in.send("key-" + i, i).join();
             }
-            await(Duration.ofSeconds(60), () -> committedSum(id, id + "-in") >= 50, "all 50 input offsets committed");
+            await(Duration.ofSeconds(60), () -> committedSum(kafka, id, id + "-in") >= 50, "all 50 input offsets committed");
             List<String> seen = readCommitted(id + "-out", 100, Duration.ofSeconds(1));
             Map<String, Long> counts = seen.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
             assertThat(crashed).isTrue();

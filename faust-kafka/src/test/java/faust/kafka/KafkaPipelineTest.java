@@ -1,6 +1,7 @@
 package faust.kafka;
 
 import static faust.kafka.KafkaTestSupport.await;
+import static faust.kafka.KafkaTestSupport.committedSum;
 import static faust.kafka.KafkaTestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +19,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -157,20 +157,11 @@ class KafkaPipelineTest {
             }
             producer.flush();
             await(Duration.ofSeconds(60), () -> seen.size() == 9, "the 9 good orders");
-            await(Duration.ofSeconds(30), () -> committedSum(id, topic) == 10, "offset committed past the poison message");
+            await(Duration.ofSeconds(30), () -> committedSum(kafka, id, topic) == 10, "offset committed past the poison message");
             assertThat(seen).extracting(Item::id).containsExactly("o0", "o1", "o2", "o3", "o5", "o6", "o7", "o8", "o9");
             assertThat(app.monitor().decodeErrors()).isEqualTo(1);
         } finally {
             app.stop();
-        }
-    }
-
-    private static long committedSum(String group, String topic) {
-        try (Admin admin = Admin.create(kafka.clientProperties())) {
-            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
-                    .filter(e -> e.getKey().topic().equals(topic)).mapToLong(e -> e.getValue().offset()).sum();
-        } catch (Exception e) {
-            throw new AssertionError(e);
         }
     }
 
@@ -192,7 +183,7 @@ class KafkaPipelineTest {
                 in1.send("k" + i, i).join();
             }
             await(Duration.ofSeconds(60), () -> first.size() == 20, "first 20 processed");
-            await(Duration.ofSeconds(30), () -> committedSum(id, topic) == 20, "offsets of all 20 committed");
+            await(Duration.ofSeconds(30), () -> committedSum(kafka, id, topic) == 20, "offsets of all 20 committed");
         } finally {
             app1.stop();                        // commits what was processed
         }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
 
 /**
  * Shared fixtures of the integration tests: one plaintext broker for every test class in the JVM
@@ -54,6 +55,21 @@ public final class KafkaTestSupport {
             cfg.broker(brokerUrl).brokerCommitInterval(Duration.ofMillis(100)).environment(Map.of());
             more.accept(cfg);
         });
+    }
+
+    /**
+     * @param kafka the broker
+     * @param group a consumer group
+     * @param topic a topic
+     * @return the sum of the group's committed offsets over the topic's partitions
+     */
+    public static long committedSum(EmbeddedKafka kafka, String group, String topic) {
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
+                    .filter(e -> e.getKey().topic().equals(topic)).mapToLong(e -> e.getValue().offset()).sum();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     /**
