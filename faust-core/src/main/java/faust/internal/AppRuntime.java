@@ -1,11 +1,9 @@
 package faust.internal;
 
 import faust.App;
-import faust.Faust;
 import faust.ProcessingGuarantee;
 import faust.Settings;
 import faust.codec.Codecs;
-import faust.errors.FaustException;
 import faust.errors.ImproperlyConfiguredException;
 import faust.errors.ProducerSendException;
 import faust.sensor.Monitor;
@@ -29,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine behind an {@link App}: settings, codecs, sensors, the transport and producer
- * (created on first use), the conductor and the consumer loop. Channels, streams and agents
+ * The engine behind an {@link App}: settings, codecs, sensors, the transport (created on first
+ * use), the send path ({@link Publisher}), topics, the conductor and the consumer loop. Channels, streams and agents
  * talk to this, never to the App facade's internals.
  */
 public final class AppRuntime {
@@ -45,20 +43,13 @@ public final class AppRuntime {
     private final List<TopicImpl<?, ?>> declared = new ArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile @Nullable Transport transport;
-    private volatile @Nullable TransportProducer producer;
-    /** Exactly-once: sends made outside any event, which no transaction may cover (see {@link #produce}). */
-    private volatile @Nullable TransportProducer plainProducer;
     private volatile @Nullable ConsumerLoop consumerLoop;
     /** Set when the app starts declaring its topics: topics created from then on are declared at once. */
     private volatile boolean declaring;
     private volatile int generation;
     private final CommitBarrier commitBarrier = new CommitBarrier();
-    private final String transactionalId;
-    private final boolean publishOnCommit;
-    private final Attachments attachments = new Attachments();
-    private final HeldSends heldSends = new HeldSends();
-    private final InFlightSends inFlightSends = new InFlightSends();
     private final boolean exactlyOnce;
+    private final Publisher publisher;
 
     /**
      * @param app the facade
@@ -73,9 +64,8 @@ public final class AppRuntime {
         this.codecs = codecs;
         this.sensors = sensors;
         this.monitor = monitor;
-        this.publishOnCommit = settings.streamPublishOnCommit();
         this.exactlyOnce = settings.processingGuarantee() == ProcessingGuarantee.EXACTLY_ONCE;
-        this.transactionalId = settings.id() + "-" + settings.consumerGroupInstanceId().orElseGet(() -> Faust.uuid());
+        this.publisher = new Publisher(settings, sensors, this::transport, () -> consumerLoop);
     }
 
     /** @return the one-partition topic whose assignment elects the leader; nothing is ever sent to it */
@@ -173,56 +163,18 @@ public final class AppRuntime {
                 + "known schemes: " + known + ". For kafka:// add the faust-kafka module to the classpath.");
     }
 
-    /** @return the producer, created on first use */
-    public TransportProducer producer() {
-        TransportProducer p = producer;
-        if (p != null) {
-            return p;
-        }
-        lock.lock();
-        try {
-            if (producer == null) {
-                if (exactlyOnce()) {
-                    log.info("[{}] exactly-once: transactional producer {}", settings.id(), transactionalId);
-                    producer = transport().createTransactionalProducer(transactionalId);
-                } else {
-                    producer = transport().createProducer();
-                }
-            }
-            return producer;
-        } finally {
-            lock.unlock();
-        }
+    /** @return the send path: producers, held and in-flight sends, {@code stream_publish_on_commit} */
+    Publisher publisher() {
+        return publisher;
     }
 
-    /** Exactly-once: the producer for sends made outside any event; created on first use. */
-    private TransportProducer plainProducer() {
-        TransportProducer p = plainProducer;
-        if (p != null) {
-            return p;
-        }
-        lock.lock();
-        try {
-            if (plainProducer == null) {
-                log.info("[{}] exactly-once: sends made outside an agent's event use a producer without transactions",
-                        settings.id());
-                plainProducer = transport().createProducer();
-            }
-            return plainProducer;
-        } finally {
-            lock.unlock();
-        }
+    /** @return the producer, created on first use */
+    public TransportProducer producer() {
+        return publisher.producer();
     }
 
     /**
-     * Produces serialized bytes, with send sensors.
-     *
-     * <p>Under exactly-once, a send made while an agent processes an event enters the worker's
-     * transaction: it becomes visible together with that event's offset, or never. A send made
-     * anywhere else (a timer, a web view, a thread of the caller's) belongs to no event, so no
-     * transaction may take it: a rewind would abort it and nothing would send it again. It goes
-     * through a producer without transactions and is durable once acknowledged, as under
-     * at-least-once.
+     * Produces serialized bytes, with send sensors; see {@link Publisher#produce}.
      *
      * @param topic destination
      * @param partition partition or null
@@ -234,30 +186,12 @@ public final class AppRuntime {
      */
     public CompletableFuture<RecordMetadata> produce(String topic, @Nullable Integer partition, @Nullable Long timestamp,
                                                      byte @Nullable [] key, byte @Nullable [] value, Headers headers) {
-        if (publishOnCommit && consumerLoop != null) {
-            faust.stream.Event<?, ?> current = faust.stream.Event.current();
-            if (current != null && current.message().generation() >= 0) {
-                Message m = current.message();
-                return attachments.attach(m.tp(), m.offset(), topic, partition, timestamp, key, value, headers);
-            }
-        }
-        return publish(topic, partition, timestamp, key, value, headers, !exactlyOnce || faust.stream.Event.current() != null);
-    }
-
-    /** @return at-least-once: the sends in flight, by epoch */
-    InFlightSends inFlightSends() {
-        return inFlightSends;
-    }
-
-    /** @return sends held while an exactly-once transaction commits */
-    HeldSends heldSends() {
-        return heldSends;
+        return publisher.produce(topic, partition, timestamp, key, value, headers);
     }
 
     /**
-     * Produces a message that is not output of the event being processed, such as an RPC request:
-     * under exactly-once it goes through the producer without transactions at once (like a send
-     * made outside any event) instead of waiting for the event's transaction to commit.
+     * Produces a message that is not output of the event being processed, such as an RPC request;
+     * see {@link Publisher#produceDetached}.
      *
      * @param topic destination
      * @param key key bytes
@@ -267,84 +201,7 @@ public final class AppRuntime {
      */
     public CompletableFuture<RecordMetadata> produceDetached(String topic, byte @Nullable [] key, byte @Nullable [] value,
                                                              Headers headers) {
-        return publish(topic, null, null, key, value, headers, !exactlyOnce);
-    }
-
-    /** @return sends held for {@code stream_publish_on_commit} */
-    Attachments attachments() {
-        return attachments;
-    }
-
-    /**
-     * Publishes sends held for events below the commit offsets, in order (stream_publish_on_commit).
-     *
-     * @param commitOffsets the offsets about to be committed
-     */
-    void publishAttached(java.util.Map<faust.topic.TP, Long> commitOffsets) {
-        if (!publishOnCommit) {
-            return;
-        }
-        for (Attachments.Pending p : attachments.takeBefore(commitOffsets)) {
-            publish(p.topic(), p.partition(), p.timestamp(), p.key(), p.value(), p.headers(), true).whenComplete((md, err) -> {
-                if (err != null) {
-                    p.result().completeExceptionally(err);
-                } else {
-                    p.result().complete(md);
-                }
-            });
-        }
-    }
-
-    /**
-     * @param forEvent the send is output of an event: under exactly-once it enters the transaction,
-     *     and under either guarantee its failure makes the worker read the events again
-     */
-    private CompletableFuture<RecordMetadata> publish(String topic, @Nullable Integer partition, @Nullable Long timestamp,
-                                                      byte @Nullable [] key, byte @Nullable [] value, Headers headers,
-                                                      boolean forEvent) {
-        Monitor timed = sensors.directSendMonitor();     // the app's monitor, timed without a state per send
-        long started = timed == null ? 0L : timed.sendStarted(topic);
-        Object state = sensors.onSendInitiated(topic, key == null ? -1 : key.length, value == null ? -1 : value.length);
-        CompletableFuture<RecordMetadata> f;
-        int epoch = exactlyOnce ? -1 : inFlightSends.begin();
-        try {
-            if (!exactlyOnce) {
-                f = producer().send(topic, partition, timestamp, key, value, headers);
-            } else if (forEvent) {
-                f = heldSends.send(producer(), topic, partition, timestamp, key, value, headers);
-            } else {
-                f = plainProducer().send(topic, partition, timestamp, key, value, headers);
-            }
-        } catch (RuntimeException e) {
-            f = CompletableFuture.failedFuture(e);
-        }
-        return f.handle((md, err) -> {
-            if (epoch >= 0) {
-                inFlightSends.end(epoch);
-            }
-            if (err != null) {
-                Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
-                if (cause instanceof HeldSends.DroppedSendException dropped) {
-                    throw dropped;     // the worker is already reading those events again
-                }
-                if (timed != null) {
-                    timed.sendFailed();
-                }
-                sensors.onSendError(cause, state);
-                ConsumerLoop loop = consumerLoop;
-                if (loop != null && forEvent) {
-                    // offsets of events whose output failed must not commit; read them again
-                    loop.requestRewind("send to " + topic + " failed: " + cause);
-                }
-                throw cause instanceof FaustException fe ? fe
-                        : new ProducerSendException("could not send to topic " + topic + ": " + cause.getMessage(), cause);
-            }
-            if (timed != null) {
-                timed.sendCompleted(started);
-            }
-            sensors.onSendCompleted(state, md);
-            return md;
-        });
+        return publisher.produceDetached(topic, key, value, headers);
     }
 
     /**
@@ -449,18 +306,7 @@ public final class AppRuntime {
             loop.stop();
             consumerLoop = null;
         }
-        TransportProducer p = producer;
-        if (p != null) {
-            p.flush();
-            p.close();
-            producer = null;
-        }
-        TransportProducer plain = plainProducer;
-        if (plain != null) {
-            plain.flush();
-            plain.close();
-            plainProducer = null;
-        }
+        publisher.close();
         Transport t = transport;
         if (t != null) {
             t.close();

@@ -272,7 +272,7 @@ public final class ConsumerLoop implements RebalanceListener {
         for (AbstractChannel<?, ?> ch : rt.conductor().channels()) {
             ch.clearBuffers();
         }
-        rt.attachments().discard(c.assignment(), "reading again from the committed offsets");
+        rt.publisher().attachments().discard(c.assignment(), "reading again from the committed offsets");
         backPressure.resumeAll(c);
         Set<TP> owned = c.assignment();
         Map<TP, Long> committed = c.committed(owned);
@@ -329,7 +329,7 @@ public final class ConsumerLoop implements RebalanceListener {
             }
             rt.nextGeneration();      // anything still in hand belongs to the next owner now
         }
-        rt.attachments().discard(revoked, "partitions revoked");
+        rt.publisher().attachments().discard(revoked, "partitions revoked");
         for (TP tp : revoked) {
             acks.revoke(tp);
             based.remove(tp);

@@ -85,7 +85,7 @@ final class OffsetCommitter {
     void maybeCommit(TransportConsumer c) {
         InFlight f = inFlight;
         if (f != null) {
-            if (f.done.isDone() || rt.heldSends().count() > MAX_HELD_SENDS) {
+            if (f.done.isDone() || rt.publisher().heldSends().count() > MAX_HELD_SENDS) {
                 finish(c, false);
             }
             return;
@@ -131,8 +131,8 @@ final class OffsetCommitter {
             return;
         }
         Object state = rt.sensors().onCommitInitiated();
-        rt.publishAttached(offsets);
-        InFlightSends sends = rt.inFlightSends();
+        rt.publisher().publishAttached(offsets);
+        InFlightSends sends = rt.publisher().inFlightSends();
         int epoch = sends.flip();
         inFlight = new InFlight(runAside(() -> awaitSent(sends, epoch)), offsets, state);
     }
@@ -159,8 +159,8 @@ final class OffsetCommitter {
             postponedCommits = 0;
             Map<TP, Long> offsets = acks.commitOffsets();
             Object state = rt.sensors().onCommitInitiated();
-            rt.publishAttached(offsets);
-            rt.heldSends().seal();
+            rt.publisher().publishAttached(offsets);
+            rt.publisher().heldSends().seal();
             inFlight = new InFlight(runAside(() -> commitAndReopen(c, p, offsets)), offsets, state);
         } finally {
             barrier.lower();       // streams go on; what they send now waits for the next transaction
@@ -173,7 +173,7 @@ final class OffsetCommitter {
      * are read again).
      */
     private void commitAndReopen(TransportConsumer c, TransportProducer p, Map<TP, Long> offsets) {
-        HeldSends held = rt.heldSends();
+        HeldSends held = rt.publisher().heldSends();
         try {
             p.commitTransaction(c, offsets);
         } catch (RuntimeException e) {
@@ -296,7 +296,7 @@ final class OffsetCommitter {
             }
             Map<TP, Long> offsets = acks.commitOffsets();
             Object state = rt.sensors().onCommitInitiated();
-            rt.publishAttached(offsets);
+            rt.publisher().publishAttached(offsets);
             try {
                 p.commitTransaction(c, offsets);
             } catch (ProducerFencedException e) {
