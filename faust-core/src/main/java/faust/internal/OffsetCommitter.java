@@ -267,6 +267,11 @@ final class OffsetCommitter {
         if (error instanceof ProducerFencedException fenced) {
             throw fenced;
         }
+        transactionFailed(error);
+    }
+
+    /** A transaction did not commit (the producer aborted it): the worker reads again from the committed offsets. */
+    private void transactionFailed(Throwable error) {
         log.warn("[{}] transaction commit failed; aborting and reading again from the committed offsets",
                 rt.settings().id(), error);
         loop.requestRewind("transaction commit failed: " + error.getMessage());
@@ -302,9 +307,7 @@ final class OffsetCommitter {
             } catch (ProducerFencedException e) {
                 throw e;
             } catch (RuntimeException e) {
-                log.warn("[{}] transaction commit failed; aborting and reading again from the committed offsets",
-                        rt.settings().id(), e);
-                loop.requestRewind("transaction commit failed: " + e.getMessage());
+                transactionFailed(e);
                 loop.rewindLocked(c, p);
                 return;
             }
