@@ -13,6 +13,7 @@ import faust.topic.RecordMetadata;
 import faust.transport.Transport;
 import faust.transport.TransportProducer;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -190,49 +191,92 @@ final class Publisher {
     private CompletableFuture<RecordMetadata> publish(String topic, @Nullable Integer partition, @Nullable Long timestamp,
                                                       byte @Nullable [] key, byte @Nullable [] value, Headers headers,
                                                       boolean forEvent) {
-        Monitor timed = sensors.directSendMonitor();     // the app's monitor, timed without a state per send
-        long started = timed == null ? 0L : timed.sendStarted(topic);
-        Object state = sensors.onSendInitiated(topic, key == null ? -1 : key.length, value == null ? -1 : value.length);
-        CompletableFuture<RecordMetadata> f;
-        int epoch = exactlyOnce ? -1 : inFlightSends.begin();
+        Outcome outcome = new Outcome(topic, key, value, forEvent);
         try {
             if (!exactlyOnce) {
-                f = producer().send(topic, partition, timestamp, key, value, headers);
+                producer().send(topic, partition, timestamp, key, value, headers, outcome);
             } else if (forEvent) {
-                f = heldSends.send(producer(), topic, partition, timestamp, key, value, headers);
+                heldSends.send(producer(), topic, partition, timestamp, key, value, headers).whenComplete(outcome);
             } else {
-                f = plainProducer().send(topic, partition, timestamp, key, value, headers);
+                plainProducer().send(topic, partition, timestamp, key, value, headers, outcome);
             }
         } catch (RuntimeException e) {
-            f = CompletableFuture.failedFuture(e);
+            outcome.onCompletion(null, e);
         }
-        return f.handle((md, err) -> {
+        return outcome.result;
+    }
+
+    /**
+     * One send's bookkeeping: it counts the send in flight and starts its sensors when created, and
+     * when the producer reports (on its I/O thread) ends them, then completes {@link #result}, the
+     * future the caller holds. One object per send, called by the producer directly: no future of
+     * the transport's and no completion stage in between.
+     */
+    private final class Outcome implements TransportProducer.SendCallback,
+            java.util.function.BiConsumer<@Nullable RecordMetadata, @Nullable Throwable> {
+        final CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
+        private final String topic;
+        private final boolean forEvent;
+        private final @Nullable Monitor timed;
+        private final long started;
+        /** Whether the generic send hooks were started for this send, so they are ended for it too. */
+        private final boolean hooked;
+        private final @Nullable Object state;
+        private final int epoch;
+
+        Outcome(String topic, byte @Nullable [] key, byte @Nullable [] value, boolean forEvent) {
+            this.topic = topic;
+            this.forEvent = forEvent;
+            Monitor m = sensors.directSendMonitor();     // the app's monitor, timed without a state per send
+            this.timed = m;
+            this.started = m == null ? 0L : m.sendStarted(topic);
+            this.hooked = sensors.hasGenericSendHooks();
+            this.state = hooked
+                    ? sensors.onSendInitiated(topic, key == null ? -1 : key.length, value == null ? -1 : value.length)
+                    : null;
+            this.epoch = exactlyOnce ? -1 : inFlightSends.begin();
+        }
+
+        @Override
+        public void accept(@Nullable RecordMetadata md, @Nullable Throwable err) {
+            onCompletion(md, err);
+        }
+
+        @Override
+        public void onCompletion(@Nullable RecordMetadata md, @Nullable Throwable err) {
             if (epoch >= 0) {
                 inFlightSends.end(epoch);
             }
-            if (err != null) {
-                Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
-                if (cause instanceof HeldSends.DroppedSendException dropped) {
-                    throw dropped;     // the worker is already reading those events again
-                }
+            if (err == null && md != null) {
                 if (timed != null) {
-                    timed.sendFailed();
+                    timed.sendCompleted(started);
                 }
-                sensors.onSendError(cause, state);
-                ConsumerLoop consumer = loop.get();
-                if (consumer != null && forEvent) {
-                    // offsets of events whose output failed must not commit; read them again
-                    consumer.requestRewind("send to " + topic + " failed: " + cause);
+                if (hooked) {
+                    sensors.onSendCompleted(state, md);
                 }
-                throw cause instanceof FaustException fe ? fe
-                        : new ProducerSendException("could not send to topic " + topic + ": " + cause.getMessage(), cause);
+                result.complete(md);
+                return;
+            }
+            Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause()
+                    : err != null ? err : new IllegalStateException("the producer reported neither metadata nor an error");
+            if (cause instanceof HeldSends.DroppedSendException) {
+                result.completeExceptionally(cause);     // the worker is already reading those events again
+                return;
             }
             if (timed != null) {
-                timed.sendCompleted(started);
+                timed.sendFailed();
             }
-            sensors.onSendCompleted(state, md);
-            return md;
-        });
+            if (hooked) {
+                sensors.onSendError(cause, state);
+            }
+            ConsumerLoop consumer = loop.get();
+            if (consumer != null && forEvent) {
+                // offsets of events whose output failed must not commit; read them again
+                consumer.requestRewind("send to " + topic + " failed: " + cause);
+            }
+            result.completeExceptionally(cause instanceof FaustException fe ? fe
+                    : new ProducerSendException("could not send to topic " + topic + ": " + cause.getMessage(), cause));
+        }
     }
 
     /** Flushes and closes the producers; a later send creates new ones. */

@@ -40,6 +40,8 @@ public final class SensorDelegate implements Sensor, Iterable<Sensor> {
     private volatile @Nullable Monitor timedDirectly;
     /** {@link #timedDirectly} while it is registered, else null; kept by every change, read per send. */
     private volatile @Nullable Monitor directSendMonitor;
+    /** Whether a sensor other than {@link #directSendMonitor} is registered; kept by every change, read per send. */
+    private volatile boolean genericSendHooks;
 
     /** Creates an empty delegate. */
     public SensorDelegate() {
@@ -118,10 +120,22 @@ public final class SensorDelegate implements Sensor, Iterable<Sensor> {
         return directSendMonitor;
     }
 
+    /**
+     * @return whether {@link #onSendInitiated}, {@link #onSendCompleted} and {@link #onSendError}
+     *     have any sensor to call: false when the only sensor is the {@linkplain #directSendMonitor
+     *     directly timed monitor}, and the runtime may then skip them
+     */
+    public boolean hasGenericSendHooks() {
+        return genericSendHooks;
+    }
+
     /** Called with the lock held, after the sensors or the timed monitor changed. */
     private void updateDirectSendMonitor() {
         Monitor m = timedDirectly;
-        directSendMonitor = m != null && SensorRegistration.indexOf(sensors, m) >= 0 ? m : null;
+        SensorRegistration[] rs = sensors;
+        Monitor direct = m != null && SensorRegistration.indexOf(rs, m) >= 0 ? m : null;
+        directSendMonitor = direct;
+        genericSendHooks = rs.length > (direct == null ? 0 : 1);
     }
 
     /**

@@ -28,6 +28,48 @@ public interface TransportProducer extends AutoCloseable {
     CompletableFuture<RecordMetadata> send(String topic, @Nullable Integer partition, @Nullable Long timestamp,
                                            byte @Nullable [] key, byte @Nullable [] value, Headers headers);
 
+    /**
+     * What a send made with {@link #send(String, Integer, Long, byte[], byte[], Headers, SendCallback)}
+     * reports: exactly once, with the metadata or with the error.
+     */
+    @FunctionalInterface
+    interface SendCallback {
+        /**
+         * Called on the producer's I/O thread (or on the sender's, when the send fails at once):
+         * must not block.
+         *
+         * @param metadata where the message landed, when {@code error} is null
+         * @param error why the send failed, or null
+         */
+        void onCompletion(@Nullable RecordMetadata metadata, @Nullable Throwable error);
+    }
+
+    /**
+     * Sends like {@link #send(String, Integer, Long, byte[], byte[], Headers)} and reports the
+     * outcome to {@code callback} instead of completing a future: the runtime's own send path,
+     * which saves a future and its completion stage per message. The default adapts the future;
+     * a transport whose client takes callbacks (Kafka's does) overrides it.
+     *
+     * @param topic destination topic
+     * @param partition a partition, or null to let the partitioner choose from the key
+     * @param timestamp epoch millis, or null for now
+     * @param key key bytes, or null
+     * @param value value bytes, or null (a tombstone)
+     * @param headers headers
+     * @param callback told the outcome, exactly once
+     */
+    default void send(String topic, @Nullable Integer partition, @Nullable Long timestamp,
+                      byte @Nullable [] key, byte @Nullable [] value, Headers headers, SendCallback callback) {
+        CompletableFuture<RecordMetadata> f;
+        try {
+            f = send(topic, partition, timestamp, key, value, headers);
+        } catch (RuntimeException e) {
+            callback.onCompletion(null, e);
+            return;
+        }
+        f.whenComplete(callback::onCompletion);
+    }
+
     /** Blocks until every message sent so far is acknowledged or failed. */
     void flush();
 

@@ -75,16 +75,15 @@ final class KafkaTransactionalProducer extends KafkaTransportProducer {
     }
 
     @Override
-    public CompletableFuture<RecordMetadata> send(String topic, @Nullable Integer partition, @Nullable Long timestamp,
-                                                  byte @Nullable [] key, byte @Nullable [] value, Headers headers) {
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition, timestamp, key, value, kafkaHeaders(headers));
+    void submit(ProducerRecord<byte[], byte[]> record, SendCallback callback) {
         txnLock.readLock().lock();
         try {
             ProducerFencedException f = fenced;
             if (f != null) {
-                return CompletableFuture.failedFuture(f);
+                callback.onCompletion(null, f);
+                return;
             }
-            return doSend(record);
+            doSend(record, callback);
         } finally {
             txnLock.readLock().unlock();
         }

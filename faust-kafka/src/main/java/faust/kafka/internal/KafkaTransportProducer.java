@@ -42,25 +42,53 @@ class KafkaTransportProducer implements TransportProducer {
     @Override
     public CompletableFuture<RecordMetadata> send(String topic, @Nullable Integer partition, @Nullable Long timestamp,
                                                   byte @Nullable [] key, byte @Nullable [] value, Headers headers) {
-        return doSend(new ProducerRecord<>(topic, partition, timestamp, key, value, kafkaHeaders(headers)));
+        CompletableFuture<RecordMetadata> f = new CompletableFuture<>();
+        submit(new ProducerRecord<>(topic, partition, timestamp, key, value, kafkaHeaders(headers)), (md, e) -> {
+            if (e != null) {
+                f.completeExceptionally(e);
+            } else {
+                f.complete(md);
+            }
+        });
+        return f;
     }
 
-    final CompletableFuture<RecordMetadata> doSend(ProducerRecord<byte[], byte[]> record) {
-        CompletableFuture<RecordMetadata> f = new CompletableFuture<>();
+    @Override
+    public void send(String topic, @Nullable Integer partition, @Nullable Long timestamp, byte @Nullable [] key,
+                     byte @Nullable [] value, Headers headers, SendCallback callback) {
+        submit(new ProducerRecord<>(topic, partition, timestamp, key, value, kafkaHeaders(headers)), callback);
+    }
+
+    /**
+     * Both forms of {@code send} end here; the transactional producer adds its transaction checks.
+     *
+     * @param record the record
+     * @param callback told the outcome once
+     */
+    void submit(ProducerRecord<byte[], byte[]> record, SendCallback callback) {
+        doSend(record, callback);
+    }
+
+    /**
+     * Hands the record to the Kafka producer; its callback runs on the producer's I/O thread.
+     *
+     * @param record the record
+     * @param callback told the outcome once: security failures as {@link FaustException}s naming the fix
+     */
+    final void doSend(ProducerRecord<byte[], byte[]> record, SendCallback callback) {
         try {
             producer.send(record, (md, e) -> {
                 if (e != null) {
                     FaustException security = KafkaErrors.security(e, configs);
-                    f.completeExceptionally(security != null ? security : e);
+                    callback.onCompletion(null, security != null ? security : e);
                 } else {
-                    f.complete(new RecordMetadata(md.topic(), md.partition(), md.offset(), md.timestamp()));
+                    callback.onCompletion(new RecordMetadata(md.topic(), md.partition(), md.offset(), md.timestamp()), null);
                 }
             });
         } catch (KafkaException e) {
             FaustException security = KafkaErrors.security(e, configs);
-            f.completeExceptionally(security != null ? security : e);
+            callback.onCompletion(null, security != null ? security : e);
         }
-        return f;
     }
 
     static @Nullable List<org.apache.kafka.common.header.Header> kafkaHeaders(Headers headers) {
