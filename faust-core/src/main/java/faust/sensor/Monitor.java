@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Event runtime is sampled: each thread times its first event and then every
  * {@value #EVENT_RUNTIME_SAMPLE_INTERVAL}th, so the per-event hooks allocate nothing and read no clock
- * for the other events. Every event is still counted.
+ * for the other events. Every event is still counted. Likewise the sends the app's runtime times
+ * for its monitor ({@link #sendStarted}): the first and then every
+ * {@value #SEND_LATENCY_SAMPLE_INTERVAL}th is timed, every send is counted.
  *
  * <p>Thread-safe, and on the hot path ({@code onMessageIn}, {@code onStreamEventIn/Out},
  * {@code onMessageOut}) free of locks, CAS and shared writes: each thread counts messages and events
@@ -46,8 +48,13 @@ public class Monitor extends MonitorStats implements Sensor {
     public static final int DEFAULT_MAX_ASSIGNMENT_LATENCY_HISTORY = 30;
     /** Each thread times one event in this many (its first, then every 64th). */
     public static final int EVENT_RUNTIME_SAMPLE_INTERVAL = 64;
+    /** {@link #sendStarted} times one send in this many (the first, then every 64th). */
+    public static final int SEND_LATENCY_SAMPLE_INTERVAL = 64;
+    /** What {@link #sendStarted} returns for a send it does not time. */
+    private static final long UNTIMED = Long.MIN_VALUE;
 
     private final ThreadLocal<ThreadCell> threadCells = ThreadLocal.withInitial(cells::register);
+    private int sendSeq;
 
     /** Creates a monitor with Faust's default history sizes and {@link System#nanoTime()}. */
     public Monitor() {
@@ -159,7 +166,8 @@ public class Monitor extends MonitorStats implements Sensor {
 
     @Override
     public @Nullable Object onSendInitiated(String topic, int keySize, int valueSize) {
-        return new TimeIn(sendStarted(topic));
+        countSend(topic);
+        return new TimeIn(nanoClock.getAsLong());
     }
 
     @Override
@@ -175,20 +183,30 @@ public class Monitor extends MonitorStats implements Sensor {
     /**
      * Counts a send, the runtime's allocation-free form of {@link #onSendInitiated}: the app's
      * runtime times its sends for its own monitor directly (see
-     * {@link SensorDelegate#timeSendsDirectly}), so no state is boxed per send.
+     * {@link SensorDelegate#timeSendsDirectly}), so no state is boxed per send. Only one send in
+     * {@value #SEND_LATENCY_SAMPLE_INTERVAL} is timed, the first included: reading the clock twice
+     * for every send cost more than the rest of the monitor's work on it, and
+     * {@link #sendLatency()} keeps only the last {@link #maxSendLatencyHistory()} anyway.
      *
      * @param topic the destination
-     * @return when the send started, for {@link #sendCompleted}
+     * @return what to hand to {@link #sendCompleted} for this send
      */
     public long sendStarted(String topic) {
-        messagesSent.increment();
-        messagesSentByTopic.increment(topic);
-        return nanoClock.getAsLong();
+        countSend(topic);
+        // A plain field shared by the sending threads: a lost increment only shifts which send is timed.
+        return sendSeq++ % SEND_LATENCY_SAMPLE_INTERVAL == 0 ? nanoClock.getAsLong() : UNTIMED;
     }
 
-    /** @param startNanos what {@link #sendStarted} returned for this send, which the broker acknowledged */
-    public void sendCompleted(long startNanos) {
-        sendLatency.add((nanoClock.getAsLong() - startNanos) / 1e6);
+    /** @param started what {@link #sendStarted} returned for this send, which the broker acknowledged */
+    public void sendCompleted(long started) {
+        if (started != UNTIMED) {
+            sendLatency.add((nanoClock.getAsLong() - started) / 1e6);
+        }
+    }
+
+    private void countSend(String topic) {
+        messagesSent.increment();
+        messagesSentByTopic.increment(topic);
     }
 
     /** Counts a send that failed. */
