@@ -29,6 +29,14 @@ import org.jspecify.annotations.Nullable;
 public final class AckTracker {
     private final ConcurrentHashMap<TP, OffsetTracker> trackers = new ConcurrentHashMap<>();
     private final AtomicInteger acksSinceCommit = new AtomicInteger();
+    /**
+     * The tracker the last lookup found. An agent acks a run of events of one partition at a time
+     * (a fetched batch), so most acks find their tracker here instead of in the map. A tracker that
+     * was replaced or removed is {@linkplain OffsetTracker#retired() retired} and never served from here.
+     */
+    private volatile @Nullable Hit lastHit;
+
+    private record Hit(TP tp, OffsetTracker tracker) {}
 
     /** Creates a tracker with no partitions assigned. */
     public AckTracker() {}
@@ -43,7 +51,10 @@ public final class AckTracker {
      */
     public void assign(TP tp, @Nullable Long lastCommitted) {
         Objects.requireNonNull(tp, "tp");
-        trackers.put(tp, new OffsetTracker(lastCommitted));
+        OffsetTracker old = trackers.put(tp, new OffsetTracker(lastCommitted));
+        if (old != null) {
+            old.retire();
+        }
     }
 
     /**
@@ -54,7 +65,10 @@ public final class AckTracker {
      */
     public void revoke(TP tp) {
         Objects.requireNonNull(tp, "tp");
-        trackers.remove(tp);
+        OffsetTracker old = trackers.remove(tp);
+        if (old != null) {
+            old.retire();
+        }
     }
 
     /**
@@ -67,12 +81,24 @@ public final class AckTracker {
      * @throws IllegalArgumentException if {@code offset} is not a valid record offset
      */
     public boolean ack(TP tp, long offset) {
-        OffsetTracker tracker = trackers.get(tp);
+        OffsetTracker tracker = trackerFor(tp);
         if (tracker == null || !tracker.ack(offset)) {
             return false;
         }
         acksSinceCommit.incrementAndGet();
         return true;
+    }
+
+    private @Nullable OffsetTracker trackerFor(TP tp) {
+        Hit h = lastHit;
+        if (h != null && (h.tp == tp || h.tp.equals(tp)) && !h.tracker.retired()) {
+            return h.tracker;
+        }
+        OffsetTracker t = trackers.get(tp);
+        if (t != null) {
+            lastHit = new Hit(tp, t);
+        }
+        return t;
     }
 
     /**

@@ -52,6 +52,7 @@ public final class OffsetTracker {
     private final OffsetRuns gaps = new OffsetRuns();
     private boolean committedKnown;
     private long lastCommitted; // record offset; meaningful only when committedKnown
+    private volatile boolean retired;
 
     /**
      * Creates a tracker for a newly assigned partition.
@@ -322,6 +323,16 @@ public final class OffsetTracker {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Marks this tracker as replaced or removed by its {@link AckTracker}, which then stops handing it out. */
+    void retire() {
+        retired = true;
+    }
+
+    /** @return whether {@link #retire()} was called */
+    boolean retired() {
+        return retired;
     }
 
     private boolean ackLocked(long offset) {

@@ -92,6 +92,22 @@ class AckTrackerTest {
     }
 
     @Test
+    void a_partition_revoked_right_after_its_acks_takes_no_more_and_acks_of_another_partition_still_land() {
+        var acks = new AckTracker();
+        acks.assign(TP1, -1L);
+        acks.assign(TP2, -1L);
+        OffsetTracker first = acks.tracker(TP1);
+        assertThat(acks.ack(TP1, 0)).isTrue();     // the tracker is now the one last found
+        acks.revoke(TP1);
+
+        assertThat(acks.ack(TP1, 1)).isFalse();
+        assertThat(first).extracting(OffsetTracker::pendingCount).isEqualTo(1L);
+        assertThat(acks.ack(TP2, 0)).isTrue();
+        assertThat(acks.ack(new TP("orders", 1), 1)).isTrue();     // an equal TP, not the same instance
+        assertThat(acks.commitOffsets()).isEqualTo(Map.of(TP2, 2L));
+    }
+
+    @Test
     void reassign_replaces_the_tracker() {
         var acks = new AckTracker();
         acks.assign(TP1, -1L);
