@@ -143,7 +143,9 @@ public final class Message {
     }
 
     /**
-     * Adds references, one per stream the message is delivered to. Runtime use.
+     * Adds references, one per stream the message is delivered to. Runtime use, and only before
+     * the message is handed to any stream: {@link #ack()} relies on a count of one meaning that no
+     * other thread holds or will take a reference.
      *
      * @param n references to add
      */
@@ -157,7 +159,14 @@ public final class Message {
      * @return true when this call released the last reference
      */
     public boolean ack() {
-        int left = (int) REFCOUNT.getAndAdd(this, -1) - 1;
+        int left;
+        if (refcount == 1) {
+            // The last holder: no other thread will touch the count again, so no atomic update is needed.
+            REFCOUNT.setOpaque(this, 0);
+            left = 0;
+        } else {
+            left = (int) REFCOUNT.getAndAdd(this, -1) - 1;
+        }
         if (left == 0) {
             AckListener l = ackListener;
             if (l != null) {

@@ -8,7 +8,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +27,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AckTracker {
     private final ConcurrentHashMap<TP, OffsetTracker> trackers = new ConcurrentHashMap<>();
-    private final AtomicInteger acksSinceCommit = new AtomicInteger();
+    /**
+     * {@link #recordedNow()} when the last commit started: the count trigger compares against it.
+     * Acks are counted by each tracker under the lock it takes anyway, so an ack costs no shared
+     * counter.
+     */
+    private volatile long recordedAtCommit;
     /**
      * The tracker the last lookup found. An agent acks a run of events of one partition at a time
      * (a fetched batch), so most acks find their tracker here instead of in the map. A tracker that
@@ -53,7 +57,7 @@ public final class AckTracker {
         Objects.requireNonNull(tp, "tp");
         OffsetTracker old = trackers.put(tp, new OffsetTracker(lastCommitted));
         if (old != null) {
-            old.retire();
+            leave(old);
         }
     }
 
@@ -67,7 +71,7 @@ public final class AckTracker {
         Objects.requireNonNull(tp, "tp");
         OffsetTracker old = trackers.remove(tp);
         if (old != null) {
-            old.retire();
+            leave(old);
         }
     }
 
@@ -82,11 +86,14 @@ public final class AckTracker {
      */
     public boolean ack(TP tp, long offset) {
         OffsetTracker tracker = trackerFor(tp);
-        if (tracker == null || !tracker.ack(offset)) {
-            return false;
-        }
-        acksSinceCommit.incrementAndGet();
-        return true;
+        return tracker != null && tracker.ack(offset);
+    }
+
+    /** A tracker stops serving acks; its count leaves the sum, so the baseline drops with it. */
+    private void leave(OffsetTracker old) {
+        old.retire();
+        long base = recordedAtCommit;
+        recordedAtCommit = base - old.acksRecorded();
     }
 
     private @Nullable OffsetTracker trackerFor(TP tp) {
@@ -117,11 +124,7 @@ public final class AckTracker {
         if (tracker == null) {
             return 0;
         }
-        int recorded = tracker.ackAll(offsets, count);
-        if (recorded > 0) {
-            acksSinceCommit.addAndGet(recorded);
-        }
-        return recorded;
+        return tracker.ackAll(offsets, count);
     }
 
     /**
@@ -174,7 +177,7 @@ public final class AckTracker {
                 tracker.markCommitted(offset);
             }
         });
-        acksSinceCommit.set(0);
+        recordedAtCommit = recordedNow();
     }
 
     /**
@@ -183,7 +186,7 @@ public final class AckTracker {
      * the acks the running one already covers.
      */
     public void commitStarted() {
-        acksSinceCommit.set(0);
+        recordedAtCommit = recordedNow();
     }
 
     /**
@@ -195,7 +198,16 @@ public final class AckTracker {
      * @return new acks since the last commit
      */
     public int acksSinceCommit() {
-        return acksSinceCommit.get();
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, recordedNow() - recordedAtCommit));
+    }
+
+    /** @return the acks recorded by the trackers assigned now (a tracker that leaves takes its count along) */
+    private long recordedNow() {
+        long n = 0;
+        for (OffsetTracker t : trackers.values()) {
+            n += t.acksRecorded();
+        }
+        return n;
     }
 
     /**

@@ -53,6 +53,17 @@ public final class OffsetTracker {
     private boolean committedKnown;
     private long lastCommitted; // record offset; meaningful only when committedKnown
     private volatile boolean retired;
+    /** New acks recorded so far; written under the lock, read without it ({@link #acksRecorded()}). */
+    private long acksRecorded;
+    private static final java.lang.invoke.VarHandle ACKS_RECORDED;
+
+    static {
+        try {
+            ACKS_RECORDED = java.lang.invoke.MethodHandles.lookup().findVarHandle(OffsetTracker.class, "acksRecorded", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /**
      * Creates a tracker for a newly assigned partition.
@@ -339,7 +350,21 @@ public final class OffsetTracker {
         if (committedKnown && offset <= lastCommitted) {
             return false;
         }
-        return acked.add(offset);
+        if (!acked.add(offset)) {
+            return false;
+        }
+        ACKS_RECORDED.setOpaque(this, acksRecorded + 1);    // one writer at a time (the lock); readers need no fence
+        return true;
+    }
+
+    /**
+     * How many new acks this tracker has recorded since it was created; never decreases. Read
+     * without the lock, so it may lag a concurrent {@link #ack} slightly.
+     *
+     * @return acks recorded
+     */
+    long acksRecorded() {
+        return (long) ACKS_RECORDED.getOpaque(this);
     }
 
     private static void checkOffset(long offset) {

@@ -92,6 +92,24 @@ class AckTrackerTest {
     }
 
     @Test
+    void acks_of_a_partition_that_left_do_not_hold_back_the_count_of_the_others() {
+        var acks = new AckTracker();
+        acks.assign(TP1, -1L);
+        acks.assign(TP2, -1L);
+        acks.ackAll(TP1, new long[] {0, 1, 2, 3, 4}, 5);
+        acks.commitStarted();
+        acks.revoke(TP1);
+        acks.ack(TP2, 0);
+        acks.ack(TP2, 1);
+
+        assertThat(acks.acksSinceCommit()).isEqualTo(2);
+        acks.assign(TP2, 1L);     // reassigned: a new tracker, and the two acks still happened since the commit
+        assertThat(acks.acksSinceCommit()).isEqualTo(2);
+        acks.ack(TP2, 2);
+        assertThat(acks.acksSinceCommit()).isEqualTo(3);
+    }
+
+    @Test
     void a_partition_revoked_right_after_its_acks_takes_no_more_and_acks_of_another_partition_still_land() {
         var acks = new AckTracker();
         acks.assign(TP1, -1L);
