@@ -1,6 +1,8 @@
 package faust.internal;
 
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * At-least-once: counts the sends in flight, by epoch, so that a commit can wait for every send
@@ -19,11 +21,15 @@ import java.util.concurrent.atomic.LongAdder;
  * to drain before the next flip.
  */
 final class InFlightSends {
+    private static final long SAFETY_PARK_NANOS = 20_000_000L;
     // Begins and ends are counted apart, each only ever incremented: senders write one counter, the
     // producer's I/O thread the other, so neither fights the other for a cache line on every send.
     private final LongAdder[] begun = {new LongAdder(), new LongAdder()};
     private final LongAdder[] ended = {new LongAdder(), new LongAdder()};
     private volatile int epoch;
+    /** The epoch a committer waits for in {@link #awaitDrained}, or -1; with {@link #waiter}, read by every end. */
+    private volatile int awaited = -1;
+    private volatile @Nullable Thread waiter;
 
     /** @return the epoch the send counts in; hand it to {@link #end} when the send completes */
     int begin() {
@@ -35,6 +41,32 @@ final class InFlightSends {
     /** @param epoch what {@link #begin} returned for this send, which has now completed or failed */
     void end(int epoch) {
         ended[epoch & 1].increment();
+        if (awaited == epoch) {          // only the sends of an epoch a commit waits for do more
+            Thread w = waiter;
+            if (w != null && drained(epoch)) {
+                LockSupport.unpark(w);
+            }
+        }
+    }
+
+    /**
+     * Blocks until every send counted in {@code epoch} has completed. The last send to complete
+     * wakes the caller, so waiting costs no polling; a bounded park covers a wake-up that raced.
+     * One caller at a time (the committer).
+     *
+     * @param epoch an epoch {@link #flip} returned
+     */
+    void awaitDrained(int epoch) {
+        waiter = Thread.currentThread();
+        awaited = epoch;           // written before drained() reads the counts; end() counts before it reads this
+        try {
+            while (!drained(epoch)) {
+                LockSupport.parkNanos(this, SAFETY_PARK_NANOS);
+            }
+        } finally {
+            awaited = -1;
+            waiter = null;
+        }
     }
 
     /** @return the epoch that just ended: the one whose sends a commit must wait for */

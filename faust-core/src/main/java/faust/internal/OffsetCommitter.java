@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -134,14 +133,8 @@ final class OffsetCommitter {
         rt.publisher().publishAttached(offsets);
         InFlightSends sends = rt.publisher().inFlightSends();
         int epoch = sends.flip();
-        inFlight = new InFlight(runAside(() -> awaitSent(sends, epoch)), offsets, state);
-    }
-
-    /** Waits until every send of the epoch has completed (acknowledged or failed), without flushing. */
-    private static void awaitSent(InFlightSends sends, int epoch) {
-        while (!sends.drained(epoch)) {
-            LockSupport.parkNanos(1_000_000);
-        }
+        // waits until every send of the epoch has completed (acknowledged or failed), without flushing
+        inFlight = new InFlight(runAside(() -> sends.awaitDrained(epoch)), offsets, state);
     }
 
     private void startTransaction(TransportConsumer c) {

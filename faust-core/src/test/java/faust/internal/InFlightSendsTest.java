@@ -2,6 +2,7 @@ package faust.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class InFlightSendsTest {
@@ -27,5 +28,23 @@ class InFlightSendsTest {
         assertThat(s.drained(s.flip())).isFalse();   // d is still in flight
         s.end(d);
         assertThat(s.drained(d)).isTrue();
+    }
+
+    @Test
+    void a_committer_waiting_for_an_epoch_blocks_while_a_send_of_it_is_in_flight_and_wakes_when_it_ends() throws Exception {
+        InFlightSends s = new InFlightSends();
+        int a = s.begin();
+        int b = s.begin();
+        int old = s.flip();
+        int later = s.begin();      // a later epoch's send does not hold the wait
+        Thread committer = Thread.ofVirtual().start(() -> s.awaitDrained(old));
+        s.end(a);
+        committer.join(Duration.ofMillis(100));
+        assertThat(committer.isAlive()).as("waits while b is in flight").isTrue();
+
+        s.end(b);
+        assertThat(committer.join(Duration.ofSeconds(5))).as("woken once b ended").isTrue();
+        s.awaitDrained(old);        // already drained: returns at once
+        s.end(later);
     }
 }
