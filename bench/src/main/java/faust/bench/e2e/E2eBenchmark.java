@@ -142,6 +142,8 @@ public final class E2eBenchmark {
         double brokerCpu0 = 0;
         double clientCpu = Double.NaN;
         double brokerCpu = Double.NaN;
+        ThreadCpu threads0 = ThreadCpu.snapshot();
+        String threadCpu = "";
         Verifier verifier = new Verifier(kafka.clientProperties(), output, options.partitions(), n, options.valueSize(), mode);
         try {
             verifier.start();
@@ -152,12 +154,14 @@ public final class E2eBenchmark {
             };
             cpu0 = CpuTime.process();
             brokerCpu0 = CpuTime.broker();
+            threads0 = ThreadCpu.snapshot();
             t0 = System.nanoTime();
             try {
                 pipeline.start();
                 error = await(verifier, pipeline, Duration.ofSeconds(options.timeoutSeconds()));
                 clientCpu = CpuTime.process() - cpu0;
                 brokerCpu = CpuTime.broker() - brokerCpu0;
+                threadCpu = ThreadCpu.snapshot().perMessageSince(threads0, n, 8);
             } catch (Exception e) {
                 error = "could not start: " + e;
             } finally {
@@ -165,6 +169,9 @@ public final class E2eBenchmark {
             }
             if (options.verbose() && !pipeline.diagnostics().isEmpty()) {
                 out.println("         " + contender.label() + " " + mode.flag + ": " + pipeline.diagnostics());
+            }
+            if (options.verbose() && !threadCpu.isEmpty()) {
+                out.println("         " + contender.label() + " " + mode.flag + ": client CPU by thread, us/msg: " + threadCpu);
             }
             verifier.drain(Duration.ofMillis(500), Duration.ofSeconds(10));   // count late duplicates
         } finally {

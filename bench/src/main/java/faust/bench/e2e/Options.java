@@ -53,6 +53,7 @@ record Options(long messages, int partitions, int valueSize, List<SystemKind> sy
               --faust KEY=VALUE   extra faust-java setting (Faust name), repeatable
               --faust-variant K=V[,K=V]  also run faust-java with these settings, as an extra row (repeatable)
               --verbose           after each run, print what the system counted (faust: buffer-full pauses, commits)
+                      and the client CPU per message of each group of threads
             """;
 
     /**
