@@ -113,4 +113,29 @@ class PeriodicTest {
                 Instant.parse("2024-04-01T07:00:00Z"),  // 09:00 CEST; 31 March (07:00Z) passed during the 25 h run
                 Instant.parse("2024-04-02T07:00:00Z"));
     }
+
+    @Test
+    void an_on_leader_crontab_runs_only_while_leader_and_a_worker_that_takes_over_runs_the_next_cron_time() {
+        var clock = new AtomicReference<>(Instant.parse("2024-03-29T12:00:00Z"));
+        var leader = new AtomicBoolean(true);
+        var sleeps = new AtomicLong();
+        List<Instant> fires = new ArrayList<>();
+        Periodic.Sleeper sleeper = nanos -> {
+            long n = sleeps.incrementAndGet();
+            if (n > 5) {
+                return false;
+            }
+            leader.set(n != 2 && n != 3);      // leadership lost before the 2nd and 3rd cron times, back for the 4th
+            clock.set(clock.get().plusNanos(nanos));
+            return true;
+        };
+        var cron = Crontab.parse("*/10 * * * *", ZoneId.of("UTC"));
+
+        Periodic.runCrontab("svc", "c", cron, clock::get, sleeper, leader::get, () -> fires.add(clock.get()));
+
+        assertThat(fires).containsExactly(
+                Instant.parse("2024-03-29T12:10:00Z"),
+                Instant.parse("2024-03-29T12:40:00Z"),     // 12:20 and 12:30 belonged to another leader
+                Instant.parse("2024-03-29T12:50:00Z"));
+    }
 }
