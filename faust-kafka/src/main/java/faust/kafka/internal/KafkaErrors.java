@@ -18,29 +18,44 @@ final class KafkaErrors {
      * @param configs the transport's configs, for the broker list and credentials
      * @return a FaustException naming the setting when {@code t} is a security error, otherwise null
      */
+    /**
+     * @param message a Kafka exception's message, which often ends with a period
+     * @return the message without trailing periods or spaces, to be followed by ". " in ours
+     */
+    static String sentence(@Nullable String message) {
+        if (message == null) {
+            return "(no message)";
+        }
+        int end = message.length();
+        while (end > 0 && (message.charAt(end - 1) == '.' || Character.isWhitespace(message.charAt(end - 1)))) {
+            end--;
+        }
+        return message.substring(0, end);
+    }
+
     static @Nullable FaustException security(Throwable t, KafkaConfigs configs) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             String creds = configs.settings().brokerCredentials().map(Object::toString).orElse("none");
             if (c instanceof SslAuthenticationException) {
                 return new ImproperlyConfiguredException("TLS handshake with the Kafka broker at " + configs.bootstrapServers()
-                        + " failed (broker_credentials = " + creds + "): " + c.getMessage() + ". Check the CA (caFile or "
+                        + " failed (broker_credentials = " + creds + "): " + sentence(c.getMessage()) + ". Check the CA (caFile or "
                         + "trustStore), the client certificate and endpointIdentification in broker_credentials, and that "
                         + "the broker listens with TLS at that address.", c);
             }
             if (c instanceof AuthenticationException) {
                 return new ImproperlyConfiguredException("authentication with the Kafka broker at " + configs.bootstrapServers()
-                        + " failed (broker_credentials = " + creds + "): " + c.getMessage() + ". Check the user name, "
+                        + " failed (broker_credentials = " + creds + "): " + sentence(c.getMessage()) + ". Check the user name, "
                         + "password and SASL mechanism in broker_credentials, and that the broker has a listener for "
                         + "that protocol at that address.", c);
             }
             if (c instanceof TopicAuthorizationException || c instanceof GroupAuthorizationException) {
                 return new ImproperlyConfiguredException("the Kafka broker denied access (broker_credentials = " + creds + "): "
-                        + c.getMessage() + ". Grant the principal access to those topics and to the consumer group (the "
+                        + sentence(c.getMessage()) + ". Grant the principal access to those topics and to the consumer group (the "
                         + "app id), or connect as another user.", c);
             }
             if (c instanceof AuthorizationException) {
                 return new ImproperlyConfiguredException("the Kafka broker denied an operation (broker_credentials = " + creds
-                        + "): " + c.getMessage() + ". Grant the principal the needed ACL.", c);
+                        + "): " + sentence(c.getMessage()) + ". Grant the principal the needed ACL.", c);
             }
         }
         return null;

@@ -56,6 +56,19 @@ final class KafkaTransactionalProducer extends KafkaTransportProducer {
     }
 
     private RuntimeException initError(RuntimeException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof TransactionalIdAuthorizationException) {
+                String principal = configs.settings().brokerCredentials().map(Object::toString).orElse("no broker_credentials");
+                String prefix = configs.settings().id() + "-";
+                return new ImproperlyConfiguredException("processing_guarantee=exactly_once: the Kafka broker at "
+                        + configs.bootstrapServers() + " denied transactional id '" + transactionalId + "' to this worker's "
+                        + "principal (" + principal + "): " + KafkaErrors.sentence(c.getMessage()) + ". To fix it, "
+                        + "grant the principal WRITE on that transactional id (and DESCRIBE), for every worker at once with "
+                        + "a prefixed ACL, e.g. kafka-acls --add --allow-principal User:<name> --operation Write "
+                        + "--operation Describe --transactional-id " + prefix + " --resource-pattern-type prefixed; "
+                        + "or use processing_guarantee=at_least_once.", c);
+            }
+        }
         FaustException security = KafkaErrors.security(e, configs);
         if (security != null) {
             return security;
@@ -65,11 +78,11 @@ final class KafkaTransactionalProducer extends KafkaTransportProducer {
                     + configs.bootstrapServers() + " did not initialize transactions for transactional id '" + transactionalId
                     + "' in time: " + e.getMessage() + ". The broker must be reachable. " + BROKER_NEEDS, e);
         }
-        if (e instanceof UnsupportedVersionException || e instanceof TransactionalIdAuthorizationException) {
+        if (e instanceof UnsupportedVersionException) {
             return new ImproperlyConfiguredException("processing_guarantee=exactly_once: the Kafka broker at "
-                    + configs.bootstrapServers() + " cannot run transactions for '" + transactionalId + "': " + e.getMessage()
-                    + ". Use a broker with transactions enabled and grant the principal WRITE on that transactional id, or "
-                    + "use processing_guarantee=at_least_once.", e);
+                    + configs.bootstrapServers() + " cannot run transactions for '" + transactionalId + "': "
+                    + KafkaErrors.sentence(e.getMessage()) + ". Use a broker with transactions enabled (Kafka 2.5 or later), "
+                    + "or use processing_guarantee=at_least_once.", e);
         }
         return e;
     }
