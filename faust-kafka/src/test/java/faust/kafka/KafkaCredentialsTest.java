@@ -113,4 +113,43 @@ class KafkaCredentialsTest {
         TlsFiles f = tls.tlsFiles();
         refused(tls, SSLCredentials.caFile(f.caPem()).withKeyStore(f.clientKeyStore(), "not-the-password", null), "keyStore");
     }
+
+    @Test
+    void a_principal_denied_its_consumer_group_crashes_the_app_with_an_error_naming_the_grant() throws Exception {
+        // an authorizing broker where resources without ACLs stay open, so alice can deny herself the group
+        try (EmbeddedKafka acl = EmbeddedKafka.newBuilder().security(Security.saslPlain("alice", "alice-pw"))
+                .brokerProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .brokerProperty("allow.everyone.if.no.acl.found", "true")
+                .brokerProperty("super.users", "User:ANONYMOUS")
+                .start()) {
+            String id = unique("denied-group");
+            try (var admin = org.apache.kafka.clients.admin.Admin.create(new java.util.HashMap<>(acl.clientProperties()))) {
+                admin.createAcls(List.of(new org.apache.kafka.common.acl.AclBinding(
+                        new org.apache.kafka.common.resource.ResourcePattern(org.apache.kafka.common.resource.ResourceType.GROUP,
+                                id, org.apache.kafka.common.resource.PatternType.LITERAL),
+                        new org.apache.kafka.common.acl.AccessControlEntry("User:alice", "*",
+                                org.apache.kafka.common.acl.AclOperation.ALL, org.apache.kafka.common.acl.AclPermissionType.DENY))))
+                        .all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            App app = KafkaTestSupport.app(id, acl.brokerUrl(),
+                    c -> c.set("broker_credentials", SASLCredentials.plain("alice", "alice-pw")));
+            Topic<String, String> in = app.topic(id + "-in", String.class, String.class, o -> o.partitions(1));
+            app.agent("read", in, s -> {
+                for (String v : s) {
+                    assertThat(v).isNotNull();
+                }
+            });
+            try {
+                app.start();
+                await(Duration.ofSeconds(60), () -> app.crashReason() != null, "the app crashes on the denied group");
+                assertThat(app.crashReason()).isInstanceOf(ImproperlyConfiguredException.class)
+                        .hasMessageContaining("denied access")
+                        .hasMessageContaining("username=alice")
+                        .hasMessageContaining("consumer group (the app id)")
+                        .message().doesNotContain("..");
+            } finally {
+                app.stop();
+            }
+        }
+    }
 }
