@@ -16,6 +16,7 @@ import faust.errors.ImproperlyConfiguredException;
 import faust.topic.Topic;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -29,6 +30,8 @@ class KafkaCredentialsTest {
     private static EmbeddedKafka plain;
     private static EmbeddedKafka scram;
     private static EmbeddedKafka tls;
+    /** SASL/PLAIN alice on a broker that authorizes; resources without ACLs stay open, so alice can deny herself. */
+    private static EmbeddedKafka authorizing;
 
     @BeforeAll
     static void start() {
@@ -36,14 +39,20 @@ class KafkaCredentialsTest {
         var s = CompletableFuture.supplyAsync(() -> EmbeddedKafka.newBuilder()
                 .security(Security.saslScram("SCRAM-SHA-256", "bob", "bob-pw")).start());
         var t = CompletableFuture.supplyAsync(() -> EmbeddedKafka.newBuilder().security(Security.tls()).start());
+        var a = CompletableFuture.supplyAsync(() -> EmbeddedKafka.newBuilder().security(Security.saslPlain("alice", "alice-pw"))
+                .brokerProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .brokerProperty("allow.everyone.if.no.acl.found", "true")
+                .brokerProperty("super.users", "User:ANONYMOUS")
+                .start());
         plain = p.join();
         scram = s.join();
         tls = t.join();
+        authorizing = a.join();
     }
 
     @AfterAll
     static void stop() {
-        for (EmbeddedKafka k : new EmbeddedKafka[] {plain, scram, tls}) {
+        for (EmbeddedKafka k : new EmbeddedKafka[] {plain, scram, tls, authorizing}) {
             if (k != null) {
                 k.close();
             }
@@ -114,42 +123,100 @@ class KafkaCredentialsTest {
         refused(tls, SSLCredentials.caFile(f.caPem()).withKeyStore(f.clientKeyStore(), "not-the-password", null), "keyStore");
     }
 
+    private static org.apache.kafka.common.acl.AclBinding deny(org.apache.kafka.common.resource.ResourceType type, String name,
+                                                               org.apache.kafka.common.acl.AclOperation operation) {
+        return new org.apache.kafka.common.acl.AclBinding(
+                new org.apache.kafka.common.resource.ResourcePattern(type, name, org.apache.kafka.common.resource.PatternType.LITERAL),
+                new org.apache.kafka.common.acl.AccessControlEntry("User:alice", "*", operation,
+                        org.apache.kafka.common.acl.AclPermissionType.DENY));
+    }
+
+    private static org.apache.kafka.clients.admin.Admin aliceAdmin() {
+        return org.apache.kafka.clients.admin.Admin.create(new java.util.HashMap<>(authorizing.clientProperties()));
+    }
+
     @Test
     void a_principal_denied_its_consumer_group_crashes_the_app_with_an_error_naming_the_grant() throws Exception {
-        // an authorizing broker where resources without ACLs stay open, so alice can deny herself the group
-        try (EmbeddedKafka acl = EmbeddedKafka.newBuilder().security(Security.saslPlain("alice", "alice-pw"))
-                .brokerProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
-                .brokerProperty("allow.everyone.if.no.acl.found", "true")
-                .brokerProperty("super.users", "User:ANONYMOUS")
-                .start()) {
-            String id = unique("denied-group");
-            try (var admin = org.apache.kafka.clients.admin.Admin.create(new java.util.HashMap<>(acl.clientProperties()))) {
-                admin.createAcls(List.of(new org.apache.kafka.common.acl.AclBinding(
-                        new org.apache.kafka.common.resource.ResourcePattern(org.apache.kafka.common.resource.ResourceType.GROUP,
-                                id, org.apache.kafka.common.resource.PatternType.LITERAL),
-                        new org.apache.kafka.common.acl.AccessControlEntry("User:alice", "*",
-                                org.apache.kafka.common.acl.AclOperation.ALL, org.apache.kafka.common.acl.AclPermissionType.DENY))))
-                        .all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        String id = unique("denied-group");
+        try (var admin = aliceAdmin()) {
+            admin.createAcls(List.of(deny(org.apache.kafka.common.resource.ResourceType.GROUP, id,
+                    org.apache.kafka.common.acl.AclOperation.ALL))).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        App app = KafkaTestSupport.app(id, authorizing.brokerUrl(),
+                c -> c.set("broker_credentials", SASLCredentials.plain("alice", "alice-pw")));
+        Topic<String, String> in = app.topic(id + "-in", String.class, String.class, o -> o.partitions(1));
+        app.agent("read", in, s -> {
+            for (String v : s) {
+                assertThat(v).isNotNull();
             }
-            App app = KafkaTestSupport.app(id, acl.brokerUrl(),
-                    c -> c.set("broker_credentials", SASLCredentials.plain("alice", "alice-pw")));
-            Topic<String, String> in = app.topic(id + "-in", String.class, String.class, o -> o.partitions(1));
-            app.agent("read", in, s -> {
-                for (String v : s) {
-                    assertThat(v).isNotNull();
-                }
-            });
-            try {
-                app.start();
-                await(Duration.ofSeconds(60), () -> app.crashReason() != null, "the app crashes on the denied group");
-                assertThat(app.crashReason()).isInstanceOf(ImproperlyConfiguredException.class)
-                        .hasMessageContaining("denied access")
-                        .hasMessageContaining("username=alice")
-                        .hasMessageContaining("consumer group (the app id)")
-                        .message().doesNotContain("..");
-            } finally {
-                app.stop();
+        });
+        try {
+            app.start();
+            await(Duration.ofSeconds(60), () -> app.crashReason() != null, "the app crashes on the denied group");
+            assertThat(app.crashReason()).isInstanceOf(ImproperlyConfiguredException.class)
+                    .hasMessageContaining("denied access")
+                    .hasMessageContaining("username=alice")
+                    .hasMessageContaining("consumer group (the app id)")
+                    .message().doesNotContain("..");
+        } finally {
+            app.stop();
+        }
+    }
+
+    /** Waits until the broker's authorizer refuses alice a write to {@code topic} (ACL changes apply asynchronously). */
+    private static void awaitWriteDenied(String topic) {
+        Map<String, Object> props = new java.util.HashMap<>(authorizing.clientProperties());
+        props.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class);
+        props.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class);
+        props.put("max.block.ms", 2_000);
+        await(Duration.ofSeconds(30), () -> {
+            try (var p = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(props)) {
+                p.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, "acl-probe")).get();
+                return false;
+            } catch (Exception e) {
+                return e.getCause() instanceof org.apache.kafka.common.errors.TopicAuthorizationException
+                        || e instanceof org.apache.kafka.common.errors.TopicAuthorizationException;
             }
+        }, "the write ACL on " + topic + " to apply");
+    }
+
+    @Test
+    void writes_denied_after_start_lose_nothing_and_the_worker_carries_on_once_the_acl_is_granted_again() throws Exception {
+        String id = unique("denied-write");
+        App app = KafkaTestSupport.app(id, authorizing.brokerUrl(),
+                c -> c.set("broker_credentials", SASLCredentials.plain("alice", "alice-pw")));
+        Topic<String, String> in = app.topic(id + "-in", String.class, String.class, o -> o.partitions(1));
+        Topic<String, String> out = app.topic(id + "-out", String.class, String.class, o -> o.partitions(1));
+        List<String> copied = new CopyOnWriteArrayList<>();
+        Map<String, java.util.concurrent.atomic.AtomicInteger> attempts = new java.util.concurrent.ConcurrentHashMap<>();
+        app.agent("copy", in, s -> {
+            for (String v : s) {
+                attempts.computeIfAbsent(v, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                out.send(null, v).thenRun(() -> copied.add(v));
+            }
+        });
+        var denyWrite = deny(org.apache.kafka.common.resource.ResourceType.TOPIC, id + "-out",
+                org.apache.kafka.common.acl.AclOperation.WRITE);
+        app.start();
+        try (var admin = aliceAdmin()) {
+            in.send(null, "before").join();
+            await(Duration.ofSeconds(30), () -> copied.contains("before"), "a copy while writes are allowed");
+
+            admin.createAcls(List.of(denyWrite)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            awaitWriteDenied(id + "-out");
+            in.send(null, "during").join();
+            await(Duration.ofSeconds(30), () -> attempts.getOrDefault("during", new java.util.concurrent.atomic.AtomicInteger()).get() >= 2,
+                    "the worker reads the refused event again");
+            assertThat(copied).doesNotContain("during");
+            assertThat(app.crashReason()).as("a denied write does not crash the worker").isNull();
+
+            admin.deleteAcls(List.of(denyWrite.toFilter())).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            await(Duration.ofSeconds(60), () -> copied.contains("during"), "the refused event copied once writes are allowed again");
+            in.send(null, "after").join();
+            await(Duration.ofSeconds(30), () -> copied.contains("after"), "later events copied as usual");
+            assertThat(copied).startsWith("before", "during").endsWith("after");
+        } finally {
+            app.stop();
         }
     }
 }
