@@ -39,11 +39,7 @@ class KafkaCredentialsTest {
         var s = CompletableFuture.supplyAsync(() -> EmbeddedKafka.newBuilder()
                 .security(Security.saslScram("SCRAM-SHA-256", "bob", "bob-pw")).start());
         var t = CompletableFuture.supplyAsync(() -> EmbeddedKafka.newBuilder().security(Security.tls()).start());
-        var a = CompletableFuture.supplyAsync(() -> EmbeddedKafka.newBuilder().security(Security.saslPlain("alice", "alice-pw"))
-                .brokerProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
-                .brokerProperty("allow.everyone.if.no.acl.found", "true")
-                .brokerProperty("super.users", "User:ANONYMOUS")
-                .start());
+        var a = CompletableFuture.supplyAsync(KafkaTestSupport::authorizingBrokerForAlice);
         plain = p.join();
         scram = s.join();
         tls = t.join();
@@ -125,10 +121,7 @@ class KafkaCredentialsTest {
 
     private static org.apache.kafka.common.acl.AclBinding deny(org.apache.kafka.common.resource.ResourceType type, String name,
                                                                org.apache.kafka.common.acl.AclOperation operation) {
-        return new org.apache.kafka.common.acl.AclBinding(
-                new org.apache.kafka.common.resource.ResourcePattern(type, name, org.apache.kafka.common.resource.PatternType.LITERAL),
-                new org.apache.kafka.common.acl.AccessControlEntry("User:alice", "*", operation,
-                        org.apache.kafka.common.acl.AclPermissionType.DENY));
+        return KafkaTestSupport.denyAlice(type, name, org.apache.kafka.common.resource.PatternType.LITERAL, operation);
     }
 
     private static org.apache.kafka.clients.admin.Admin aliceAdmin() {
@@ -138,10 +131,8 @@ class KafkaCredentialsTest {
     @Test
     void a_principal_denied_its_consumer_group_crashes_the_app_with_an_error_naming_the_grant() throws Exception {
         String id = unique("denied-group");
-        try (var admin = aliceAdmin()) {
-            admin.createAcls(List.of(deny(org.apache.kafka.common.resource.ResourceType.GROUP, id,
-                    org.apache.kafka.common.acl.AclOperation.ALL))).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
-        }
+        KafkaTestSupport.createAcl(authorizing, deny(org.apache.kafka.common.resource.ResourceType.GROUP, id,
+                org.apache.kafka.common.acl.AclOperation.ALL));
         App app = KafkaTestSupport.app(id, authorizing.brokerUrl(),
                 c -> c.set("broker_credentials", SASLCredentials.plain("alice", "alice-pw")));
         Topic<String, String> in = app.topic(id + "-in", String.class, String.class, o -> o.partitions(1));

@@ -129,23 +129,11 @@ class KafkaExactlyOnceTest {
 
     @Test
     void exactly_once_for_a_principal_denied_its_transactional_id_fails_at_start_naming_the_acl_to_grant() throws Exception {
-        // SASL/PLAIN user alice on an authorizing broker; resources without ACLs stay open, so alice
-        // may create ACLs herself, and denies herself every transactional id the app could use
-        try (EmbeddedKafka acl = EmbeddedKafka.newBuilder().security(faust.embedded.Security.saslPlain("alice", "alice-pw"))
-                .brokerProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
-                .brokerProperty("allow.everyone.if.no.acl.found", "true")
-                .brokerProperty("super.users", "User:ANONYMOUS")
-                .start()) {
+        // alice denies herself every transactional id the app could use
+        try (EmbeddedKafka acl = KafkaTestSupport.authorizingBrokerForAlice()) {
             String id = unique("eos-acl");
-            Map<String, Object> adminProps = new HashMap<>(acl.clientProperties());
-            try (var admin = org.apache.kafka.clients.admin.Admin.create(adminProps)) {
-                admin.createAcls(List.of(new org.apache.kafka.common.acl.AclBinding(
-                        new org.apache.kafka.common.resource.ResourcePattern(org.apache.kafka.common.resource.ResourceType.TRANSACTIONAL_ID,
-                                id, org.apache.kafka.common.resource.PatternType.PREFIXED),
-                        new org.apache.kafka.common.acl.AccessControlEntry("User:alice", "*",
-                                org.apache.kafka.common.acl.AclOperation.ALL, org.apache.kafka.common.acl.AclPermissionType.DENY))))
-                        .all().get(30, java.util.concurrent.TimeUnit.SECONDS);
-            }
+            KafkaTestSupport.createAcl(acl, KafkaTestSupport.denyAlice(org.apache.kafka.common.resource.ResourceType.TRANSACTIONAL_ID,
+                    id, org.apache.kafka.common.resource.PatternType.PREFIXED, org.apache.kafka.common.acl.AclOperation.ALL));
             App app = KafkaTestSupport.app(id, acl.brokerUrl(), c -> c.processingGuarantee(ProcessingGuarantee.EXACTLY_ONCE)
                     .set("broker_credentials", faust.auth.SASLCredentials.plain("alice", "alice-pw")));
             app.topic(id + "-in", String.class, String.class, o -> o.partitions(1));

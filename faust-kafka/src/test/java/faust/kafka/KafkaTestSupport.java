@@ -37,6 +37,51 @@ public final class KafkaTestSupport {
     }
 
     /**
+     * A one-node broker with SASL/PLAIN user {@code alice} (password {@code alice-pw}) and the KRaft
+     * {@code StandardAuthorizer}. Resources without ACLs stay open to everyone, so alice can create
+     * ACLs herself, e.g. deny herself a group, a topic or a transactional id; the cluster's own
+     * PLAINTEXT listeners run as the super user {@code ANONYMOUS}. The caller closes it.
+     *
+     * @return the started broker
+     */
+    public static EmbeddedKafka authorizingBrokerForAlice() {
+        return EmbeddedKafka.newBuilder().security(faust.embedded.Security.saslPlain("alice", "alice-pw"))
+                .brokerProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .brokerProperty("allow.everyone.if.no.acl.found", "true")
+                .brokerProperty("super.users", "User:ANONYMOUS")
+                .start();
+    }
+
+    /**
+     * Makes alice's ACL changes take effect: creates {@code binding} with an admin client of
+     * {@code kafka} authenticated as the broker's client user.
+     *
+     * @param kafka an {@link #authorizingBrokerForAlice()} broker
+     * @param binding the ACL
+     * @throws Exception if the broker refused it or did not answer in 30 s
+     */
+    public static void createAcl(EmbeddedKafka kafka, org.apache.kafka.common.acl.AclBinding binding) throws Exception {
+        try (Admin admin = Admin.create(new java.util.HashMap<>(kafka.clientProperties()))) {
+            admin.createAcls(java.util.List.of(binding)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * @param type the resource type
+     * @param name the resource name
+     * @param pattern how the name matches
+     * @param operation the operation denied
+     * @return an ACL denying alice {@code operation} on the resource, from any host
+     */
+    public static org.apache.kafka.common.acl.AclBinding denyAlice(org.apache.kafka.common.resource.ResourceType type, String name,
+                                                                   org.apache.kafka.common.resource.PatternType pattern,
+                                                                   org.apache.kafka.common.acl.AclOperation operation) {
+        return new org.apache.kafka.common.acl.AclBinding(new org.apache.kafka.common.resource.ResourcePattern(type, name, pattern),
+                new org.apache.kafka.common.acl.AccessControlEntry("User:alice", "*", operation,
+                        org.apache.kafka.common.acl.AclPermissionType.DENY));
+    }
+
+    /**
      * @param prefix readable part
      * @return a name no other test uses
      */
