@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * sooner once {@link #acksSinceCommit()} reaches {@code broker_commit_every}.
  *
  * <p>Thread-safe: the partition map is concurrent and each tracker has its own lock, so acks for
- * different partitions do not contend except on the shared ack counter.
+ * different partitions do not contend (each tracker also counts its own acks for {@link #acksSinceCommit()}).
  *
  * <p>Internal API: see the {@linkplain faust.transport.internal package} notes.
  *
