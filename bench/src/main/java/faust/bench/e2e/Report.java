@@ -41,7 +41,39 @@ final class Report {
             }
         }
         out.println();
+        out.println(pairedLine(results));
         out.println(ratioLine(results));
+    }
+
+    /**
+     * The same ratios from the rounds instead of the medians: round k's faust-java run against round
+     * k's run of the other system (run close together in time), combined by geometric mean. On a
+     * machine that speeds up or slows down during a run, this follows the trend where the ratio of
+     * medians does not. Failed runs leave their round out.
+     *
+     * @param results the measured runs, in the order they ran
+     * @return {@code paired per round (geometric mean): faust/kafka-streams alo=<x> eos=<y> faust/raw alo=<z>}
+     */
+    static String pairedLine(List<Result> results) {
+        return "paired per round (geometric mean): faust/kafka-streams alo=" + paired(results, SystemKind.STREAMS, Mode.ALO)
+                + " eos=" + paired(results, SystemKind.STREAMS, Mode.EOS)
+                + " faust/raw alo=" + paired(results, SystemKind.RAW, Mode.ALO);
+    }
+
+    private static String paired(List<Result> results, SystemKind against, Mode mode) {
+        List<Result> faust = of(results, Contender.plain(SystemKind.FAUST), mode);
+        List<Result> other = of(results, Contender.plain(against), mode);
+        double logSum = 0;
+        int n = 0;
+        for (int k = 0; k < Math.min(faust.size(), other.size()); k++) {
+            Result f = faust.get(k);
+            Result o = other.get(k);
+            if (f.ok() && o.ok() && f.rate() > 0 && o.rate() > 0) {
+                logSum += Math.log(f.rate() / o.rate());
+                n++;
+            }
+        }
+        return n == 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", Math.exp(logSum / n));
     }
 
     /**

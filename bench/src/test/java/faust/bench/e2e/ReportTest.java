@@ -51,4 +51,28 @@ class ReportTest {
         assertThat(lines).anyMatch(l -> l.startsWith("| faust-java | alo | 3 | 500 |"));
         assertThat(lines[lines.length - 1]).startsWith("ratio faust/kafka-streams ");
     }
+
+    @Test
+    void paired_ratios_follow_a_machine_that_speeds_up_where_the_ratio_of_medians_does_not() {
+        // faust-java needs 1.25x raw's time; each run finds the machine 20% faster than the run before,
+        // and the rounds alternate which system runs first, as bench/e2e rotates them
+        double[] speed = {1.0, 0.8, 0.64, 0.512, 0.4096, 0.32768, 0.262144, 0.2097152};
+        List<Result> results = List.of(
+                ok(SystemKind.RAW, Mode.ALO, speed[0]), ok(SystemKind.FAUST, Mode.ALO, 1.25 * speed[1]),
+                ok(SystemKind.FAUST, Mode.ALO, 1.25 * speed[2]), ok(SystemKind.RAW, Mode.ALO, speed[3]),
+                ok(SystemKind.RAW, Mode.ALO, speed[4]), ok(SystemKind.FAUST, Mode.ALO, 1.25 * speed[5]),
+                ok(SystemKind.FAUST, Mode.ALO, 1.25 * speed[6]), ok(SystemKind.RAW, Mode.ALO, speed[7]));
+        assertThat(Report.pairedLine(results)).isEqualTo(
+                "paired per round (geometric mean): faust/kafka-streams alo=n/a eos=n/a faust/raw alo=0.80");
+        assertThat(Report.ratioLine(results)).endsWith("faust/raw alo=0.64");
+    }
+
+    @Test
+    void a_failed_run_leaves_its_round_out_of_the_paired_ratio() {
+        Result failed = new Result(Contender.plain(SystemKind.FAUST), Mode.ALO, 1000, Double.NaN, Double.NaN, 10, 10, 0,
+                1.0, 0.5, 0.5, "timed out");
+        List<Result> results = List.of(ok(SystemKind.RAW, Mode.ALO, 1.0), failed,
+                ok(SystemKind.RAW, Mode.ALO, 1.0), ok(SystemKind.FAUST, Mode.ALO, 2.0));
+        assertThat(Report.pairedLine(results)).endsWith("faust/raw alo=0.50");
+    }
 }
