@@ -214,6 +214,17 @@ public final class AppRuntime {
     }
 
     /**
+     * Creates topics on the broker if they do not exist, in one batch where the transport can.
+     *
+     * @param declarations the topics
+     */
+    public void declareTopics(List<TopicDeclaration> declarations) {
+        if (!declarations.isEmpty()) {
+            transport().declareTopics(declarations);
+        }
+    }
+
+    /**
      * Remembers a topic so it is declared at start-up (when {@code topic_allow_declare}).
      *
      * @param topic the topic
@@ -243,10 +254,12 @@ public final class AppRuntime {
         } finally {
             lock.unlock();
         }
+        List<TopicDeclaration> declarations = new java.util.ArrayList<>();
         for (TopicImpl<?, ?> t : all) {
-            if (!t.topics().isEmpty()) {
-                t.declare();
-            }
+            declarations.addAll(t.declarations());
+        }
+        if (!declarations.isEmpty()) {
+            transport().declareTopics(declarations);     // one batch: a few round trips whatever the number of topics
         }
     }
 

@@ -134,6 +134,32 @@ class KafkaTransportTest {
     }
 
     @Test
+    void topics_declared_together_are_created_or_checked_in_one_batch_with_the_same_errors_as_one_by_one() {
+        String fresh1 = unique("batch-new");
+        String fresh2 = unique("batch-new");
+        String same = unique("batch-same");
+        String other = unique("batch-other");
+        transport.declareTopic(topic(same, 2));
+        transport.declareTopic(topic(other, 4));
+
+        transport.declareTopics(List.of(topic(fresh1, 3), topic(same, 2), topic(fresh2, 1), topic(fresh1, 3)));
+        assertThat(transport.partitionCount(fresh1)).isEqualTo(OptionalInt.of(3));
+        assertThat(transport.partitionCount(fresh2)).isEqualTo(OptionalInt.of(1));
+        assertThat(transport.partitionCount(same)).isEqualTo(OptionalInt.of(2));
+
+        String fresh3 = unique("batch-new");
+        assertThatThrownBy(() -> transport.declareTopics(List.of(topic(fresh3, 2), topic(other, 8))))
+                .isInstanceOf(ImproperlyConfiguredException.class)
+                .hasMessageContaining("'" + other + "'").hasMessageContaining("exists with 4 partitions")
+                .hasMessageContaining("declared with 8");
+        assertThat(transport.partitionCount(fresh3)).as("the rest of the batch is still created").isEqualTo(OptionalInt.of(2));
+        assertThatThrownBy(() -> transport.declareTopics(List.of(topic(unique("batch-new"), 1),
+                new TopicDeclaration(unique("batch-rf"), 1, 3, null, false, true, Map.of()))))
+                .isInstanceOf(ImproperlyConfiguredException.class)
+                .hasMessageContaining("replication factor 3").hasMessageContaining("topic_replication_factor");
+    }
+
+    @Test
     void a_replication_factor_above_the_broker_count_fails_naming_the_setting() {
         assertThatThrownBy(() -> transport.declareTopic(new TopicDeclaration(unique("rf"), 1, 3, null, false, true, Map.of())))
                 .isInstanceOf(ImproperlyConfiguredException.class)

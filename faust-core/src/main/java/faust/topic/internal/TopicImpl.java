@@ -189,12 +189,19 @@ public final class TopicImpl<K, V> extends AbstractChannel<K, V> implements Topi
 
     @Override
     public void declare() {
+        rt.declareTopics(declarations());
+    }
+
+    /** @return how each of this topic's names should be created; none when {@code topic_allow_declare} is off */
+    public List<TopicDeclaration> declarations() {
         if (!rt.settings().topicAllowDeclare()) {
-            return;
+            return List.of();
         }
+        List<TopicDeclaration> out = new java.util.ArrayList<>(topics.size());
         for (String t : topics) {
-            rt.declare(declaration(t));
+            out.add(declaration(t));
         }
+        return out;
     }
 
     /**

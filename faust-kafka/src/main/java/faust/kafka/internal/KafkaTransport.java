@@ -61,6 +61,11 @@ public final class KafkaTransport implements Transport {
     }
 
     @Override
+    public void declareTopics(java.util.List<TopicDeclaration> declarations) {
+        admin.declareAll(declarations);
+    }
+
+    @Override
     public OptionalInt partitionCount(String topic) {
         return admin.partitionCount(topic);
     }

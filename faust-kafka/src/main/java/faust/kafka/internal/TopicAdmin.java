@@ -3,8 +3,10 @@ package faust.kafka.internal;
 import faust.errors.FaustException;
 import faust.errors.ImproperlyConfiguredException;
 import faust.transport.TopicDeclaration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -97,13 +99,147 @@ final class TopicAdmin implements AutoCloseable {
             if (!(c instanceof TopicExistsException)) {
                 throw declareError(d, c);
             }
-            OptionalInt existing = partitionCount(d.name());
-            if (existing.isPresent() && existing.getAsInt() != d.partitions()) {
-                throw new ImproperlyConfiguredException("topic '" + d.name() + "' exists with " + existing.getAsInt()
-                        + " partitions but is declared with " + d.partitions() + " (TopicOptions.partitions or the "
-                        + "topic_partitions setting). Declare it with " + existing.getAsInt() + " partitions, or delete the "
-                        + "topic and let it be created again with " + d.partitions() + " (kafka-topics.sh --delete --topic "
-                        + d.name() + "), or use a new topic name.");
+            checkPartitions(d, partitionCount(d.name()));
+        }
+    }
+
+    /**
+     * Declares several topics with one create request, and one describe request for those that
+     * already exist, so that an app starts with the same few round trips whatever its number of
+     * topics. The checks and errors are those of {@link #declare}.
+     *
+     * @param declarations the declarations; a name declared twice counts once (the first)
+     */
+    void declareAll(List<TopicDeclaration> declarations) {
+        Map<String, TopicDeclaration> byName = new LinkedHashMap<>();
+        for (TopicDeclaration d : declarations) {
+            byName.putIfAbsent(d.name(), d);
+        }
+        if (byName.size() <= 1) {
+            byName.values().forEach(this::declare);
+            return;
+        }
+        List<NewTopic> topics = new ArrayList<>();
+        for (TopicDeclaration d : byName.values()) {
+            topics.add(new NewTopic(d.name(), d.partitions(), (short) d.replicas()).configs(topicConfig(d)));
+        }
+        Map<String, @Nullable Throwable> outcome;
+        try {
+            outcome = retrying("declare topics " + byName.keySet(), () -> createEach(topics));
+        } catch (DeclareError e) {
+            TopicDeclaration first = byName.values().iterator().next();
+            throw declareError(first, e.reason);     // the request as a whole failed (not one topic): the same for each
+        }
+        List<String> created = new ArrayList<>();
+        List<TopicDeclaration> existing = new ArrayList<>();
+        for (TopicDeclaration d : byName.values()) {
+            Throwable failure = outcome.get(d.name());
+            if (failure == null) {
+                created.add(d.name());
+                log.info("[{}] created topic '{}' with {} partitions, replication factor {}", configs.settings().id(),
+                        d.name(), d.partitions(), d.replicas());
+            } else if (failure instanceof TopicExistsException) {
+                existing.add(d);
+            } else {
+                throw declareError(d, failure);
+            }
+        }
+        awaitVisible(created);
+        Map<String, OptionalInt> counts = partitionCounts(existing.stream().map(TopicDeclaration::name).toList());
+        for (TopicDeclaration d : existing) {
+            checkPartitions(d, counts.getOrDefault(d.name(), OptionalInt.empty()));
+        }
+    }
+
+    /**
+     * One create request for every topic, each topic's outcome apart.
+     *
+     * @return per topic name: null when created, else why not (e.g. {@link TopicExistsException})
+     * @throws ExecutionException when a topic failed for a retriable reason, so the whole request is tried again
+     */
+    private Map<String, @Nullable Throwable> createEach(List<NewTopic> topics) throws ExecutionException, InterruptedException {
+        Map<String, KafkaFuture<Void>> futures = admin().createTopics(topics,
+                new CreateTopicsOptions().timeoutMs(attemptMillis())).values();
+        Map<String, @Nullable Throwable> out = new LinkedHashMap<>();
+        for (Map.Entry<String, KafkaFuture<Void>> e : futures.entrySet()) {
+            try {
+                e.getValue().get();
+                out.put(e.getKey(), null);
+            } catch (ExecutionException failure) {
+                Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+                if (cause instanceof RetriableException && !(cause instanceof UnknownTopicOrPartitionException)) {
+                    throw failure;     // tried again as a whole; topics created meanwhile then answer "exists"
+                }
+                out.put(e.getKey(), cause);
+            }
+        }
+        return out;
+    }
+
+    private void checkPartitions(TopicDeclaration d, OptionalInt existing) {
+        if (existing.isPresent() && existing.getAsInt() != d.partitions()) {
+            throw new ImproperlyConfiguredException("topic '" + d.name() + "' exists with " + existing.getAsInt()
+                    + " partitions but is declared with " + d.partitions() + " (TopicOptions.partitions or the "
+                    + "topic_partitions setting). Declare it with " + existing.getAsInt() + " partitions, or delete the "
+                    + "topic and let it be created again with " + d.partitions() + " (kafka-topics.sh --delete --topic "
+                    + d.name() + "), or use a new topic name.");
+        }
+    }
+
+    /**
+     * @param topics topic names
+     * @return each one's partition count, empty for those that do not exist; one describe request
+     */
+    private Map<String, OptionalInt> partitionCounts(List<String> topics) {
+        Map<String, OptionalInt> out = new HashMap<>();
+        if (topics.isEmpty()) {
+            return out;
+        }
+        Map<String, KafkaFuture<TopicDescription>> futures;
+        try {
+            futures = retrying("describe topics " + topics, () -> admin()
+                    .describeTopics(topics, new DescribeTopicsOptions().timeoutMs(attemptMillis())).topicNameValues());
+        } catch (DeclareError e) {
+            throw new FaustException("cannot describe topics " + topics + ": " + e.reason.getMessage(), e.reason);
+        }
+        for (String t : topics) {
+            KafkaFuture<TopicDescription> f = futures.get(t);
+            if (f == null) {
+                out.put(t, OptionalInt.empty());
+                continue;
+            }
+            try {
+                out.put(t, OptionalInt.of(f.get().partitions().size()));
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (cause instanceof UnknownTopicOrPartitionException) {
+                    out.put(t, OptionalInt.empty());
+                } else {
+                    out.put(t, partitionCount(t));     // one at a time, with its retries and errors
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FaustException("interrupted while describing topics " + topics, e);
+            }
+        }
+        return out;
+    }
+
+    /** Waits (briefly) until every new topic shows in metadata; see {@link #awaitVisible(String)}. */
+    private void awaitVisible(List<String> topics) {
+        long deadline = System.nanoTime() + KafkaConfigs.ADMIN_ATTEMPT.toNanos();
+        List<String> pending = new ArrayList<>(topics);
+        while (!pending.isEmpty() && System.nanoTime() < deadline && !closed) {
+            Map<String, OptionalInt> counts = partitionCounts(pending);
+            pending.removeIf(t -> counts.getOrDefault(t, OptionalInt.empty()).isPresent());
+            if (pending.isEmpty()) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
