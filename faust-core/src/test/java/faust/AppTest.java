@@ -53,6 +53,31 @@ class AppTest {
     }
 
     @Test
+    void the_monitors_end_offsets_follow_the_input_as_it_grows_not_only_at_assignment() {
+        App app = TestApps.app("end-offsets", TestApps.freshBroker(), c -> { });
+        Topic<String, String> in = app.topic("in", String.class, String.class, o -> o.partitions(1));
+        app.agent("read", in, s -> {
+            for (String v : s) {
+                assertThat(v).isNotNull();
+            }
+        });
+        TP tp = new TP("in", 0);
+        app.start();
+        try {
+            for (int i = 0; i < 3; i++) {
+                in.send("k", "v" + i).join();
+            }
+            await(Duration.ofSeconds(5), () -> Long.valueOf(3).equals(app.monitor().tpEndOffsets().get(tp)), "end offset 3");
+            for (int i = 3; i < 10; i++) {
+                in.send("k", "v" + i).join();
+            }
+            await(Duration.ofSeconds(5), () -> Long.valueOf(10).equals(app.monitor().tpEndOffsets().get(tp)), "end offset 10");
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
     void agent_receives_every_sent_value_in_order_and_offsets_are_committed() {
         String broker = TestApps.freshBroker();
         App app = TestApps.app("hello", broker, c -> { });

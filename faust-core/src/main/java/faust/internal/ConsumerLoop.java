@@ -181,6 +181,9 @@ public final class ConsumerLoop implements RebalanceListener {
             acks.assign(tp, msgs[0].offset() - 1);   // never committed: the first fetched offset is the base
         }
         trackGaps(tp, msgs);
+        if (b.endOffset() != TpBatch.UNKNOWN_END_OFFSET) {
+            rt.monitor().trackTpEndOffset(tp, b.endOffset());     // kept current, as Faust's consumer does on each fetch
+        }
         var sensors = rt.sensors();
         sensors.onMessagesIn(tp, msgs);     // the Monitor counts the batch at once; other sensors get each message
         AbstractChannel<?, ?>[] channels = rt.conductor().channelsFor(tp.topic());

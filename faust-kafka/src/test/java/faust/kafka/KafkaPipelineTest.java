@@ -10,6 +10,7 @@ import faust.agent.Agent;
 import faust.agent.AgentOptions;
 import faust.embedded.EmbeddedKafka;
 import faust.stream.KeyValue;
+import faust.topic.TP;
 import faust.topic.Topic;
 import java.time.Duration;
 import java.util.List;
@@ -160,6 +161,36 @@ class KafkaPipelineTest {
             await(Duration.ofSeconds(30), () -> committedSum(kafka, id, topic) == 10, "offset committed past the poison message");
             assertThat(seen).extracting(Item::id).containsExactly("o0", "o1", "o2", "o3", "o5", "o6", "o7", "o8", "o9");
             assertThat(app.monitor().decodeErrors()).isEqualTo(1);
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void the_monitors_end_offsets_follow_the_input_as_it_grows() {
+        String id = unique("end-offsets");
+        App app = KafkaTestSupport.app(id, kafka.brokerUrl(), c -> { });
+        Topic<String, Integer> in = app.topic(id + "-in", String.class, Integer.class, o -> o.partitions(1));
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        app.agent("count", in, s -> {
+            for (Integer v : s) {
+                seen.add(v);
+            }
+        });
+        TP tp = new TP(id + "-in", 0);
+        app.start();
+        try {
+            for (int i = 0; i < 5; i++) {
+                in.send("k", i).join();
+            }
+            await(Duration.ofSeconds(60), () -> Long.valueOf(5).equals(app.monitor().tpEndOffsets().get(tp)),
+                    () -> "end offset 5, got " + app.monitor().tpEndOffsets());
+            for (int i = 5; i < 12; i++) {
+                in.send("k", i).join();
+            }
+            await(Duration.ofSeconds(60), () -> Long.valueOf(12).equals(app.monitor().tpEndOffsets().get(tp)),
+                    () -> "end offset 12 after more input, got " + app.monitor().tpEndOffsets());
+            assertThat(seen).hasSize(12);
         } finally {
             app.stop();
         }

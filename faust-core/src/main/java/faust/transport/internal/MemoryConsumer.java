@@ -195,7 +195,7 @@ final class MemoryConsumer implements TransportConsumer {
                 msgs = java.util.Arrays.copyOf(msgs, count);
             }
             budget -= count;
-            out.add(new TpBatch(tp, msgs));
+            out.add(new TpBatch(tp, msgs, log.size()));     // the log end as this fetch saw it
         }
         return out;
     }

@@ -162,6 +162,7 @@ final class KafkaTransportConsumer implements TransportConsumer {
         }
         int gen = generation.getAsInt();
         List<TpBatch> out = new ArrayList<>(records.partitions().size());
+        Map<TopicPartition, OffsetAndMetadata> next = records.nextOffsets();
         for (TopicPartition p : records.partitions()) {
             List<ConsumerRecord<byte[], byte[]>> rs = records.records(p);
             TP tp = new TP(p.topic(), p.partition());
@@ -170,13 +171,26 @@ final class KafkaTransportConsumer implements TransportConsumer {
                 ConsumerRecord<byte[], byte[]> r = rs.get(i);
                 msgs[i] = new Message(tp, r.offset(), r.timestamp(), r.key(), r.value(), headers(r.headers()), ackListener, gen);
             }
-            out.add(new TpBatch(tp, msgs));
+            out.add(new TpBatch(tp, msgs, endOffset(p, next.get(p))));
             if (log.isTraceEnabled()) {
                 log.trace("[{}] fetched {} from {} at offsets {}..{} (generation {})", label, msgs.length, tp, msgs[0].offset(),
                         msgs[msgs.length - 1].offset(), gen);
             }
         }
         return out;
+    }
+
+    /**
+     * The partition's end offset as the last fetch saw it: the next offset to read plus the lag,
+     * both known locally (no request); the high watermark, or the last stable offset when reading
+     * committed.
+     */
+    private long endOffset(TopicPartition p, @Nullable OffsetAndMetadata nextOffset) {
+        if (nextOffset == null) {
+            return TpBatch.UNKNOWN_END_OFFSET;
+        }
+        java.util.OptionalLong lag = consumer.currentLag(p);
+        return lag.isPresent() ? nextOffset.offset() + lag.getAsLong() : TpBatch.UNKNOWN_END_OFFSET;
     }
 
     private static Headers headers(org.apache.kafka.common.header.Headers kh) {
