@@ -205,7 +205,8 @@ class KafkaCredentialsTest {
             await(Duration.ofSeconds(60), () -> copied.contains("during"), "the refused event copied once writes are allowed again");
             in.send(null, "after").join();
             await(Duration.ofSeconds(30), () -> copied.contains("after"), "later events copied as usual");
-            assertThat(copied).startsWith("before", "during").endsWith("after");
+            // at-least-once: a rewind may copy an uncommitted earlier event again, so compare first copies
+            assertThat(copied.stream().distinct().toList()).containsExactly("before", "during", "after");
         } finally {
             app.stop();
         }
