@@ -87,26 +87,13 @@ final class TopicAdmin implements AutoCloseable {
      * @param d the declaration
      */
     void declare(TopicDeclaration d) {
-        NewTopic topic = new NewTopic(d.name(), d.partitions(), (short) d.replicas()).configs(topicConfig(d));
-        try {
-            retrying("declare topic '" + d.name() + "'", () -> get(admin().createTopics(List.of(topic),
-                    new CreateTopicsOptions().timeoutMs(attemptMillis())).all()));
-            log.info("[{}] created topic '{}' with {} partitions, replication factor {}", configs.settings().id(), d.name(),
-                    d.partitions(), d.replicas());
-            awaitVisible(d.name());
-        } catch (DeclareError e) {
-            Throwable c = e.reason;
-            if (!(c instanceof TopicExistsException)) {
-                throw declareError(d, c);
-            }
-            checkPartitions(d, partitionCount(d.name()));
-        }
+        declareAll(List.of(d));
     }
 
     /**
-     * Declares several topics with one create request, and one describe request for those that
-     * already exist, so that an app starts with the same few round trips whatever its number of
-     * topics. The checks and errors are those of {@link #declare}.
+     * Creates the topics that do not exist and checks that the existing ones have the declared
+     * partition counts, with one create request and one describe request for those that exist, so
+     * that an app starts with the same few round trips whatever its number of topics.
      *
      * @param declarations the declarations; a name declared twice counts once (the first)
      */
@@ -115,8 +102,7 @@ final class TopicAdmin implements AutoCloseable {
         for (TopicDeclaration d : declarations) {
             byName.putIfAbsent(d.name(), d);
         }
-        if (byName.size() <= 1) {
-            byName.values().forEach(this::declare);
+        if (byName.isEmpty()) {
             return;
         }
         List<NewTopic> topics = new ArrayList<>();
@@ -225,7 +211,10 @@ final class TopicAdmin implements AutoCloseable {
         return out;
     }
 
-    /** Waits (briefly) until every new topic shows in metadata; see {@link #awaitVisible(String)}. */
+    /**
+     * Waits (briefly) until the new topics show in metadata, so that what follows a declaration
+     * (sends, subscriptions, partition counts) finds them instead of racing the broker's metadata.
+     */
     private void awaitVisible(List<String> topics) {
         long deadline = System.nanoTime() + KafkaConfigs.ADMIN_ATTEMPT.toNanos();
         List<String> pending = new ArrayList<>(topics);
@@ -235,22 +224,6 @@ final class TopicAdmin implements AutoCloseable {
             if (pending.isEmpty()) {
                 return;
             }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    /**
-     * Waits (briefly) until the new topic shows in metadata, so that what follows a declaration
-     * (sends, subscriptions, partition counts) finds it instead of racing the broker's metadata.
-     */
-    private void awaitVisible(String topic) {
-        long deadline = System.nanoTime() + KafkaConfigs.ADMIN_ATTEMPT.toNanos();
-        while (partitionCount(topic).isEmpty() && System.nanoTime() < deadline && !closed) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
