@@ -55,9 +55,20 @@ final class Report {
      * @return {@code paired per round (geometric mean): faust/kafka-streams alo=<x> eos=<y> faust/raw alo=<z>}
      */
     static String pairedLine(List<Result> results) {
-        return "paired per round (geometric mean): faust/kafka-streams alo=" + paired(results, SystemKind.STREAMS, Mode.ALO)
-                + " eos=" + paired(results, SystemKind.STREAMS, Mode.EOS)
-                + " faust/raw alo=" + paired(results, SystemKind.RAW, Mode.ALO);
+        return "paired per round (geometric mean): " + threeRatios(results, Report::paired);
+    }
+
+    /** How one ratio of faust-java to another system in one mode is computed from the runs. */
+    @FunctionalInterface
+    private interface Ratio {
+        String of(List<Result> results, SystemKind against, Mode mode);
+    }
+
+    /** @return {@code faust/kafka-streams alo=<x> eos=<y> faust/raw alo=<z>}, each computed by {@code ratio} */
+    private static String threeRatios(List<Result> results, Ratio ratio) {
+        return "faust/kafka-streams alo=" + ratio.of(results, SystemKind.STREAMS, Mode.ALO)
+                + " eos=" + ratio.of(results, SystemKind.STREAMS, Mode.EOS)
+                + " faust/raw alo=" + ratio.of(results, SystemKind.RAW, Mode.ALO);
     }
 
     private static String paired(List<Result> results, SystemKind against, Mode mode) {
@@ -82,9 +93,7 @@ final class Report {
      *     a side is missing or failed
      */
     static String ratioLine(List<Result> results) {
-        return "ratio faust/kafka-streams alo=" + ratio(results, SystemKind.STREAMS, Mode.ALO)
-                + " eos=" + ratio(results, SystemKind.STREAMS, Mode.EOS)
-                + " faust/raw alo=" + ratio(results, SystemKind.RAW, Mode.ALO);
+        return "ratio " + threeRatios(results, Report::ratio);
     }
 
     private static String ratio(List<Result> results, SystemKind against, Mode mode) {
