@@ -65,7 +65,10 @@ public final class ConsumerLoop implements RebalanceListener {
     private volatile @Nullable TransportConsumer consumer;
     private volatile Set<TP> assignment = Set.of();
     private @Nullable Object rebalanceState;
-    /** Offset of the last message fetched per partition, to find offsets that will never come (gaps). */
+    /**
+     * Offset of the last message fetched per partition (or, before the first fetch, the offset
+     * before the one reading starts at), to find offsets that will never come (gaps).
+     */
     private final Map<TP, Long> lastFetched = new HashMap<>();
     private final boolean exactlyOnce;
     private volatile @Nullable String rewindReason;
@@ -290,6 +293,7 @@ public final class ConsumerLoop implements RebalanceListener {
             if (off != null) {
                 c.seek(tp, off);
                 acks.assign(tp, off - 1);
+                lastFetched.put(tp, off - 1);     // reading starts at off: offsets skipped from there on are gaps
                 based.add(tp);
             } else {
                 acks.revoke(tp);
@@ -376,6 +380,10 @@ public final class ConsumerLoop implements RebalanceListener {
                 Long off = committed.get(tp);
                 if (off != null) {
                     acks.assign(tp, off - 1);
+                    // Reading starts at the committed offset, which may hold a record no fetch returns
+                    // (a transaction marker, an aborted or compacted-away record): from there on,
+                    // offsets skipped before the first record fetched are gaps, or commits stop there.
+                    lastFetched.put(tp, off - 1);
                     based.add(tp);
                 }
             }
