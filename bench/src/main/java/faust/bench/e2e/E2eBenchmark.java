@@ -30,10 +30,12 @@ import org.jspecify.annotations.Nullable;
  * the system starts until a verifier has read every output back. Prints a table of msgs/s and,
  * last, the ratio line {@code ratio faust/kafka-streams alo=<x> eos=<y> faust/raw alo=<z>}.
  *
- * <p>Each (system, mode) first does a warm-up run on a smaller topic (not reported), so that every
- * system is measured with the JIT warmed up on its own code and on kafka-clients. With several
- * rounds the order of the systems rotates from round to round, since the first runs after the
- * warm-up tend to be slower; the table shows each system's median.
+ * <p>Each (system, mode) first does warm-up runs (not reported; by default three rounds of runs as
+ * large as the measured ones), so that every system is measured at steady state: the JIT compilers
+ * of this JVM and of the broker's have compiled what the job runs, including code that runs per
+ * request or per run rather than per message. Each run reports the CPU its JIT compilers took, so
+ * that a run that was not at steady state shows. With several rounds the order of the systems
+ * rotates from round to round; the table shows each system's median.
  */
 public final class E2eBenchmark {
     private static final String INPUT = "e2e-in";
@@ -104,12 +106,20 @@ public final class E2eBenchmark {
             Map<String, Object> client = kafka.clientProperties();
             fill(admin, client, INPUT, options.messages());
             if (options.warmup() > 0) {
-                fill(admin, client, WARMUP_INPUT, options.warmup());
-                for (Mode mode : options.modes()) {
-                    for (Contender c : options.contenders()) {
-                        Result r = runOnce(admin, kafka, c, mode, WARMUP_INPUT, options.warmup());
-                        out.printf(Locale.ROOT, "warm-up  %-17s %s %s%n", c.label(), mode.flag, describe(r));
+                String warmupInput = INPUT;
+                if (options.warmup() != options.messages()) {
+                    warmupInput = WARMUP_INPUT;
+                    fill(admin, client, WARMUP_INPUT, options.warmup());
+                }
+                List<Contender> order = new ArrayList<>(options.contenders());
+                for (int round = 1; round <= options.warmupRounds(); round++) {
+                    for (Mode mode : options.modes()) {
+                        for (Contender c : order) {
+                            Result r = runOnce(admin, kafka, c, mode, warmupInput, options.warmup());
+                            out.printf(Locale.ROOT, "warm-up  %-17s %s %s%n", c.label(), mode.flag, describe(r));
+                        }
                     }
+                    Collections.rotate(order, -1);
                 }
             }
             List<Contender> order = new ArrayList<>(options.contenders());
@@ -142,8 +152,12 @@ public final class E2eBenchmark {
         double brokerCpu0 = 0;
         double clientCpu = Double.NaN;
         double brokerCpu = Double.NaN;
+        double jit0 = Double.NaN;
+        double jitCpu = Double.NaN;
         ThreadCpu threads0 = ThreadCpu.snapshot();
         String threadCpu = "";
+        String threadAlloc = "";
+        String jvm = "";
         Verifier verifier = new Verifier(kafka.clientProperties(), output, options.partitions(), n, options.valueSize(), mode);
         try {
             verifier.start();
@@ -154,6 +168,7 @@ public final class E2eBenchmark {
             };
             cpu0 = CpuTime.process();
             brokerCpu0 = CpuTime.broker();
+            jit0 = JitCpu.seconds();
             threads0 = ThreadCpu.snapshot();
             t0 = System.nanoTime();
             try {
@@ -161,7 +176,11 @@ public final class E2eBenchmark {
                 error = await(verifier, pipeline, Duration.ofSeconds(options.timeoutSeconds()));
                 clientCpu = CpuTime.process() - cpu0;
                 brokerCpu = CpuTime.broker() - brokerCpu0;
-                threadCpu = ThreadCpu.snapshot().perMessageSince(threads0, n, 8);
+                jitCpu = JitCpu.seconds() - jit0;
+                ThreadCpu threads1 = ThreadCpu.snapshot();
+                threadCpu = threads1.perMessageSince(threads0, n, 8);
+                threadAlloc = threads1.allocatedPerMessageSince(threads0, n, 6);
+                jvm = threads1.jvmSince(threads0, clientCpu * 1e9, n);
             } catch (Exception e) {
                 error = "could not start: " + e;
             } finally {
@@ -172,6 +191,8 @@ public final class E2eBenchmark {
             }
             if (options.verbose() && !threadCpu.isEmpty()) {
                 out.println("         " + contender.label() + " " + mode.flag + ": client CPU by thread, us/msg: " + threadCpu);
+                out.println("         " + contender.label() + " " + mode.flag + ": allocated by thread, B/msg: " + threadAlloc
+                        + "; " + jvm);
             }
             verifier.drain(Duration.ofMillis(500), Duration.ofSeconds(10));   // count late duplicates
         } finally {
@@ -185,7 +206,7 @@ public final class E2eBenchmark {
             error = verifier.invalid() + " outputs were not the transform of an input";
         }
         return new Result(contender, mode, n, seconds, steady, verifier.total(), verifier.distinct(), verifier.invalid(),
-                clientCpu, brokerCpu, load, error);
+                clientCpu, brokerCpu, jitCpu, load, error);
     }
 
     /** Waits for every output, watching for failures of the system and the verifier. */
@@ -212,8 +233,9 @@ public final class E2eBenchmark {
                     r.messages(), r.invalid());
         }
         return String.format(Locale.ROOT, "%,10.0f msgs/s  (%.2f s; first to last output %,.0f msgs/s; %,d duplicates; "
-                + "CPU per msg: clients %.2f us, broker %.2f us; load %.2f)", r.rate(), r.seconds(), r.steadyRate(),
-                r.duplicates(), r.clientCpuMicrosPerMessage(), r.brokerCpuMicrosPerMessage(), r.load1());
+                + "CPU per msg: clients %.2f us, broker %.2f us, of which JIT %.2f us; load %.2f)", r.rate(), r.seconds(),
+                r.steadyRate(), r.duplicates(), r.clientCpuMicrosPerMessage(), r.brokerCpuMicrosPerMessage(),
+                r.jitCpuMicrosPerMessage(), r.load1());
     }
 
     private void createTopic(Admin admin, String topic) throws Exception {

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param systems systems to run, in order
  * @param modes processing guarantees to run, in order
  * @param warmup messages per warm-up run of each (system, mode), 0 for none
+ * @param warmupRounds warm-up runs of each (system, mode), in rounds like the measured ones
  * @param rounds measured runs of each (system, mode); the table shows the median
  * @param lingerMs producer {@code linger.ms} of every system
  * @param batchSize producer {@code batch.size} of every system
@@ -30,7 +31,7 @@ import java.util.Map;
  * @param faustVariants extra faust-java runs, each with these settings on top ({@code --faust-variant})
  */
 record Options(long messages, int partitions, int valueSize, List<SystemKind> systems, List<Mode> modes,
-               long warmup, int rounds, int lingerMs, int batchSize, int commitMsAlo, int commitMsEos,
+               long warmup, int warmupRounds, int rounds, int lingerMs, int batchSize, int commitMsAlo, int commitMsEos,
                boolean childJvm, List<String> brokerJvmOptions, int timeoutSeconds, Map<String, String> faustSettings,
                boolean verbose, List<Map<String, String>> faustVariants) {
 
@@ -41,7 +42,8 @@ record Options(long messages, int partitions, int valueSize, List<SystemKind> sy
               --size B            value size in bytes (default 100)
               --only LIST         systems, comma-separated: raw,streams,faust (default all)
               --modes LIST        alo,eos (default both)
-              --warmup N          messages per warm-up run of each system and mode (default N/5, max 200000; 0 = none)
+              --warmup N          messages per warm-up run of each system and mode (default: as measured; 0 = none)
+              --warmup-rounds K   warm-up runs of each system and mode, in rounds, before measuring (default 3)
               --rounds R          measured runs per system and mode, in rotating order; the table shows the median (default 3)
               --linger-ms MS      producer linger.ms for every system (default 5)
               --batch-size B      producer batch.size for every system (default 65536)
@@ -68,6 +70,7 @@ record Options(long messages, int partitions, int valueSize, List<SystemKind> sy
         List<SystemKind> systems = List.of(SystemKind.values());
         List<Mode> modes = List.of(Mode.values());
         Long warmup = null;
+        int warmupRounds = 3;
         int rounds = 3;
         int linger = 5;
         int batch = 65536;
@@ -88,6 +91,7 @@ record Options(long messages, int partitions, int valueSize, List<SystemKind> sy
                 case "--only" -> systems = SystemKind.parseList(value(args, ++i, a));
                 case "--modes" -> modes = Mode.parseList(value(args, ++i, a));
                 case "--warmup" -> warmup = nonNegativeLong(a, value(args, ++i, a));
+                case "--warmup-rounds" -> warmupRounds = (int) positiveLong(a, value(args, ++i, a));
                 case "--rounds" -> rounds = (int) positiveLong(a, value(args, ++i, a));
                 case "--linger-ms" -> linger = (int) nonNegativeLong(a, value(args, ++i, a));
                 case "--batch-size" -> batch = (int) positiveLong(a, value(args, ++i, a));
@@ -112,9 +116,9 @@ record Options(long messages, int partitions, int valueSize, List<SystemKind> sy
         if (size < Payload.MIN_SIZE) {
             throw new IllegalArgumentException("--size must be at least " + Payload.MIN_SIZE + " bytes, got " + size);
         }
-        long w = warmup != null ? warmup : Math.min(200_000, messages / 5);
+        long w = warmup != null ? warmup : messages;
         int t = timeout != null ? timeout : (int) (120 + messages / 20_000);
-        return new Options(messages, partitions, size, systems, modes, w, rounds, linger, batch, commitAlo, commitEos,
+        return new Options(messages, partitions, size, systems, modes, w, warmupRounds, rounds, linger, batch, commitAlo, commitEos,
                 child, brokerJvm, t, Map.copyOf(faust), verbose, List.copyOf(variants));
     }
 

@@ -19,8 +19,8 @@ final class Report {
     static void print(PrintStream out, List<Result> results, Options options) {
         out.println();
         out.println("| system | mode | runs | msgs/s (start to last output) | msgs/s (first to last output) | seconds "
-                + "| client CPU us/msg | broker CPU us/msg | duplicates | missing | load |");
-        out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+                + "| client CPU us/msg | broker CPU us/msg | JIT CPU us/msg | duplicates | missing | load |");
+        out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (Mode mode : options.modes()) {
             for (Contender c : options.contenders()) {
                 List<Result> runs = of(results, c, mode);
@@ -28,10 +28,11 @@ final class Report {
                     continue;
                 }
                 Result med = median(runs);
-                out.printf(Locale.ROOT, "| %s | %s | %d | %s | %s | %.2f | %.2f | %.2f | %d | %d | %.2f |%n", c.label(),
+                out.printf(Locale.ROOT, "| %s | %s | %d | %s | %s | %.2f | %.2f | %.2f | %.2f | %d | %d | %.2f |%n", c.label(),
                         mode.flag, runs.size(), med.ok() ? String.format(Locale.ROOT, "%,.0f", med.rate()) : "FAILED",
                         med.ok() ? String.format(Locale.ROOT, "%,.0f", med.steadyRate()) : "-", med.seconds(),
-                        med.clientCpuMicrosPerMessage(), med.brokerCpuMicrosPerMessage(), med.duplicates(), med.missing(),
+                        med.clientCpuMicrosPerMessage(), med.brokerCpuMicrosPerMessage(), med.jitCpuMicrosPerMessage(),
+                        med.duplicates(), med.missing(),
                         med.load1());
                 for (Result r : runs) {
                     if (r.error() != null) {

@@ -17,12 +17,15 @@ import org.jspecify.annotations.Nullable;
  * @param invalid outputs that were not the transform of an input
  * @param clientCpuSeconds CPU time of this JVM (the system under test, plus the verifier) during the timed part
  * @param brokerCpuSeconds CPU time of the broker's child JVM during the timed part, NaN when in-process
+ * @param jitCpuSeconds CPU time of the JIT compiler threads of this JVM and the broker's during the
+ *     timed part (NaN where {@code /proc} does not exist): large when the run was not at steady state
  * @param load1 the 1-minute load average when the run started
  * @param error why the run failed, or null when every output arrived
  */
 record Result(Contender contender, Mode mode, long messages, double seconds, double firstToLastSeconds, long outputs,
               long distinct, long invalid,
-              double clientCpuSeconds, double brokerCpuSeconds, double load1, @Nullable String error) {
+              double clientCpuSeconds, double brokerCpuSeconds, double jitCpuSeconds, double load1,
+              @Nullable String error) {
 
     /** @return the system */
     SystemKind system() {
@@ -52,6 +55,11 @@ record Result(Contender contender, Mode mode, long messages, double seconds, dou
     /** @return CPU microseconds per message in the broker's JVM, NaN when in-process */
     double brokerCpuMicrosPerMessage() {
         return brokerCpuSeconds * 1e6 / messages;
+    }
+
+    /** @return CPU microseconds per message spent compiling (JIT) in this JVM and the broker's */
+    double jitCpuMicrosPerMessage() {
+        return jitCpuSeconds * 1e6 / messages;
     }
 
     /** @return outputs read more than once */

@@ -18,7 +18,8 @@ class OptionsTest {
         assertThat(o.partitions()).isEqualTo(4);
         assertThat(o.systems()).containsExactly(SystemKind.RAW, SystemKind.STREAMS, SystemKind.FAUST);
         assertThat(o.modes()).containsExactly(Mode.ALO, Mode.EOS);
-        assertThat(o.warmup()).isEqualTo(200_000);
+        assertThat(o.warmup()).isEqualTo(1_000_000);
+        assertThat(o.warmupRounds()).isEqualTo(3);
         assertThat(o.rounds()).isEqualTo(3);
         assertThat(o.childJvm()).isTrue();
         assertThat(o.commitMs(Mode.ALO)).isEqualTo(1000);
@@ -52,9 +53,12 @@ class OptionsTest {
     }
 
     @Test
-    void warm_up_defaults_to_a_fifth_of_the_messages_capped_at_200k() {
-        assertThat(Options.parse("--messages", "2000").warmup()).isEqualTo(400);
-        assertThat(Options.parse("--messages", "10000000").warmup()).isEqualTo(200_000);
+    void warm_up_runs_default_to_the_measured_size_and_can_be_set_apart() {
+        assertThat(Options.parse("--messages", "2000").warmup()).isEqualTo(2000);
+        Options o = Options.parse("--messages", "2000", "--warmup", "500", "--warmup-rounds", "1");
+        assertThat(o.warmup()).isEqualTo(500);
+        assertThat(o.warmupRounds()).isEqualTo(1);
+        assertThatThrownBy(() -> Options.parse("--warmup-rounds", "0")).hasMessageContaining("--warmup-rounds");
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class ReportTest {
     private static Result ok(SystemKind s, Mode m, double seconds) {
-        return new Result(Contender.plain(s), m, 1000, seconds, seconds / 2, 1000, 1000, 0, 1.0, 0.5, 0.5, null);
+        return new Result(Contender.plain(s), m, 1000, seconds, seconds / 2, 1000, 1000, 0, 1.0, 0.5, 0.1, 0.5, null);
     }
 
     @Test
@@ -27,7 +27,7 @@ class ReportTest {
     @Test
     void ratio_is_na_where_a_side_is_missing_or_failed() {
         Result failed = new Result(Contender.plain(SystemKind.FAUST), Mode.EOS, 1000, Double.NaN, Double.NaN, 10, 10, 0,
-                1.0, 0.5, 0.5, "timed out");
+                1.0, 0.5, 0.1, 0.5, "timed out");
         List<Result> results = List.of(ok(SystemKind.FAUST, Mode.ALO, 1.0), ok(SystemKind.STREAMS, Mode.EOS, 1.0), failed);
         assertThat(Report.ratioLine(results)).isEqualTo("ratio faust/kafka-streams alo=n/a eos=n/a faust/raw alo=n/a");
     }
@@ -35,7 +35,7 @@ class ReportTest {
     @Test
     void faust_variants_do_not_enter_the_ratios() {
         Result variant = new Result(Contender.faustVariant(Map.of("topic_disable_leader", "true")), Mode.ALO, 1000, 0.1, 0.1,
-                1000, 1000, 0, 1.0, 0.5, 0.5, null);
+                1000, 1000, 0, 1.0, 0.5, 0.1, 0.5, null);
         List<Result> results = List.of(ok(SystemKind.RAW, Mode.ALO, 1.0), ok(SystemKind.FAUST, Mode.ALO, 2.0), variant);
         assertThat(Report.ratioLine(results)).endsWith("faust/raw alo=0.50");
     }
@@ -70,7 +70,7 @@ class ReportTest {
     @Test
     void a_failed_run_leaves_its_round_out_of_the_paired_ratio() {
         Result failed = new Result(Contender.plain(SystemKind.FAUST), Mode.ALO, 1000, Double.NaN, Double.NaN, 10, 10, 0,
-                1.0, 0.5, 0.5, "timed out");
+                1.0, 0.5, 0.1, 0.5, "timed out");
         List<Result> results = List.of(ok(SystemKind.RAW, Mode.ALO, 1.0), failed,
                 ok(SystemKind.RAW, Mode.ALO, 1.0), ok(SystemKind.FAUST, Mode.ALO, 2.0));
         assertThat(Report.pairedLine(results)).endsWith("faust/raw alo=0.50");
