@@ -41,6 +41,8 @@ public final class AppRuntime {
     private final Monitor monitor;
     private final Conductor conductor = new Conductor();
     private final List<TopicImpl<?, ?>> declared = new ArrayList<>();
+    /** Declarations the transport has carried out, so that each is sent once. */
+    private final java.util.Set<TopicDeclaration> declaredAlready = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile @Nullable Transport transport;
     private volatile @Nullable ConsumerLoop consumerLoop;
@@ -210,17 +212,26 @@ public final class AppRuntime {
      * @param declaration the topic
      */
     public void declare(TopicDeclaration declaration) {
-        transport().declareTopic(declaration);
+        declareTopics(List.of(declaration));
     }
 
     /**
-     * Creates topics on the broker if they do not exist, in one batch where the transport can.
+     * Creates topics on the broker if they do not exist, in one batch where the transport can. A
+     * declaration made before (same name and settings) is not sent again: the agents' and the
+     * leader's topics, declared in the start-up batch, are declared again as they subscribe.
      *
      * @param declarations the topics
      */
     public void declareTopics(List<TopicDeclaration> declarations) {
-        if (!declarations.isEmpty()) {
-            transport().declareTopics(declarations);
+        List<TopicDeclaration> fresh = new ArrayList<>(declarations.size());
+        for (TopicDeclaration d : declarations) {
+            if (!declaredAlready.contains(d)) {
+                fresh.add(d);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            transport().declareTopics(fresh);
+            declaredAlready.addAll(fresh);      // only once declared: a failed declaration is tried again next time
         }
     }
 
@@ -258,9 +269,7 @@ public final class AppRuntime {
         for (TopicImpl<?, ?> t : all) {
             declarations.addAll(t.declarations());
         }
-        if (!declarations.isEmpty()) {
-            transport().declareTopics(declarations);     // one batch: a few round trips whatever the number of topics
-        }
+        declareTopics(declarations);     // one batch: a few round trips whatever the number of topics
     }
 
     /**
