@@ -218,6 +218,7 @@ final class TopicAdmin implements AutoCloseable {
     private void awaitVisible(List<String> topics) {
         long deadline = System.nanoTime() + KafkaConfigs.ADMIN_ATTEMPT.toNanos();
         List<String> pending = new ArrayList<>(topics);
+        long pauseMillis = 2;      // metadata usually follows within a few ms: look again soon, then less often
         while (!pending.isEmpty() && System.nanoTime() < deadline && !closed) {
             Map<String, OptionalInt> counts = partitionCounts(pending);
             pending.removeIf(t -> counts.getOrDefault(t, OptionalInt.empty()).isPresent());
@@ -225,7 +226,8 @@ final class TopicAdmin implements AutoCloseable {
                 return;
             }
             try {
-                Thread.sleep(20);
+                Thread.sleep(pauseMillis);
+                pauseMillis = Math.min(pauseMillis * 2, 50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
