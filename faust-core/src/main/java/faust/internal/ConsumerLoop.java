@@ -181,7 +181,7 @@ public final class ConsumerLoop implements RebalanceListener {
             return;
         }
         if (based.add(tp)) {
-            acks.assign(tp, msgs[0].offset() - 1);   // never committed: the first fetched offset is the base
+            acks.assign(tp, msgs[0].offset() - 1);   // the first offset fetched since assignment is the base
         }
         trackGaps(tp, msgs);
         if (b.endOffset() != TpBatch.UNKNOWN_END_OFFSET) {
@@ -375,18 +375,10 @@ public final class ConsumerLoop implements RebalanceListener {
         log.info("[{}] partitions assigned: {}", rt.settings().id(), new java.util.TreeSet<>(assigned));
         TransportConsumer c = consumer;
         if (c != null) {
-            Map<TP, Long> committed = c.committed(assigned);
-            for (TP tp : assigned) {
-                Long off = committed.get(tp);
-                if (off != null) {
-                    acks.assign(tp, off - 1);
-                    // Reading starts at the committed offset, which may hold a record no fetch returns
-                    // (a transaction marker, an aborted or compacted-away record): from there on,
-                    // offsets skipped before the first record fetched are gaps, or commits stop there.
-                    lastFetched.put(tp, off - 1);
-                    based.add(tp);
-                }
-            }
+            // No committed offsets are asked for here: each partition's ack tracking starts at the
+            // first record fetched from it (deliver). Reading starts at the committed offset, and any
+            // offset between it and that record (a transaction marker, an aborted or compacted-away
+            // record) will never be delivered, so it is as good as committed.
             c.endOffsets(assigned).forEach(rt.monitor()::trackTpEndOffset);
             pauseLeaderPartition(c, assigned);
         }
