@@ -203,18 +203,18 @@ final class Publisher {
         } catch (RuntimeException e) {
             outcome.onCompletion(null, e);
         }
-        return outcome.result;
+        return outcome;
     }
 
     /**
-     * One send's bookkeeping: it counts the send in flight and starts its sensors when created, and
-     * when the producer reports (on its I/O thread) ends them, then completes {@link #result}, the
-     * future the caller holds. One object per send, called by the producer directly: no future of
-     * the transport's and no completion stage in between.
+     * One send's bookkeeping and the future the caller holds: it counts the send in flight and
+     * starts its sensors when created, and when the producer reports (on its I/O thread) ends them,
+     * then completes itself. One object per send, called by the producer directly: no future of the
+     * transport's, no completion stage in between, and no second object for the producer's thread
+     * to fetch from the sending thread's cache.
      */
-    private final class Outcome implements TransportProducer.SendCallback,
+    private final class Outcome extends CompletableFuture<RecordMetadata> implements TransportProducer.SendCallback,
             java.util.function.BiConsumer<@Nullable RecordMetadata, @Nullable Throwable> {
-        final CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         private final String topic;
         private final boolean forEvent;
         private final @Nullable Monitor timed;
@@ -254,13 +254,13 @@ final class Publisher {
                 if (hooked) {
                     sensors.onSendCompleted(state, md);
                 }
-                result.complete(md);
+                complete(md);
                 return;
             }
             Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause()
                     : err != null ? err : new IllegalStateException("the producer reported neither metadata nor an error");
             if (cause instanceof HeldSends.DroppedSendException) {
-                result.completeExceptionally(cause);     // the worker is already reading those events again
+                completeExceptionally(cause);     // the worker is already reading those events again
                 return;
             }
             if (timed != null) {
@@ -274,7 +274,7 @@ final class Publisher {
                 // offsets of events whose output failed must not commit; read them again
                 consumer.requestRewind("send to " + topic + " failed: " + cause);
             }
-            result.completeExceptionally(cause instanceof FaustException fe ? fe
+            completeExceptionally(cause instanceof FaustException fe ? fe
                     : new ProducerSendException("could not send to topic " + topic + ": " + cause.getMessage(), cause));
         }
     }
