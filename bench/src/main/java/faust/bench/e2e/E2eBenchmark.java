@@ -30,16 +30,21 @@ import org.jspecify.annotations.Nullable;
  * the system starts until a verifier has read every output back. Prints a table of msgs/s and,
  * last, the ratio line {@code ratio faust/kafka-streams alo=<x> eos=<y> faust/raw alo=<z>}.
  *
- * <p>Each (system, mode) first does warm-up runs (not reported; by default three rounds of runs as
- * large as the measured ones), so that every system is measured at steady state: the JIT compilers
- * of this JVM and of the broker's have compiled what the job runs, including code that runs per
- * request or per run rather than per message. Each run reports the CPU its JIT compilers took, so
- * that a run that was not at steady state shows. With several rounds the order of the systems
+ * <p>Each (system, mode) first does warm-up runs (not reported; rounds of runs as large as the
+ * measured ones, until the JIT compilers are done or {@code --warmup-rounds} is reached), so that
+ * every system is measured at steady state: the JIT compilers of this JVM and of the broker's have
+ * compiled what the job runs, including code that runs per request or per run rather than per
+ * message. Each run reports the CPU its JIT compilers took, so that a run that was not at steady
+ * state shows. With several rounds the order of the systems
  * rotates from round to round; the table shows each system's median.
  */
 public final class E2eBenchmark {
     private static final String INPUT = "e2e-in";
     private static final String WARMUP_INPUT = "e2e-warmup-in";
+    /** Warm-up rounds run at least (fewer only when {@code --warmup-rounds} says so). */
+    private static final int MIN_WARMUP_ROUNDS = 2;
+    /** JIT compiler CPU per message under which a warm-up run counts as steady. */
+    private static final double STEADY_JIT_MICROS = 0.10;
 
     private final Options options;
     private final PrintStream out;
@@ -87,10 +92,10 @@ public final class E2eBenchmark {
     }
 
     private List<Result> runAll() throws Exception {
-        out.printf(Locale.ROOT, "e2e: %,d messages of %d bytes, %d partitions; systems %s; modes %s; warm-up %,d; rounds %d%n",
-                options.messages(), options.valueSize(), options.partitions(),
+        out.printf(Locale.ROOT, "e2e: %,d messages of %d bytes, %d partitions; systems %s; modes %s; warm-up runs of %,d, "
+                + "up to %d rounds; rounds %d%n", options.messages(), options.valueSize(), options.partitions(),
                 options.systems().stream().map(s -> s.flag).toList(), options.modes().stream().map(m -> m.flag).toList(),
-                options.warmup(), options.rounds());
+                options.warmup(), options.warmupRounds(), options.rounds());
         out.printf(Locale.ROOT, "e2e: producers acks=all linger.ms=%d batch.size=%d; commit interval alo=%d ms eos=%d ms%n",
                 options.lingerMs(), options.batchSize(), options.commitMsAlo(), options.commitMsEos());
         out.printf(Locale.ROOT, "e2e: JDK %s (%s), %d CPUs, load %.2f; broker in %s%n", System.getProperty("java.version"),
@@ -111,16 +116,7 @@ public final class E2eBenchmark {
                     warmupInput = WARMUP_INPUT;
                     fill(admin, client, WARMUP_INPUT, options.warmup());
                 }
-                List<Contender> order = new ArrayList<>(options.contenders());
-                for (int round = 1; round <= options.warmupRounds(); round++) {
-                    for (Mode mode : options.modes()) {
-                        for (Contender c : order) {
-                            Result r = runOnce(admin, kafka, c, mode, warmupInput, options.warmup());
-                            out.printf(Locale.ROOT, "warm-up  %-17s %s %s%n", c.label(), mode.flag, describe(r));
-                        }
-                    }
-                    Collections.rotate(order, -1);
-                }
+                warmUp(admin, kafka, warmupInput);
             }
             List<Contender> order = new ArrayList<>(options.contenders());
             for (int round = 1; round <= options.rounds(); round++) {
@@ -136,6 +132,39 @@ public final class E2eBenchmark {
         }
         Report.print(out, results, options);
         return results;
+    }
+
+    /**
+     * Warm-up rounds (not reported), each one run of every system in every mode, rotating the order
+     * like the measured rounds: at least {@link #MIN_WARMUP_ROUNDS}, then more until a round in which
+     * every run spent at most {@link #STEADY_JIT_MICROS} µs of JIT compiler CPU per message, or
+     * {@code --warmup-rounds} in all. Code that runs per request or per run rather than per message
+     * (the producer's sender, fetch sessions, group joins, the broker's request handling) is only
+     * compiled after several runs.
+     */
+    private void warmUp(Admin admin, EmbeddedKafka kafka, String input) throws Exception {
+        List<Contender> order = new ArrayList<>(options.contenders());
+        double worstJit = Double.NaN;
+        int round = 0;
+        while (round < options.warmupRounds()) {
+            round++;
+            worstJit = 0;
+            for (Mode mode : options.modes()) {
+                for (Contender c : order) {
+                    Result r = runOnce(admin, kafka, c, mode, input, options.warmup());
+                    out.printf(Locale.ROOT, "warm-up  %-17s %s %s%n", c.label(), mode.flag, describe(r));
+                    worstJit = Math.max(worstJit, r.jitCpuMicrosPerMessage());   // NaN (no /proc) stays NaN
+                }
+            }
+            Collections.rotate(order, -1);
+            boolean steady = worstJit <= STEADY_JIT_MICROS || Double.isNaN(worstJit);     // NaN: no /proc to tell
+            if (round >= Math.min(MIN_WARMUP_ROUNDS, options.warmupRounds()) && steady) {
+                break;
+            }
+        }
+        out.printf(Locale.ROOT, "warm-up: %d round(s); JIT compiler CPU in the last one at most %.2f us/msg%s%n", round,
+                worstJit, worstJit <= STEADY_JIT_MICROS ? " (steady)" : Double.isNaN(worstJit) ? " (not measurable here)"
+                        : " (still compiling: raise --warmup-rounds)");
     }
 
     private Result runOnce(Admin admin, EmbeddedKafka kafka, Contender contender, Mode mode, String input, long n)
@@ -158,6 +187,7 @@ public final class E2eBenchmark {
         String threadCpu = "";
         String threadAlloc = "";
         String jvm = "";
+        String producers = "";
         Verifier verifier = new Verifier(kafka.clientProperties(), output, options.partitions(), n, options.valueSize(), mode);
         try {
             verifier.start();
@@ -181,6 +211,7 @@ public final class E2eBenchmark {
                 threadCpu = threads1.perMessageSince(threads0, n, 8);
                 threadAlloc = threads1.allocatedPerMessageSince(threads0, n, 6);
                 jvm = threads1.jvmSince(threads0, clientCpu * 1e9, n);
+                producers = options.verbose() ? ProducerStats.describe(n) : "";
             } catch (Exception e) {
                 error = "could not start: " + e;
             } finally {
@@ -193,6 +224,9 @@ public final class E2eBenchmark {
                 out.println("         " + contender.label() + " " + mode.flag + ": client CPU by thread, us/msg: " + threadCpu);
                 out.println("         " + contender.label() + " " + mode.flag + ": allocated by thread, B/msg: " + threadAlloc
                         + "; " + jvm);
+                if (!producers.isEmpty()) {
+                    out.println("         " + contender.label() + " " + mode.flag + ": producer: " + producers);
+                }
             }
             verifier.drain(Duration.ofMillis(500), Duration.ofSeconds(10));   // count late duplicates
         } finally {

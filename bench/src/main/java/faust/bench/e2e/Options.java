@@ -17,7 +17,8 @@ import java.util.Map;
  * @param systems systems to run, in order
  * @param modes processing guarantees to run, in order
  * @param warmup messages per warm-up run of each (system, mode), 0 for none
- * @param warmupRounds warm-up runs of each (system, mode), in rounds like the measured ones
+ * @param warmupRounds most warm-up rounds (one run of each system and mode per round); warm-up stops
+ *     earlier, after two, once a round's runs spent little CPU in the JIT compilers
  * @param rounds measured runs of each (system, mode); the table shows the median
  * @param lingerMs producer {@code linger.ms} of every system
  * @param batchSize producer {@code batch.size} of every system
@@ -43,7 +44,8 @@ record Options(long messages, int partitions, int valueSize, List<SystemKind> sy
               --only LIST         systems, comma-separated: raw,streams,faust (default all)
               --modes LIST        alo,eos (default both)
               --warmup N          messages per warm-up run of each system and mode (default: as measured; 0 = none)
-              --warmup-rounds K   warm-up runs of each system and mode, in rounds, before measuring (default 3)
+              --warmup-rounds K   most warm-up rounds (a run of each system and mode each); they stop after 2
+                                  once the JIT compilers took <= 0.1 us/msg in every run of a round (default 8)
               --rounds R          measured runs per system and mode, in rotating order; the table shows the median (default 3)
               --linger-ms MS      producer linger.ms for every system (default 5)
               --batch-size B      producer batch.size for every system (default 65536)
@@ -70,7 +72,7 @@ record Options(long messages, int partitions, int valueSize, List<SystemKind> sy
         List<SystemKind> systems = List.of(SystemKind.values());
         List<Mode> modes = List.of(Mode.values());
         Long warmup = null;
-        int warmupRounds = 3;
+        int warmupRounds = 8;
         int rounds = 3;
         int linger = 5;
         int batch = 65536;

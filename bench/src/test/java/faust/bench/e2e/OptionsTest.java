@@ -19,7 +19,7 @@ class OptionsTest {
         assertThat(o.systems()).containsExactly(SystemKind.RAW, SystemKind.STREAMS, SystemKind.FAUST);
         assertThat(o.modes()).containsExactly(Mode.ALO, Mode.EOS);
         assertThat(o.warmup()).isEqualTo(1_000_000);
-        assertThat(o.warmupRounds()).isEqualTo(3);
+        assertThat(o.warmupRounds()).isEqualTo(8);
         assertThat(o.rounds()).isEqualTo(3);
         assertThat(o.childJvm()).isTrue();
         assertThat(o.commitMs(Mode.ALO)).isEqualTo(1000);
