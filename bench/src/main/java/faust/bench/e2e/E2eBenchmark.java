@@ -44,7 +44,7 @@ public final class E2eBenchmark {
     /** Warm-up rounds run at least (fewer only when {@code --warmup-rounds} says so). */
     private static final int MIN_WARMUP_ROUNDS = 2;
     /** JIT compiler CPU per message under which a warm-up run counts as steady. */
-    private static final double STEADY_JIT_MICROS = 0.10;
+    private static final double STEADY_JIT_MICROS = 0.25;
 
     private final Options options;
     private final PrintStream out;

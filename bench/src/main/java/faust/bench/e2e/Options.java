@@ -45,7 +45,7 @@ record Options(long messages, int partitions, int valueSize, List<SystemKind> sy
               --modes LIST        alo,eos (default both)
               --warmup N          messages per warm-up run of each system and mode (default: as measured; 0 = none)
               --warmup-rounds K   most warm-up rounds (a run of each system and mode each); they stop after 2
-                                  once the JIT compilers took <= 0.1 us/msg in every run of a round (default 8)
+                                  once the JIT compilers took <= 0.25 us/msg in every run of a round (default 8)
               --rounds R          measured runs per system and mode, in rotating order; the table shows the median (default 3)
               --linger-ms MS      producer linger.ms for every system (default 5)
               --batch-size B      producer batch.size for every system (default 65536)
