@@ -154,6 +154,39 @@ class KafkaCredentialsTest {
         }
     }
 
+    @Test
+    void a_principal_denied_a_topic_fails_at_start_naming_the_topic_the_credentials_and_the_grant() throws Exception {
+        String id = unique("denied-topic");
+        String topic = id + "-in";
+        KafkaTestSupport.createAcl(authorizing, deny(org.apache.kafka.common.resource.ResourceType.TOPIC, topic,
+                org.apache.kafka.common.acl.AclOperation.ALL));
+        await(Duration.ofSeconds(30), () -> {       // ACL changes apply asynchronously
+            try (var admin = aliceAdmin()) {
+                admin.describeTopics(List.of(topic)).allTopicNames().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                return false;
+            } catch (Exception e) {
+                return e.getCause() instanceof org.apache.kafka.common.errors.TopicAuthorizationException;
+            }
+        }, "the ACL on " + topic + " to apply");
+        App app = KafkaTestSupport.app(id, authorizing.brokerUrl(),
+                c -> c.set("broker_credentials", SASLCredentials.plain("alice", "alice-pw")));
+        Topic<String, String> in = app.topic(topic, String.class, String.class, o -> o.partitions(1));
+        app.agent("read", in, s -> {
+            for (String v : s) {
+                assertThat(v).isNotNull();
+            }
+        });
+        try {
+            assertThatThrownBy(app::start)
+                    .hasMessageContaining(topic)
+                    .hasMessageContaining("denied access")
+                    .hasMessageContaining("username=alice")
+                    .message().doesNotContain("..");
+        } finally {
+            app.stop();
+        }
+    }
+
     /** Waits until the broker's authorizer refuses alice a write to {@code topic} (ACL changes apply asynchronously). */
     private static void awaitWriteDenied(String topic) {
         Map<String, Object> props = new java.util.HashMap<>(authorizing.clientProperties());

@@ -2,6 +2,9 @@ package faust.kafka.internal;
 
 import faust.errors.FaustException;
 import faust.errors.ImproperlyConfiguredException;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
@@ -13,11 +16,6 @@ import org.jspecify.annotations.Nullable;
 final class KafkaErrors {
     private KafkaErrors() {}
 
-    /**
-     * @param t an error from a Kafka client (or its cause chain)
-     * @param configs the transport's configs, for the broker list and credentials
-     * @return a FaustException naming the setting when {@code t} is a security error, otherwise null
-     */
     /**
      * @param message a Kafka exception's message, which often ends with a period
      * @return the message without trailing periods or spaces, to be followed by ". " in ours
@@ -33,7 +31,23 @@ final class KafkaErrors {
         return message.substring(0, end);
     }
 
+    /**
+     * @param t an error from a Kafka client (or its cause chain)
+     * @param configs the transport's configs, for the broker list and credentials
+     * @return a FaustException naming the setting when {@code t} is a security error, otherwise null
+     */
     static @Nullable FaustException security(Throwable t, KafkaConfigs configs) {
+        return security(t, configs, List.of());
+    }
+
+    /**
+     * @param t an error from a Kafka client (or its cause chain)
+     * @param configs the transport's configs, for the broker list and credentials
+     * @param topics the topics the failed request was about, named when the broker denies access
+     *     to topics without saying which (a create request does not)
+     * @return a FaustException naming the setting when {@code t} is a security error, otherwise null
+     */
+    static @Nullable FaustException security(Throwable t, KafkaConfigs configs, Collection<String> topics) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             String creds = configs.settings().brokerCredentials().map(Object::toString).orElse("none");
             if (c instanceof SslAuthenticationException) {
@@ -49,9 +63,12 @@ final class KafkaErrors {
                         + "that protocol at that address.", c);
             }
             if (c instanceof TopicAuthorizationException || c instanceof GroupAuthorizationException) {
-                return new ImproperlyConfiguredException("the Kafka broker denied access (broker_credentials = " + creds + "): "
-                        + sentence(c.getMessage()) + ". Grant the principal access to those topics and to the consumer group (the "
-                        + "app id), or connect as another user.", c);
+                Collection<String> denied = c instanceof TopicAuthorizationException ta && !ta.unauthorizedTopics().isEmpty()
+                        ? new TreeSet<>(ta.unauthorizedTopics()) : topics;
+                String to = c instanceof TopicAuthorizationException && !denied.isEmpty() ? " to topics " + denied : "";
+                return new ImproperlyConfiguredException("the Kafka broker denied access" + to + " (broker_credentials = " + creds
+                        + "): " + sentence(c.getMessage()) + ". Grant the principal access to those topics and to the consumer "
+                        + "group (the app id), or connect as another user.", c);
             }
             if (c instanceof AuthorizationException) {
                 return new ImproperlyConfiguredException("the Kafka broker denied an operation (broker_credentials = " + creds

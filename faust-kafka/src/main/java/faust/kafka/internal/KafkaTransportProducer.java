@@ -79,14 +79,15 @@ class KafkaTransportProducer implements TransportProducer {
         try {
             producer.send(record, (md, e) -> {
                 if (e != null) {
-                    FaustException security = KafkaErrors.security(e, configs);
+                    // on failure Kafka still reports the topic (and -1 for the rest)
+                    FaustException security = KafkaErrors.security(e, configs, md == null ? List.of() : List.of(md.topic()));
                     callback.onCompletion(null, security != null ? security : e);
                 } else {
                     callback.onCompletion(new RecordMetadata(md.topic(), md.partition(), md.offset(), md.timestamp()), null);
                 }
             });
         } catch (KafkaException e) {
-            FaustException security = KafkaErrors.security(e, configs);
+            FaustException security = KafkaErrors.security(e, configs, List.of(record.topic()));
             callback.onCompletion(null, security != null ? security : e);
         }
     }

@@ -252,7 +252,7 @@ final class TopicAdmin implements AutoCloseable {
     }
 
     private RuntimeException declareError(TopicDeclaration d, Throwable c) {
-        FaustException security = KafkaErrors.security(c, configs);
+        FaustException security = KafkaErrors.security(c, configs, List.of(d.name()));
         if (security != null) {
             return security;
         }
@@ -285,7 +285,7 @@ final class TopicAdmin implements AutoCloseable {
             if (e.reason instanceof UnknownTopicOrPartitionException) {
                 return OptionalInt.empty();
             }
-            FaustException security = KafkaErrors.security(e.reason, configs);
+            FaustException security = KafkaErrors.security(e.reason, configs, List.of(topic));
             throw security != null ? security : new FaustException("cannot describe topic '" + topic + "': "
                     + e.reason.getMessage(), e.reason);
         }
