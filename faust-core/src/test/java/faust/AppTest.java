@@ -290,6 +290,27 @@ class AppTest {
     }
 
     @Test
+    void start_declares_each_topic_once_though_agents_and_the_leader_subscribe_after_the_batch() {
+        String name = java.util.UUID.randomUUID().toString();
+        App app = TestApps.app("once", "counting://" + name, c -> { });
+        Topic<String, String> in = app.topic("in", String.class, String.class);
+        Topic<String, String> out = app.topic("out", String.class, String.class);
+        app.agent("copy", in, s -> {
+            for (String v : s) {
+                out.send(v);
+            }
+        });
+        app.start();
+        try {
+            in.send("k", "v").join();
+            List<String> declared = faust.transport.CountingTransportFactory.declared(name);
+            assertThat(declared).contains("in", "out", "once-__assignor-__leader").doesNotHaveDuplicates();
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
     void an_unrecoverable_consumer_error_crashes_the_app_instead_of_idling() {
         App app = TestApps.app("doomed", "failing://" + java.util.UUID.randomUUID(), c -> { });
         Topic<String, String> t = app.topic("t", String.class, String.class);
