@@ -20,7 +20,9 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,7 +44,7 @@ public final class AppRuntime {
     private final Conductor conductor = new Conductor();
     private final List<TopicImpl<?, ?>> declared = new ArrayList<>();
     /** Declarations the transport has carried out, so that each is sent once. */
-    private final java.util.Set<TopicDeclaration> declaredAlready = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<TopicDeclaration> declaredAlready = ConcurrentHashMap.newKeySet();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile @Nullable Transport transport;
     private volatile @Nullable ConsumerLoop consumerLoop;
