@@ -1,16 +1,13 @@
 package faust.transport;
 
 import faust.Settings;
-import faust.stream.Message;
 import faust.transport.internal.MemoryBroker;
 import faust.transport.internal.MemoryTransport;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.IntSupplier;
 
 /**
  * Test transport {@code counting://name}: the memory transport, recording every topic declaration
@@ -39,38 +36,11 @@ public final class CountingTransportFactory implements TransportFactory {
     public Transport create(List<URI> urls, Settings settings) {
         String name = urls.get(0).getAuthority();
         List<String> log = DECLARED.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>());
-        MemoryTransport inner = new MemoryTransport(MemoryBroker.named("counting-" + name), 1);
-        return new Transport() {
-            @Override
-            public TransportConsumer createConsumer(String groupId, String clientId, Message.AckListener ackListener,
-                                                    IntSupplier generation) {
-                return inner.createConsumer(groupId, clientId, ackListener, generation);
-            }
-
-            @Override
-            public TransportProducer createProducer() {
-                return inner.createProducer();
-            }
-
-            @Override
-            public TransportProducer createTransactionalProducer(String transactionalId) {
-                return inner.createTransactionalProducer(transactionalId);
-            }
-
+        return new ForwardingTransport(new MemoryTransport(MemoryBroker.named("counting-" + name), 1)) {
             @Override
             public void declareTopic(TopicDeclaration declaration) {
                 log.add(declaration.name());
-                inner.declareTopic(declaration);
-            }
-
-            @Override
-            public OptionalInt partitionCount(String topic) {
-                return inner.partitionCount(topic);
-            }
-
-            @Override
-            public void close() {
-                inner.close();
+                super.declareTopic(declaration);
             }
         };
     }

@@ -30,12 +30,11 @@ public final class FailingTransportFactory implements TransportFactory {
 
     @Override
     public Transport create(List<URI> urls, Settings settings) {
-        MemoryTransport inner = new MemoryTransport(MemoryBroker.named("failing-" + urls.get(0).getAuthority()), 1);
-        return new Transport() {
+        return new ForwardingTransport(new MemoryTransport(MemoryBroker.named("failing-" + urls.get(0).getAuthority()), 1)) {
             @Override
             public TransportConsumer createConsumer(String groupId, String clientId, Message.AckListener ackListener,
                                                     IntSupplier generation) {
-                TransportConsumer c = inner.createConsumer(groupId, clientId, ackListener, generation);
+                TransportConsumer c = super.createConsumer(groupId, clientId, ackListener, generation);
                 return new TransportConsumer() {
                     private int polls;
 
@@ -97,31 +96,6 @@ public final class FailingTransportFactory implements TransportFactory {
                         c.close();
                     }
                 };
-            }
-
-            @Override
-            public TransportProducer createProducer() {
-                return inner.createProducer();
-            }
-
-            @Override
-            public TransportProducer createTransactionalProducer(String transactionalId) {
-                return inner.createTransactionalProducer(transactionalId);
-            }
-
-            @Override
-            public void declareTopic(TopicDeclaration declaration) {
-                inner.declareTopic(declaration);
-            }
-
-            @Override
-            public java.util.OptionalInt partitionCount(String topic) {
-                return inner.partitionCount(topic);
-            }
-
-            @Override
-            public void close() {
-                inner.close();
             }
         };
     }

@@ -2,7 +2,6 @@ package faust.transport;
 
 import faust.Settings;
 import faust.stream.Headers;
-import faust.stream.Message;
 import faust.topic.RecordMetadata;
 import faust.topic.TP;
 import faust.transport.internal.MemoryBroker;
@@ -10,13 +9,11 @@ import faust.transport.internal.MemoryTransport;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -116,13 +113,7 @@ public final class GatedTransportFactory implements TransportFactory {
         MemoryTransport inner = new MemoryTransport(MemoryBroker.named("gated-" + urls.get(0).getAuthority()), 1,
                 settings.processingGuarantee() == faust.ProcessingGuarantee.EXACTLY_ONCE);   // read_committed as memory://
         Gate gate = gate(settings.id());
-        return new Transport() {
-            @Override
-            public TransportConsumer createConsumer(String groupId, String clientId, Message.AckListener ackListener,
-                                                    IntSupplier generation) {
-                return inner.createConsumer(groupId, clientId, ackListener, generation);
-            }
-
+        return new ForwardingTransport(inner) {
             @Override
             public TransportProducer createProducer() {
                 TransportProducer p = inner.createProducer();
@@ -201,21 +192,6 @@ public final class GatedTransportFactory implements TransportFactory {
                         p.close();
                     }
                 };
-            }
-
-            @Override
-            public void declareTopic(TopicDeclaration declaration) {
-                inner.declareTopic(declaration);
-            }
-
-            @Override
-            public OptionalInt partitionCount(String topic) {
-                return inner.partitionCount(topic);
-            }
-
-            @Override
-            public void close() {
-                inner.close();
             }
         };
     }
