@@ -56,7 +56,15 @@ class KafkaTransactionalInputTest {
         }
     }
 
-    private static App worker(String id, String topic, ProcessingGuarantee guarantee, AtomicInteger processed) {
+    /**
+     * Runs a worker of app {@code id} on {@code topic} until it has processed {@code records} and
+     * the group's committed offset is {@code offset}, then stops it.
+     *
+     * @return the records it processed
+     */
+    private static int runUntilCommitted(String id, String topic, ProcessingGuarantee guarantee, int records, long offset,
+                                         String what) {
+        AtomicInteger processed = new AtomicInteger();
         App app = KafkaTestSupport.app(id, kafka.brokerUrl(), c -> c.processingGuarantee(guarantee));
         Topic<String, String> in = app.topic(topic, String.class, String.class, o -> o.partitions(1).valueSerializer("raw"));
         app.agent("count", in, stream -> {
@@ -64,7 +72,16 @@ class KafkaTransactionalInputTest {
                 processed.incrementAndGet();
             }
         });
-        return app;
+        app.start();
+        try {
+            await(Duration.ofSeconds(60), () -> processed.get() == records && committedSum(kafka, id, topic) == offset,
+                    () -> what + " to process " + records + " and commit offset " + offset + " (processed " + processed.get()
+                            + ", committed " + committedSum(kafka, id, topic) + ")");
+        } finally {
+            app.stop();
+            app.awaitStopped(Duration.ofSeconds(30));
+        }
+        return processed.get();
     }
 
     @ParameterizedTest
@@ -78,30 +95,10 @@ class KafkaTransactionalInputTest {
         }
         writeTransaction(topic, id + "-writer", 0, 5);      // records 0..4, marker at 5
 
-        AtomicInteger first = new AtomicInteger();
-        App app = worker(id, topic, guarantee, first);
-        app.start();
-        try {
-            await(Duration.ofSeconds(60), () -> first.get() == 5 && committedSum(kafka, id, topic) == 5,
-                    () -> "the first run to process 5 and commit offset 5 (processed " + first.get() + ", committed "
-                            + committedSum(kafka, id, topic) + ")");
-        } finally {
-            app.stop();
-            app.awaitStopped(Duration.ofSeconds(30));
-        }
+        runUntilCommitted(id, topic, guarantee, 5, 5, "the first run");
 
         writeTransaction(topic, id + "-writer", 6, 5);      // records 6..10, marker at 11
-        AtomicInteger second = new AtomicInteger();
-        App again = worker(id, topic, guarantee, second);
-        again.start();
-        try {
-            await(Duration.ofSeconds(60), () -> second.get() == 5 && committedSum(kafka, id, topic) == 11,
-                    () -> "the restarted worker to process the 5 new records and commit offset 11, past the marker at 5 "
-                            + "(processed " + second.get() + ", committed " + committedSum(kafka, id, topic) + ")");
-        } finally {
-            again.stop();
-            again.awaitStopped(Duration.ofSeconds(30));
-        }
-        assertThat(second.get()).as("records processed again after the restart").isEqualTo(5);
+        int again = runUntilCommitted(id, topic, guarantee, 5, 11, "the restarted worker, past the marker at 5,");
+        assertThat(again).as("records processed again after the restart").isEqualTo(5);
     }
 }
