@@ -188,6 +188,7 @@ public final class E2eBenchmark {
         String threadAlloc = "";
         String jvm = "";
         String producers = "";
+        String consumers = "";
         Verifier verifier = new Verifier(kafka.clientProperties(), output, options.partitions(), n, options.valueSize(), mode);
         try {
             verifier.start();
@@ -211,7 +212,8 @@ public final class E2eBenchmark {
                 threadCpu = threads1.perMessageSince(threads0, n, 8);
                 threadAlloc = threads1.allocatedPerMessageSince(threads0, n, 6);
                 jvm = threads1.jvmSince(threads0, clientCpu * 1e9, n);
-                producers = options.verbose() ? ProducerStats.describe(n) : "";
+                producers = options.verbose() ? ClientStats.producers(n) : "";
+                consumers = options.verbose() ? ClientStats.consumers(n) : "";
             } catch (Exception e) {
                 error = "could not start: " + e;
             } finally {
@@ -226,6 +228,9 @@ public final class E2eBenchmark {
                         + "; " + jvm);
                 if (!producers.isEmpty()) {
                     out.println("         " + contender.label() + " " + mode.flag + ": producer: " + producers);
+                }
+                if (!consumers.isEmpty()) {
+                    out.println("         " + contender.label() + " " + mode.flag + ": consumers: " + consumers);
                 }
             }
             verifier.drain(Duration.ofMillis(500), Duration.ofSeconds(10));   // count late duplicates
