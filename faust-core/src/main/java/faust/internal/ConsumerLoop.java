@@ -131,7 +131,7 @@ public final class ConsumerLoop implements RebalanceListener {
     }
 
     private void run() {
-        TransportConsumer c = rt.transport().createConsumer(rt.settings().id(), rt.settings().brokerClientId(), this::onAcked,
+        TransportConsumer c = rt.transport().createConsumer(rt.settings().id(), rt.settings().brokerClientId(), ackListener,
                 rt::generation);
         consumer = c;
         try {
@@ -227,12 +227,37 @@ public final class ConsumerLoop implements RebalanceListener {
         lastFetched.put(tp, prev);
     }
 
-    private void onAcked(Message m) {
-        if (m.generation() == rt.generation()) {
-            acks.ack(m.tp(), m.offset());
+    /** Told (on the streams' threads) when every stream that received a message is done with it. */
+    private final Message.AckListener ackListener = new Message.AckListener() {
+        @Override
+        public void onAcked(Message m) {
+            if (m.generation() == rt.generation()) {
+                acks.ack(m.tp(), m.offset());
+            }
+            rt.sensors().onMessageOut(m.tp(), m.offset(), m);
         }
-        rt.sensors().onMessageOut(m.tp(), m.offset(), m);
-    }
+
+        /** A stream's run of finished messages: the offsets of each partition recorded under one lock. */
+        @Override
+        public void onAckedAll(Message[] ms, int from, int to) {
+            int generation = rt.generation();
+            long[] offsets = new long[to - from];
+            int i = from;
+            while (i < to) {
+                TP tp = ms[i].tp();
+                int n = 0;
+                for (; i < to && (ms[i].tp() == tp || ms[i].tp().equals(tp)); i++) {     // a fetched batch shares one TP
+                    if (ms[i].generation() == generation) {
+                        offsets[n++] = ms[i].offset();
+                    }
+                }
+                if (n > 0) {
+                    acks.ackAll(tp, offsets, n);
+                }
+            }
+            rt.sensors().onMessagesOut(ms, from, to);
+        }
+    };
 
     void requestRewind(String reason) {
         rewindReason = reason;

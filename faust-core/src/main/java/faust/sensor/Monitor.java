@@ -128,6 +128,17 @@ public class Monitor extends MonitorStats implements Sensor {
         threadCells.get().incMessagesOut();
     }
 
+    /**
+     * {@link #onMessageOut} for messages acked together, in one counter update.
+     * {@link SensorDelegate} calls it instead of {@link #onMessageOut} unless a subclass overrides
+     * {@link #onMessageOut}.
+     *
+     * @param n how many messages
+     */
+    void onMessagesOut(int n) {
+        threadCells.get().addMessagesOut(n);
+    }
+
     @Override
     public void onDecodeError(TP tp, long offset, Throwable error) {
         decodeErrors.increment();

@@ -228,6 +228,36 @@ public final class SensorDelegate implements Sensor, Iterable<Sensor> {
         }
     }
 
+    /**
+     * Reports messages acked together (a stream's run of finished events): the same as calling
+     * {@link #onMessageOut} for each, in order, but the default {@link Monitor} counts them in one
+     * update. Every other sensor, and a {@link Monitor} subclass that overrides
+     * {@link Monitor#onMessageOut}, still gets one {@code onMessageOut} per message.
+     *
+     * @param messages holds the messages
+     * @param from index of the first
+     * @param to index after the last
+     */
+    public void onMessagesOut(Message[] messages, int from, int to) {
+        if (to <= from) {
+            return;
+        }
+        for (SensorRegistration r : sensors) {
+            try {
+                if (r.monitorOutBatch != null) {
+                    r.monitorOutBatch.onMessagesOut(to - from);
+                } else {
+                    for (int i = from; i < to; i++) {
+                        Message m = messages[i];
+                        r.sensor.onMessageOut(m.tp(), m.offset(), m);
+                    }
+                }
+            } catch (Throwable t) {
+                r.failed(SensorHook.MESSAGE_OUT, t);
+            }
+        }
+    }
+
     @Override
     public void onMessageOut(TP tp, long offset, Message message) {
         for (SensorRegistration r : sensors) {

@@ -21,6 +21,8 @@ final class SensorRegistration {
     final Sensor sensor;
     /** The sensor itself when it is a {@link Monitor} whose {@code onMessageIn} is not overridden: it counts batches. */
     final @Nullable Monitor monitorBatch;
+    /** The sensor itself when it is a {@link Monitor} whose {@code onMessageOut} is not overridden: it counts runs of acks. */
+    final @Nullable Monitor monitorOutBatch;
     private final LongSupplier nanoClock;
     private final AtomicLongArray failures = new AtomicLongArray(SensorHook.COUNT);
     private final AtomicLongArray loggedFailures = new AtomicLongArray(SensorHook.COUNT);
@@ -29,14 +31,14 @@ final class SensorRegistration {
     SensorRegistration(Sensor sensor, LongSupplier nanoClock) {
         this.sensor = sensor;
         this.nanoClock = nanoClock;
-        this.monitorBatch = sensor instanceof Monitor m && countsBatches(m) ? m : null;
+        this.monitorBatch = sensor instanceof Monitor m && ownHook(m, "onMessageIn") ? m : null;
+        this.monitorOutBatch = sensor instanceof Monitor m && ownHook(m, "onMessageOut") ? m : null;
     }
 
-    /** Whether {@code onMessageIn} is Monitor's own, so batch counting means the same as per-message calls. */
-    private static boolean countsBatches(Monitor m) {
+    /** Whether the message hook is Monitor's own, so batch counting means the same as per-message calls. */
+    private static boolean ownHook(Monitor m, String hook) {
         try {
-            return m.getClass().getMethod("onMessageIn", TP.class, long.class, Message.class).getDeclaringClass()
-                    == Monitor.class;
+            return m.getClass().getMethod(hook, TP.class, long.class, Message.class).getDeclaringClass() == Monitor.class;
         } catch (NoSuchMethodException e) {
             return false;
         }

@@ -35,6 +35,10 @@ final class ThreadCell extends ThreadCellPadAfter {
         MESSAGES_OUT.setRelease(this, messagesOut + 1);
     }
 
+    void addMessagesOut(long n) {
+        MESSAGES_OUT.setRelease(this, messagesOut + n);
+    }
+
     void incEventsIn() {
         EVENTS_IN.setRelease(this, eventsIn + 1);
     }

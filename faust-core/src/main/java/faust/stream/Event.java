@@ -94,6 +94,21 @@ public final class Event<K, V> {
         return true;
     }
 
+    /**
+     * Acks like {@link #ack()}, but a message whose last reference this releases is left for the
+     * caller to report with others ({@link Message#reportAcked}). Runtime use: streams ack the
+     * events of a batch as one run.
+     *
+     * @return true when the caller must report the message
+     */
+    public boolean release() {
+        if (acked) {
+            return false;
+        }
+        acked = true;
+        return message.release();
+    }
+
     /** @return whether this event was acked */
     public boolean isAcked() {
         return acked;

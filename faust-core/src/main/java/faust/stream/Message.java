@@ -40,6 +40,21 @@ public final class Message {
     public interface AckListener {
         /** @param message the message whose last reference was released */
         void onAcked(Message message);
+
+        /**
+         * Several messages whose last references were released, reported together (a stream
+         * reports the events of a fetched batch it finished as one run). The default reports each
+         * with {@link #onAcked}.
+         *
+         * @param messages holds the messages, all with this listener
+         * @param from index of the first
+         * @param to index after the last
+         */
+        default void onAckedAll(Message[] messages, int from, int to) {
+            for (int i = from; i < to; i++) {
+                onAcked(messages[i]);
+            }
+        }
     }
 
     /**
@@ -150,7 +165,9 @@ public final class Message {
      * @param n references to add
      */
     public void incref(int n) {
-        REFCOUNT.getAndAdd(this, n);
+        // No other thread sees the message yet (see above), so a plain add is enough; handing the
+        // message to a stream's buffer publishes the count with it.
+        REFCOUNT.set(this, (int) REFCOUNT.get(this) + n);
     }
 
     /**
@@ -159,15 +176,7 @@ public final class Message {
      * @return true when this call released the last reference
      */
     public boolean ack() {
-        int left;
-        if (refcount == 1) {
-            // The last holder: no other thread will touch the count again, so no atomic update is needed.
-            REFCOUNT.setOpaque(this, 0);
-            left = 0;
-        } else {
-            left = (int) REFCOUNT.getAndAdd(this, -1) - 1;
-        }
-        if (left == 0) {
+        if (release()) {
             AckListener l = ackListener;
             if (l != null) {
                 l.onAcked(this);
@@ -175,6 +184,44 @@ public final class Message {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Releases one reference like {@link #ack()}, but leaves telling the listener to the caller,
+     * who reports the message later with others ({@link #reportAcked}). Runtime use.
+     *
+     * @return true when this call released the last reference: the caller must then report it
+     */
+    public boolean release() {
+        if (refcount == 1) {
+            // The last holder: no other thread will touch the count again, so no atomic update is needed.
+            REFCOUNT.setOpaque(this, 0);
+            return true;
+        }
+        return (int) REFCOUNT.getAndAdd(this, -1) == 1;
+    }
+
+    /**
+     * Tells the listeners of messages {@link #release() released} for the last time, each run of
+     * messages that share a listener in one call. Runtime use.
+     *
+     * @param messages holds the messages
+     * @param from index of the first
+     * @param to index after the last
+     */
+    public static void reportAcked(Message[] messages, int from, int to) {
+        int i = from;
+        while (i < to) {
+            AckListener l = messages[i].ackListener;
+            int j = i + 1;
+            while (j < to && messages[j].ackListener == l) {
+                j++;
+            }
+            if (l != null) {
+                l.onAckedAll(messages, i, j);
+            }
+            i = j;
+        }
     }
 
     @Override

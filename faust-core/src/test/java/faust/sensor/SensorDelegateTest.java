@@ -320,6 +320,39 @@ class SensorDelegateTest {
         assertThat(subclass.messagesReceivedTotal()).isEqualTo(3);
     }
 
+    /** A Monitor subclass that overrides onMessageOut; it must see each acked message. */
+    static final class AckCountingMonitor extends Monitor {
+        final List<Long> offsets = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void onMessageOut(TP tp, long offset, Message message) {
+            super.onMessageOut(tp, offset, message);
+            offsets.add(offset);
+        }
+    }
+
+    @Test
+    void a_run_of_acks_reaches_the_monitor_at_once_and_every_other_sensor_per_message() {
+        var delegate = new SensorDelegate();
+        var monitor = new Monitor();
+        var other = new Recording("other");
+        var subclass = new AckCountingMonitor();
+        delegate.add(monitor);
+        delegate.add(other);
+        delegate.add(subclass);
+        Message[] msgs = batch(TP0, 20, 5);
+        delegate.onMessagesIn(TP0, msgs);
+
+        delegate.onMessagesOut(msgs, 1, 4);
+        delegate.onMessagesOut(msgs, 4, 4);
+
+        assertThat(monitor.messagesActive()).as("5 received, 3 acked").isEqualTo(2);
+        assertThat(other.calls).containsExactly("messageIn", "messageIn", "messageIn", "messageIn", "messageIn",
+                "messageOut", "messageOut", "messageOut");
+        assertThat(subclass.offsets).containsExactly(21L, 22L, 23L);
+        assertThat(subclass.messagesActive()).isEqualTo(2);
+    }
+
     @Test
     void batch_failure_of_one_sensor_is_contained_and_logged() {
         var delegate = new SensorDelegate();

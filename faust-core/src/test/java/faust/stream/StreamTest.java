@@ -96,6 +96,39 @@ class StreamTest {
     }
 
     @Test
+    void an_agent_that_leaves_its_loop_early_commits_the_events_it_finished() throws Exception {
+        String url = TestApps.freshBroker();
+        App feeder = TestApps.app("leave-feeder", url, c -> { });
+        Topic<String, Integer> input = feeder.topic("in", String.class, Integer.class, o -> o.partitions(1));
+        feeder.start();
+        App app = TestApps.app("leave", url, c -> { });
+        Topic<String, Integer> in = app.topic("in", String.class, Integer.class, o -> o.partitions(1));
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        app.agent("leaver", in, stream -> {
+            for (Integer v : stream) {
+                seen.add(v);
+                if (v == 5) {
+                    break;      // 0..4 are finished; 5 is in hand and never finished
+                }
+            }
+        });
+        try {
+            for (int i = 0; i < 10; i++) {
+                input.send(null, i).join();      // all there before the agent starts: one fetched batch
+            }
+            app.start();
+            await(Duration.ofSeconds(10), () -> Long.valueOf(5).equals(broker(url).committed("leave", new TP("in", 0))),
+                    "commit of the 5 finished events");
+            assertThat(seen).containsExactly(0, 1, 2, 3, 4, 5);
+            Thread.sleep(300);      // three commit intervals
+            assertThat(broker(url).committed("leave", new TP("in", 0))).as("the event in hand is not done").isEqualTo(5L);
+        } finally {
+            app.stop();
+            feeder.stop();
+        }
+    }
+
+    @Test
     void take_yields_full_lists_and_a_partial_one_after_within() {
         App app = TestApps.app("take", TestApps.freshBroker(), c -> { });
         Topic<String, Integer> in = app.topic("in", String.class, Integer.class, o -> o.partitions(1));

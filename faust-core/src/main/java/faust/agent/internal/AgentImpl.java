@@ -101,11 +101,15 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
                     : "agent-" + name + "-" + partition.topic() + "-" + partition.partition();
             StreamImpl<K, V> stream = new StreamImpl<>(rt, source, context, label);
             try {
-                if (yieldingFn != null) {
-                    yieldingFn.process(stream, value -> emit(value, recorder));
-                } else {
-                    Stream<K, V> s = recorder == null ? stream : stream.addProcessor(recorder::accept);
-                    Objects.requireNonNull(fn).process(s);
+                try {
+                    if (yieldingFn != null) {
+                        yieldingFn.process(stream, value -> emit(value, recorder));
+                    } else {
+                        Stream<K, V> s = recorder == null ? stream : stream.addProcessor(recorder::accept);
+                        Objects.requireNonNull(fn).process(s);
+                    }
+                } finally {
+                    context.reportAcks();    // events finished before the function returned or threw
                 }
                 if (!context.stopped()) {
                     log.warn("[{}] agent {} actor {} returned while the app runs; it will not read more events", rt.settings().id(),

@@ -2,6 +2,7 @@ package faust.stream.internal;
 
 import faust.internal.AppRuntime;
 import faust.stream.Event;
+import faust.stream.Message;
 import faust.topic.internal.EventQueue;
 import faust.sensor.Sensor;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 final class Cursor {
     /** Returned by a step to drop the event (it is acked). */
     static final Object SKIP = new Object();
+    /** Most finished messages held before they are reported acked (see {@link #released}). */
+    static final int ACK_RUN = 64;
 
     private final AppRuntime rt;
     private final EventQueue queue;
@@ -30,8 +33,18 @@ final class Cursor {
     private @Nullable Event<?, ?> current;
     private @Nullable Object state;
     private @Nullable Object value;
+    /**
+     * Messages whose last reference this cursor released, not yet reported to their listener (the
+     * consumer's ack tracking). They are reported as one run when the chunk is done, when
+     * {@link #ACK_RUN} have gathered, and always before the cursor says it is idle: an exactly-once
+     * commit waits for idle streams and must see every finished event's ack.
+     */
+    private final Message[] released;
+    private int releasedCount;
     private volatile boolean idle = true;
     private volatile @Nullable Thread owner;
+    /** The thread that iterates this cursor (the one that created it). */
+    private final Thread user = Thread.currentThread();
 
     /** A processor: returns the new value, or {@link #SKIP}. */
     @FunctionalInterface
@@ -49,6 +62,9 @@ final class Cursor {
         this.takeMax = context.concurrency() > 1 ? 1 : Integer.MAX_VALUE;
         this.sensors = rt.sensors();
         this.barrier = rt.commitBarrier();
+        // An agent reports the acks it holds when its function ends (StreamContext.reportAcks); a
+        // standalone stream's caller may leave the loop at any time, so it reports each at once.
+        this.released = new Message[context.prefix() != null ? ACK_RUN : 1];
         context.register(queue, this);
     }
 
@@ -77,10 +93,28 @@ final class Cursor {
         if (e != null) {
             current = null;
             sensors.onStreamEventOut(e.message().tp(), e.message().offset(), label, e.message(), state);
-            if (enableAcks) {
-                e.ack();
+            if (enableAcks && e.release()) {
+                released[releasedCount++] = e.message();
+                if (releasedCount == released.length) {
+                    reportAcks();
+                }
             }
             Event.setCurrent(null);
+        }
+    }
+
+    /** @return the thread that iterates this cursor */
+    Thread user() {
+        return user;
+    }
+
+    /** Reports the messages released so far as acked. Call from the cursor's {@linkplain #user() thread}. */
+    void reportAcks() {
+        int n = releasedCount;
+        if (n > 0) {
+            releasedCount = 0;
+            Message.reportAcked(released, 0, n);
+            java.util.Arrays.fill(released, 0, n, null);
         }
     }
 
@@ -142,6 +176,7 @@ final class Cursor {
             return c.events()[idx++];
         }
         chunk = null;
+        reportAcks();        // the chunk is done: before waiting for the next, and before saying idle
         if (context.stopped()) {
             return null;
         }
@@ -186,6 +221,7 @@ final class Cursor {
      * @return false when the stream was stopped meanwhile
      */
     private boolean passBarrier() {
+        reportAcks();
         while (barrier.raised() && !context.stopped()) {
             idle = true;
             barrier.await(context::stopped);
@@ -206,6 +242,7 @@ final class Cursor {
     /** Marks the cursor as done (nothing in hand). */
     void close() {
         finish();
+        reportAcks();
         idle = true;
     }
 }

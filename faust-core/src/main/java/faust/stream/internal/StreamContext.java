@@ -95,6 +95,21 @@ public final class StreamContext {
         }
     }
 
+    /**
+     * Reports as acked the events that the calling thread's streams of this context finished but
+     * still hold to report as one run. Call when the thread stops iterating without reaching the
+     * end of its streams (an agent function that returned or threw, a drainer that failed):
+     * otherwise those offsets would never become committable.
+     */
+    public void reportAcks() {
+        Thread me = Thread.currentThread();
+        for (Cursor c : cursors) {
+            if (c.user() == me) {
+                c.reportAcks();
+            }
+        }
+    }
+
     /** Stops every stream of this context: iteration ends at the next event boundary. */
     public void stop() {
         stopped = true;

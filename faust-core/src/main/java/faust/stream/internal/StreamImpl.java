@@ -287,6 +287,8 @@ public final class StreamImpl<K, V> implements Stream<K, V> {
                 }
             } catch (RuntimeException e) {
                 log.error("[{}] {} drainer failed; events stop flowing to {}", label, op, target.label(), e);
+            } finally {
+                context.reportAcks();     // the events it finished before failing stay committable
             }
         });
         context.addDrainer(drainer);
