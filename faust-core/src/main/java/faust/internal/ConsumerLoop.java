@@ -227,6 +227,9 @@ public final class ConsumerLoop implements RebalanceListener {
         lastFetched.put(tp, prev);
     }
 
+    /** Each stream thread's scratch space for the offsets of a run of acks (see {@link Message.AckListener#onAckedAll}). */
+    private final ThreadLocal<long[]> ackOffsets = ThreadLocal.withInitial(() -> new long[64]);
+
     /** Told (on the streams' threads) when every stream that received a message is done with it. */
     private final Message.AckListener ackListener = new Message.AckListener() {
         @Override
@@ -241,7 +244,11 @@ public final class ConsumerLoop implements RebalanceListener {
         @Override
         public void onAckedAll(Message[] ms, int from, int to) {
             int generation = rt.generation();
-            long[] offsets = new long[to - from];
+            long[] offsets = ackOffsets.get();
+            if (offsets.length < to - from) {
+                offsets = new long[to - from];
+                ackOffsets.set(offsets);
+            }
             int i = from;
             while (i < to) {
                 TP tp = ms[i].tp();

@@ -129,7 +129,7 @@ public final class EventQueue {
      * Takes up to {@code max} events, waiting up to {@code timeoutNanos} for some to arrive.
      *
      * @param max most events to take, at least 1
-     * @param timeoutNanos longest wait; 0 or less means don't wait
+     * @param timeoutNanos longest wait; 0 or less means don't wait, {@link Long#MAX_VALUE} no limit
      * @return a chunk, or null on timeout or when closed
      * @throws InterruptedException if interrupted while waiting
      */
@@ -143,7 +143,13 @@ public final class EventQueue {
                 if (closed || nanos <= 0) {
                     return null;
                 }
-                nanos = notEmpty.awaitNanos(nanos);
+                if (nanos == Long.MAX_VALUE) {
+                    // no deadline: an untimed wait, so a virtual thread's park sets no timer (its
+                    // scheduler would queue one and cancel it on every wait)
+                    notEmpty.await();
+                } else {
+                    nanos = notEmpty.awaitNanos(nanos);
+                }
             }
             Chunk head = chunks.peekFirst();
             int n = head.end - head.start;
