@@ -46,7 +46,7 @@ record Options(long messages, int partitions, int valueSize, List<SystemKind> sy
               --warmup N          messages per warm-up run of each system and mode (default: as measured; 0 = none)
               --warmup-rounds K   most warm-up rounds (a run of each system and mode each); they stop after 2
                                   once the JIT compilers took <= 0.25 us/msg in every run of a round (default 8)
-              --rounds R          measured runs per system and mode, in rotating order; the table shows the median (default 3)
+              --rounds R          measured runs per system and mode, in rotating order; the table shows the median (default 5)
               --linger-ms MS      producer linger.ms for every system (default 5)
               --batch-size B      producer batch.size for every system (default 65536)
               --commit-ms-alo MS  commit interval at-least-once, every system (default 1000)
@@ -73,7 +73,7 @@ record Options(long messages, int partitions, int valueSize, List<SystemKind> sy
         List<Mode> modes = List.of(Mode.values());
         Long warmup = null;
         int warmupRounds = 8;
-        int rounds = 3;
+        int rounds = 5;
         int linger = 5;
         int batch = 65536;
         int commitAlo = 1000;

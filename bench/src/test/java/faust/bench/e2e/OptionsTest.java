@@ -20,7 +20,7 @@ class OptionsTest {
         assertThat(o.modes()).containsExactly(Mode.ALO, Mode.EOS);
         assertThat(o.warmup()).isEqualTo(1_000_000);
         assertThat(o.warmupRounds()).isEqualTo(8);
-        assertThat(o.rounds()).isEqualTo(3);
+        assertThat(o.rounds()).isEqualTo(5);
         assertThat(o.childJvm()).isTrue();
         assertThat(o.commitMs(Mode.ALO)).isEqualTo(1000);
         assertThat(o.commitMs(Mode.EOS)).isEqualTo(100);
