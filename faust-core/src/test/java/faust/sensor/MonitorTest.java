@@ -116,6 +116,42 @@ class MonitorTest {
     }
 
     @Test
+    void sends_are_counted_by_topic_over_every_thread_including_ended_ones() throws Exception {
+        monitor.sendStarted("a");
+        monitor.sendStarted("b");
+        monitor.sendStarted("a");
+        Thread ended = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < 5; i++) {
+                monitor.sendStarted(i % 2 == 0 ? "b" : "c");
+            }
+        });
+        ended.join();
+        java.util.concurrent.CountDownLatch counted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread live = Thread.ofVirtual().start(() -> {
+            monitor.onSendInitiated("a", 1, 1);
+            counted.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        counted.await();
+        try {
+            assertThat(monitor.messagesSent()).isEqualTo(9);
+            assertThat(monitor.messagesSentByTopic()).containsExactly(Map.entry("a", 3L), Map.entry("b", 4L),
+                    Map.entry("c", 2L));
+            assertThat(monitor.asMap()).containsEntry("messages_sent", 9L);
+        } finally {
+            release.countDown();
+            live.join();
+        }
+        assertThat(monitor.messagesSent()).as("after the last thread ended too").isEqualTo(9);
+        assertThat(monitor.messagesSentByTopic()).containsEntry("a", 3L);
+    }
+
+    @Test
     void event_runtime_rebalance_and_http_histories_keep_the_last_100() {
         var m = new Monitor(100, 30, 30, 30, now::get);
         for (int i = 1; i <= 150; i++) {
