@@ -228,7 +228,7 @@ public final class ConsumerLoop implements RebalanceListener {
     }
 
     /** Each stream thread's scratch space for the offsets of a run of acks (see {@link Message.AckListener#onAckedAll}). */
-    private final ThreadLocal<long[]> ackOffsets = ThreadLocal.withInitial(() -> new long[64]);
+    private final ThreadLocal<long[]> ackOffsets = ThreadLocal.withInitial(() -> new long[64]);     // grown when a run is longer
 
     /** Told (on the streams' threads) when every stream that received a message is done with it. */
     private final Message.AckListener ackListener = new Message.AckListener() {

@@ -5,6 +5,7 @@ import faust.stream.Event;
 import faust.stream.Message;
 import faust.topic.internal.EventQueue;
 import faust.sensor.Sensor;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -114,7 +115,7 @@ final class Cursor {
         if (n > 0) {
             releasedCount = 0;
             Message.reportAcked(released, 0, n);
-            java.util.Arrays.fill(released, 0, n, null);
+            Arrays.fill(released, 0, n, null);
         }
     }
 
