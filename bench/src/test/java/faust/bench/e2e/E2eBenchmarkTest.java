@@ -16,7 +16,7 @@ class E2eBenchmarkTest {
     void every_system_delivers_every_output_in_both_modes_and_the_ratio_line_comes_last() throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         Options options = Options.parse("--messages", "2000", "--partitions", "2", "--warmup", "0", "--rounds", "1", "--in-process",
-                "--timeout-s", "60");
+                "--timeout-s", "60", "--verbose");
         List<Result> results = E2eBenchmark.run(options, new PrintStream(buf, true, StandardCharsets.UTF_8));
 
         assertThat(results).hasSize(6);
@@ -27,7 +27,16 @@ class E2eBenchmarkTest {
                 assertThat(r.duplicates()).as("%s eos duplicates", r.system()).isZero();
             }
         }
-        String[] lines = buf.toString(StandardCharsets.UTF_8).strip().split("\n");
+        String report = buf.toString(StandardCharsets.UTF_8);
+        for (String system : List.of("raw kafka-clients", "kafka-streams", "faust-java")) {
+            for (String mode : List.of("alo", "eos")) {
+                // --verbose: what each run's clients report (JMX), the system's consumer and the verifier's
+                assertThat(report).as("%s %s", system, mode)
+                        .containsPattern(system + " " + mode + ": producer: \\S+: [\\d,]+ produce requests")
+                        .containsPattern(system + " " + mode + ": consumers: \\S+: [\\d,]+ fetches .*; \\S+: [\\d,]+ fetches");
+            }
+        }
+        String[] lines = report.strip().split("\n");
         assertThat(lines[lines.length - 1]).matches("ratio faust/kafka-streams alo=\\d+\\.\\d\\d eos=\\d+\\.\\d\\d "
                 + "faust/raw alo=\\d+\\.\\d\\d");
     }
