@@ -125,7 +125,7 @@ public class Monitor extends MonitorStats implements Sensor {
 
     @Override
     public void onMessageOut(TP tp, long offset, Message message) {
-        threadCells.get().incMessagesOut();
+        threadCells.get().addMessagesOut(1);
     }
 
     /**

@@ -31,10 +31,6 @@ final class ThreadCell extends ThreadCellPadAfter {
         MESSAGES_IN.setRelease(this, messagesIn + n);
     }
 
-    void incMessagesOut() {
-        MESSAGES_OUT.setRelease(this, messagesOut + 1);
-    }
-
     void addMessagesOut(long n) {
         MESSAGES_OUT.setRelease(this, messagesOut + n);
     }

@@ -32,8 +32,8 @@ class ThreadCellsTest {
         mine.stream("agent-a-0").increment();
         Thread other = Thread.ofPlatform().name("agent-b").unstarted(() -> {
             ThreadCell cell = cells.register();
-            cell.incMessagesOut();
-            cell.incMessagesOut();
+            cell.addMessagesOut(1);
+            cell.addMessagesOut(1);
             cell.incEventsIn();
             cell.incEventsIn();
             cell.incEventsOut();
@@ -73,7 +73,7 @@ class ThreadCellsTest {
             run("short-" + (i % 2), () -> {
                 ThreadCell cell = cells.register();
                 cell.addMessagesIn(3);
-                cell.incMessagesOut();
+                cell.addMessagesOut(1);
                 cell.incEventsIn();
                 cell.stream("s").increment();
             });
@@ -116,7 +116,7 @@ class ThreadCellsTest {
             long done = 0;
             while (done < perThread) {
                 if (handedOver.get() > done) {
-                    cell.incMessagesOut();
+                    cell.addMessagesOut(1);
                     cell.incEventsOut();
                     done++;
                 }
