@@ -45,10 +45,13 @@ public final class DiscardTransportFactory implements TransportFactory {
                 return CompletableFuture.completedFuture(new RecordMetadata(topic, 0, offset++, 0L));
             }
 
-            @Override     // the form the runtime uses, taken directly as Kafka's producer does
-            public void send(String topic, @Nullable Integer partition, @Nullable Long timestamp, byte @Nullable [] key,
-                             byte @Nullable [] value, Headers headers, SendCallback callback) {
-                callback.onCompletion(new RecordMetadata(topic, 0, offset++, 0L), null);
+            @Override     // the form the runtime uses, one object per send as Kafka's producer makes it
+            public CompletableFuture<RecordMetadata> send(String topic, @Nullable Integer partition, @Nullable Long timestamp,
+                                                          byte @Nullable [] key, byte @Nullable [] value, Headers headers,
+                                                          SendListener listener, long token, @Nullable Object attachment) {
+                RecordMetadata md = new RecordMetadata(topic, 0, offset++, 0L);
+                listener.onSent(token, attachment, md);
+                return CompletableFuture.completedFuture(md);
             }
 
             @Override

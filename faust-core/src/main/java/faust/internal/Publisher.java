@@ -44,6 +44,7 @@ final class Publisher {
     private final Attachments attachments = new Attachments();
     private final HeldSends heldSends = new HeldSends();
     private final InFlightSends inFlightSends = new InFlightSends();
+    private final Ledger ledger = new Ledger();
 
     /**
      * @param settings the app's settings
@@ -191,91 +192,96 @@ final class Publisher {
     private CompletableFuture<RecordMetadata> publish(String topic, @Nullable Integer partition, @Nullable Long timestamp,
                                                       byte @Nullable [] key, byte @Nullable [] value, Headers headers,
                                                       boolean forEvent) {
-        Outcome outcome = new Outcome(topic, key, value, forEvent);
+        Monitor timed = sensors.directSendMonitor();     // the app's monitor, timed without a state per send
+        long started = timed == null ? Monitor.UNTIMED : timed.sendStarted(topic);
+        boolean hooked = sensors.hasGenericSendHooks();
+        Object state = hooked
+                ? sensors.onSendInitiated(topic, key == null ? -1 : key.length, value == null ? -1 : value.length)
+                : null;
+        // most sends need no attachment: only one in Monitor.SEND_LATENCY_SAMPLE_INTERVAL is timed
+        SendNote note = started != Monitor.UNTIMED || hooked ? new SendNote(timed, started, hooked, state) : null;
+        long token = token(exactlyOnce ? -1 : inFlightSends.begin(), forEvent);
         try {
             if (!exactlyOnce) {
-                producer().send(topic, partition, timestamp, key, value, headers, outcome);
+                return producer().send(topic, partition, timestamp, key, value, headers, ledger, token, note);
             } else if (forEvent) {
-                heldSends.send(producer(), topic, partition, timestamp, key, value, headers).whenComplete(outcome);
+                return TransportProducer.relay(heldSends.send(producer(), topic, partition, timestamp, key, value, headers),
+                        topic, ledger, token, note);
             } else {
-                plainProducer().send(topic, partition, timestamp, key, value, headers, outcome);
+                return plainProducer().send(topic, partition, timestamp, key, value, headers, ledger, token, note);
             }
-        } catch (RuntimeException e) {
-            outcome.onCompletion(null, e);
+        } catch (RuntimeException e) {      // no producer (the transport failed to create one)
+            return CompletableFuture.failedFuture(ledger.onFailed(token, note, topic, e));
         }
-        return outcome;
+    }
+
+    /** A send's token: the in-flight epoch it counts in (-1: none) and whether it is output of an event. */
+    private static long token(int epoch, boolean forEvent) {
+        return (long) epoch << 1 | (forEvent ? 1L : 0L);
+    }
+
+    private static int epoch(long token) {
+        return (int) (token >> 1);
+    }
+
+    private static boolean forEvent(long token) {
+        return (token & 1L) != 0;
     }
 
     /**
-     * One send's bookkeeping and the future the caller holds: it counts the send in flight and
-     * starts its sensors when created, and when the producer reports (on its I/O thread) ends them,
-     * then completes itself. One object per send, called by the producer directly: no future of the
-     * transport's, no completion stage in between, and no second object for the producer's thread
-     * to fetch from the sending thread's cache.
+     * What a send carries back to the {@link Ledger} when it needs more than its token: the send
+     * was timed for the app's monitor, or generic send hooks were started for it and must be ended.
      */
-    private final class Outcome extends CompletableFuture<RecordMetadata> implements TransportProducer.SendCallback,
-            java.util.function.BiConsumer<@Nullable RecordMetadata, @Nullable Throwable> {
-        private final String topic;
-        private final boolean forEvent;
-        private final @Nullable Monitor timed;
-        private final long started;
-        /** Whether the generic send hooks were started for this send, so they are ended for it too. */
-        private final boolean hooked;
-        private final @Nullable Object state;
-        private final int epoch;
+    private record SendNote(@Nullable Monitor timed, long started, boolean hooked, @Nullable Object state) {}
 
-        Outcome(String topic, byte @Nullable [] key, byte @Nullable [] value, boolean forEvent) {
-            this.topic = topic;
-            this.forEvent = forEvent;
-            Monitor m = sensors.directSendMonitor();     // the app's monitor, timed without a state per send
-            this.timed = m;
-            this.started = m == null ? 0L : m.sendStarted(topic);
-            this.hooked = sensors.hasGenericSendHooks();
-            this.state = hooked
-                    ? sensors.onSendInitiated(topic, key == null ? -1 : key.length, value == null ? -1 : value.length)
-                    : null;
-            this.epoch = exactlyOnce ? -1 : inFlightSends.begin();
-        }
-
+    /**
+     * The bookkeeping of every send, told by the producer (on its I/O thread) how each ended,
+     * before the send's future completes: it ends the send's in-flight count and its sensors, and on
+     * failure makes the worker read the events again. One object for all sends, so that a send
+     * costs the producer's I/O thread only the transport's own object to read, not a callback of
+     * ours allocated on the sending thread.
+     */
+    private final class Ledger implements TransportProducer.SendListener {
         @Override
-        public void accept(@Nullable RecordMetadata md, @Nullable Throwable err) {
-            onCompletion(md, err);
-        }
-
-        @Override
-        public void onCompletion(@Nullable RecordMetadata md, @Nullable Throwable err) {
+        public void onSent(long token, @Nullable Object attachment, RecordMetadata md) {
+            int epoch = epoch(token);
             if (epoch >= 0) {
                 inFlightSends.end(epoch);
             }
-            if (err == null && md != null) {
-                if (timed != null) {
-                    timed.sendCompleted(started);
+            if (attachment instanceof SendNote note) {
+                if (note.timed() != null) {
+                    note.timed().sendCompleted(note.started());
                 }
-                if (hooked) {
-                    sensors.onSendCompleted(state, md);
+                if (note.hooked()) {
+                    sensors.onSendCompleted(note.state(), md);
                 }
-                complete(md);
-                return;
             }
-            Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause()
-                    : err != null ? err : new IllegalStateException("the producer reported neither metadata nor an error");
+        }
+
+        @Override
+        public Throwable onFailed(long token, @Nullable Object attachment, String topic, Throwable error) {
+            int epoch = epoch(token);
+            if (epoch >= 0) {
+                inFlightSends.end(epoch);
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (cause instanceof HeldSends.DroppedSendException) {
-                completeExceptionally(cause);     // the worker is already reading those events again
-                return;
+                return cause;      // the worker is already reading those events again
             }
+            Monitor timed = attachment instanceof SendNote note ? note.timed() : sensors.directSendMonitor();
             if (timed != null) {
                 timed.sendFailed();
             }
-            if (hooked) {
-                sensors.onSendError(cause, state);
+            if (attachment instanceof SendNote note && note.hooked()) {
+                sensors.onSendError(cause, note.state());
             }
             ConsumerLoop consumer = loop.get();
-            if (consumer != null && forEvent) {
+            if (consumer != null && forEvent(token)) {
                 // offsets of events whose output failed must not commit; read them again
                 consumer.requestRewind("send to " + topic + " failed: " + cause);
             }
-            completeExceptionally(cause instanceof FaustException fe ? fe
-                    : new ProducerSendException("could not send to topic " + topic + ": " + cause.getMessage(), cause));
+            return cause instanceof FaustException fe ? fe
+                    : new ProducerSendException("could not send to topic " + topic + ": " + cause.getMessage(), cause);
         }
     }
 

@@ -50,8 +50,11 @@ public class Monitor extends MonitorStats implements Sensor {
     public static final int EVENT_RUNTIME_SAMPLE_INTERVAL = 64;
     /** {@link #sendStarted} times one send in this many (the first, then every 64th). */
     public static final int SEND_LATENCY_SAMPLE_INTERVAL = 64;
-    /** What {@link #sendStarted} returns for a send it does not time. */
-    private static final long UNTIMED = Long.MIN_VALUE;
+    /**
+     * What {@link #sendStarted} returns for a send it does not time: handing it to
+     * {@link #sendCompleted} does nothing, so a caller may skip that call.
+     */
+    public static final long UNTIMED = Long.MIN_VALUE;
 
     private final ThreadLocal<ThreadCell> threadCells = ThreadLocal.withInitial(cells::register);
     private int sendSeq;

@@ -5,6 +5,7 @@ import faust.topic.RecordMetadata;
 import faust.topic.TP;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,26 +30,43 @@ public interface TransportProducer extends AutoCloseable {
                                            byte @Nullable [] key, byte @Nullable [] value, Headers headers);
 
     /**
-     * What a send made with {@link #send(String, Integer, Long, byte[], byte[], Headers, SendCallback)}
-     * reports: exactly once, with the metadata or with the error.
+     * Told how each send made with
+     * {@link #send(String, Integer, Long, byte[], byte[], Headers, SendListener, long, Object)} ended,
+     * before that send's future completes. One listener serves every send of its owner (the runtime
+     * has one for all its sends), so a send needs no callback object of its own: what the listener
+     * needs to know of a send travels with it as a {@code token} and an {@code attachment}, handed
+     * back unchanged.
      */
-    @FunctionalInterface
-    interface SendCallback {
+    interface SendListener {
         /**
-         * Called on the producer's I/O thread (or on the sender's, when the send fails at once):
-         * must not block.
+         * The send was acknowledged. Called on the producer's I/O thread: must not block.
          *
-         * @param metadata where the message landed, when {@code error} is null
-         * @param error why the send failed, or null
+         * @param token the send's token
+         * @param attachment the send's attachment
+         * @param metadata where the message landed
          */
-        void onCompletion(@Nullable RecordMetadata metadata, @Nullable Throwable error);
+        void onSent(long token, @Nullable Object attachment, RecordMetadata metadata);
+
+        /**
+         * The send failed. Called on the producer's I/O thread, or on the sender's when the send
+         * fails at once: must not block.
+         *
+         * @param token the send's token
+         * @param attachment the send's attachment
+         * @param topic the topic the send was for
+         * @param error why it failed
+         * @return the error the send's future completes with
+         */
+        Throwable onFailed(long token, @Nullable Object attachment, String topic, Throwable error);
     }
 
     /**
-     * Sends like {@link #send(String, Integer, Long, byte[], byte[], Headers)} and reports the
-     * outcome to {@code callback} instead of completing a future: the runtime's own send path,
-     * which saves a future and its completion stage per message. The default adapts the future;
-     * a transport whose client takes callbacks (Kafka's does) overrides it.
+     * Sends like {@link #send(String, Integer, Long, byte[], byte[], Headers)} and tells
+     * {@code listener} the outcome before completing the returned future: the runtime's own send
+     * path. Never throws: a send that fails at once is reported to the listener too. The default
+     * relays the future of the plain {@code send}; a transport whose client takes a callback per
+     * send (Kafka's does) overrides it to make one object per send both that callback and the
+     * future returned.
      *
      * @param topic destination topic
      * @param partition a partition, or null to let the partitioner choose from the key
@@ -56,18 +74,49 @@ public interface TransportProducer extends AutoCloseable {
      * @param key key bytes, or null
      * @param value value bytes, or null (a tombstone)
      * @param headers headers
-     * @param callback told the outcome, exactly once
+     * @param listener told the outcome, exactly once, before the future completes
+     * @param token handed back to the listener
+     * @param attachment handed back to the listener
+     * @return completes with where the message landed, or with the error {@code listener} returned
      */
-    default void send(String topic, @Nullable Integer partition, @Nullable Long timestamp,
-                      byte @Nullable [] key, byte @Nullable [] value, Headers headers, SendCallback callback) {
-        CompletableFuture<RecordMetadata> f;
+    default CompletableFuture<RecordMetadata> send(String topic, @Nullable Integer partition, @Nullable Long timestamp,
+                                                   byte @Nullable [] key, byte @Nullable [] value, Headers headers,
+                                                   SendListener listener, long token, @Nullable Object attachment) {
+        CompletableFuture<RecordMetadata> sent;
         try {
-            f = send(topic, partition, timestamp, key, value, headers);
+            sent = send(topic, partition, timestamp, key, value, headers);
         } catch (RuntimeException e) {
-            callback.onCompletion(null, e);
-            return;
+            sent = CompletableFuture.failedFuture(e);
         }
-        f.whenComplete(callback::onCompletion);
+        return relay(sent, topic, listener, token, attachment);
+    }
+
+    /**
+     * Tells {@code listener} how {@code sent} ended, then completes the returned future alike (for
+     * transports and senders whose sends end in a future).
+     *
+     * @param sent the send's own future
+     * @param topic the topic the send was for
+     * @param listener told the outcome first
+     * @param token handed back to the listener
+     * @param attachment handed back to the listener
+     * @return completes with {@code sent}'s metadata, or with the error the listener returned
+     */
+    static CompletableFuture<RecordMetadata> relay(CompletableFuture<RecordMetadata> sent, String topic,
+                                                   SendListener listener, long token, @Nullable Object attachment) {
+        CompletableFuture<RecordMetadata> out = new CompletableFuture<>();
+        sent.whenComplete((md, err) -> {
+            if (err == null && md != null) {
+                listener.onSent(token, attachment, md);
+                out.complete(md);
+            } else {
+                Throwable cause = err instanceof CompletionException && err.getCause() != null
+                        ? err.getCause()
+                        : err != null ? err : new IllegalStateException("the producer reported neither metadata nor an error");
+                out.completeExceptionally(listener.onFailed(token, attachment, topic, cause));
+            }
+        });
+        return out;
     }
 
     /** Blocks until every message sent so far is acknowledged or failed. */

@@ -85,15 +85,15 @@ final class KafkaTransactionalProducer extends KafkaTransportProducer {
     }
 
     @Override
-    void submit(ProducerRecord<byte[], byte[]> record, SendCallback callback) {
+    void submit(ProducerRecord<byte[], byte[]> record, Send send) {
         txnLock.readLock().lock();
         try {
             ProducerFencedException f = fenced;
             if (f != null) {
-                callback.onCompletion(null, f);
+                send.failed(f);
                 return;
             }
-            doSend(record, callback);
+            doSend(record, send);
         } finally {
             txnLock.readLock().unlock();
         }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -42,55 +43,88 @@ class KafkaTransportProducer implements TransportProducer {
     @Override
     public CompletableFuture<RecordMetadata> send(String topic, @Nullable Integer partition, @Nullable Long timestamp,
                                                   byte @Nullable [] key, byte @Nullable [] value, Headers headers) {
-        CompletableFuture<RecordMetadata> f = new CompletableFuture<>();
-        submit(new ProducerRecord<>(topic, partition, timestamp, key, value, kafkaHeaders(headers)), (md, e) -> {
-            if (e != null) {
-                f.completeExceptionally(e);
-            } else {
-                f.complete(md);
-            }
-        });
-        return f;
+        return send(topic, partition, timestamp, key, value, headers, NO_LISTENER, 0L, null);
     }
 
     @Override
-    public void send(String topic, @Nullable Integer partition, @Nullable Long timestamp, byte @Nullable [] key,
-                     byte @Nullable [] value, Headers headers, SendCallback callback) {
-        submit(new ProducerRecord<>(topic, partition, timestamp, key, value, kafkaHeaders(headers)), callback);
+    public CompletableFuture<RecordMetadata> send(String topic, @Nullable Integer partition, @Nullable Long timestamp,
+                                                  byte @Nullable [] key, byte @Nullable [] value, Headers headers,
+                                                  SendListener listener, long token, @Nullable Object attachment) {
+        Send send = new Send(topic, listener, token, attachment);
+        submit(new ProducerRecord<>(topic, partition, timestamp, key, value, kafkaHeaders(headers)), send);
+        return send;
     }
 
     /**
      * Both forms of {@code send} end here; the transactional producer adds its transaction checks.
      *
      * @param record the record
-     * @param callback told the outcome once
+     * @param send told the outcome once
      */
-    void submit(ProducerRecord<byte[], byte[]> record, SendCallback callback) {
-        doSend(record, callback);
+    void submit(ProducerRecord<byte[], byte[]> record, Send send) {
+        doSend(record, send);
     }
 
     /**
-     * Hands the record to the Kafka producer; its callback runs on the producer's I/O thread.
+     * Hands the record to the Kafka producer, whose I/O thread then tells {@code send} the outcome.
      *
      * @param record the record
-     * @param callback told the outcome once: security failures as {@link FaustException}s naming the fix
+     * @param send told the outcome once: security failures as {@link FaustException}s naming the fix
      */
-    final void doSend(ProducerRecord<byte[], byte[]> record, SendCallback callback) {
+    final void doSend(ProducerRecord<byte[], byte[]> record, Send send) {
         try {
-            producer.send(record, (md, e) -> {
-                if (e != null) {
-                    // on failure Kafka still reports the topic (and -1 for the rest)
-                    FaustException security = KafkaErrors.security(e, configs, md == null ? List.of() : List.of(md.topic()));
-                    callback.onCompletion(null, security != null ? security : e);
-                } else {
-                    callback.onCompletion(new RecordMetadata(md.topic(), md.partition(), md.offset(), md.timestamp()), null);
-                }
-            });
-        } catch (KafkaException e) {
-            FaustException security = KafkaErrors.security(e, configs, List.of(record.topic()));
-            callback.onCompletion(null, security != null ? security : e);
+            producer.send(record, send);
+        } catch (RuntimeException e) {     // failed at once: too large, not serializable, producer closed, ...
+            send.failed(e);
         }
     }
+
+    /**
+     * One send: the Kafka producer's callback and the future the caller holds, in one object, so
+     * the producer's I/O thread reads one object of ours per record. Tells the send's listener
+     * first, then completes.
+     */
+    final class Send extends CompletableFuture<RecordMetadata> implements Callback {
+        private final String topic;
+        private final SendListener listener;
+        private final long token;
+        private final @Nullable Object attachment;
+
+        Send(String topic, SendListener listener, long token, @Nullable Object attachment) {
+            this.topic = topic;
+            this.listener = listener;
+            this.token = token;
+            this.attachment = attachment;
+        }
+
+        @Override
+        public void onCompletion(org.apache.kafka.clients.producer.@Nullable RecordMetadata md, @Nullable Exception e) {
+            if (e != null || md == null) {
+                failed(e != null ? e : new IllegalStateException("the Kafka producer reported neither metadata nor an error"));
+                return;
+            }
+            RecordMetadata out = new RecordMetadata(md.topic(), md.partition(), md.offset(), md.timestamp());
+            listener.onSent(token, attachment, out);
+            complete(out);
+        }
+
+        /** @param e why the send failed; security failures become {@link FaustException}s naming the fix */
+        void failed(Throwable e) {
+            FaustException security = KafkaErrors.security(e, configs, List.of(topic));
+            completeExceptionally(listener.onFailed(token, attachment, topic, security != null ? security : e));
+        }
+    }
+
+    /** The listener of sends made with the plain {@code send}: nothing to do but complete the future. */
+    private static final SendListener NO_LISTENER = new SendListener() {
+        @Override
+        public void onSent(long token, @Nullable Object attachment, RecordMetadata metadata) {}
+
+        @Override
+        public Throwable onFailed(long token, @Nullable Object attachment, String topic, Throwable error) {
+            return error;
+        }
+    };
 
     static @Nullable List<org.apache.kafka.common.header.Header> kafkaHeaders(Headers headers) {
         if (headers.isEmpty()) {
