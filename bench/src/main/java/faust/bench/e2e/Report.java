@@ -43,7 +43,44 @@ final class Report {
         }
         out.println();
         out.println(pairedLine(results));
+        out.println(cpuLine(results));
         out.println(ratioLine(results));
+    }
+
+    /**
+     * The same ratios from the CPU each message cost (clients, verifier and broker, less the JIT
+     * compilers; the median over each system's runs), as the other system's cost over
+     * faust-java's, so that, like the rate ratios, above 1 means faust-java is ahead. On a machine
+     * whose CPUs the benchmark saturates, the rates follow these costs, and the costs vary far less
+     * between runs than the rates do when other tenants share the host.
+     *
+     * @param results the measured runs
+     * @return {@code by CPU per message (median, less JIT): faust/kafka-streams alo=<x> eos=<y> faust/raw alo=<z>}
+     */
+    static String cpuLine(List<Result> results) {
+        return "by CPU per message (median, less JIT): " + threeRatios(results, Report::cpuRatio);
+    }
+
+    private static String cpuRatio(List<Result> results, SystemKind against, Mode mode) {
+        double faust = medianWorkCpu(of(results, Contender.plain(SystemKind.FAUST), mode));
+        double other = medianWorkCpu(of(results, Contender.plain(against), mode));
+        double r = other / faust;
+        return Double.isNaN(r) || Double.isInfinite(r) || r <= 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", r);
+    }
+
+    /** @return the median CPU per message of the runs that delivered every output, or NaN if none did */
+    private static double medianWorkCpu(List<Result> runs) {
+        List<Double> costs = new ArrayList<>();
+        for (Result r : runs) {
+            if (r.ok()) {
+                costs.add(r.workCpuMicrosPerMessage());
+            }
+        }
+        if (costs.isEmpty()) {
+            return Double.NaN;
+        }
+        costs.sort(null);
+        return costs.get((costs.size() - 1) / 2);
     }
 
     /**

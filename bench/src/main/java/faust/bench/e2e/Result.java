@@ -62,6 +62,17 @@ record Result(Contender contender, Mode mode, long messages, double seconds, dou
         return jitCpuSeconds * 1e6 / messages;
     }
 
+    /**
+     * @return CPU microseconds per message in all (this JVM and the broker's) less the JIT
+     *     compilers': what one message cost the machine, which sets the rate once the CPUs are
+     *     saturated. Without a broker JVM (in-process) or {@code /proc}, that part counts as 0.
+     */
+    double workCpuMicrosPerMessage() {
+        double broker = Double.isNaN(brokerCpuSeconds) ? 0 : brokerCpuSeconds;
+        double jit = Double.isNaN(jitCpuSeconds) ? 0 : jitCpuSeconds;
+        return (clientCpuSeconds + broker - jit) * 1e6 / messages;
+    }
+
     /** @return outputs read more than once */
     long duplicates() {
         return outputs - distinct - invalid;

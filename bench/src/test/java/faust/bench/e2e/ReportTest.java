@@ -49,6 +49,7 @@ class ReportTest {
                 Options.parse("--only", "faust", "--modes", "alo"));
         String[] lines = buf.toString(StandardCharsets.UTF_8).strip().split("\n");
         assertThat(lines).anyMatch(l -> l.startsWith("| faust-java | alo | 3 | 500 |"));
+        assertThat(lines[lines.length - 2]).startsWith("by CPU per message (median, less JIT): ");
         assertThat(lines[lines.length - 1]).startsWith("ratio faust/kafka-streams ");
     }
 
@@ -65,6 +66,27 @@ class ReportTest {
         assertThat(Report.pairedLine(results)).isEqualTo(
                 "paired per round (geometric mean): faust/kafka-streams alo=n/a eos=n/a faust/raw alo=0.80");
         assertThat(Report.ratioLine(results)).endsWith("faust/raw alo=0.64");
+    }
+
+    private static Result withCpu(SystemKind s, Mode m, double clientCpu, double brokerCpu, double jitCpu) {
+        return new Result(Contender.plain(s), m, 1000, 1.0, 0.5, 1000, 1000, 0, clientCpu, brokerCpu, jitCpu, 0.5, null);
+    }
+
+    @Test
+    void cpu_line_divides_the_other_systems_median_cost_per_message_by_faust_javas_less_the_jit() {
+        Result failed = new Result(Contender.plain(SystemKind.FAUST), Mode.ALO, 1000, Double.NaN, Double.NaN, 10, 10, 0,
+                0.1, 0.1, 0.0, 0.5, "timed out");
+        List<Result> results = List.of(
+                withCpu(SystemKind.RAW, Mode.ALO, 1.0, 0.5, 0.1),          // 1.4 s of work
+                withCpu(SystemKind.RAW, Mode.ALO, 1.2, 0.5, 0.3),          // 1.4 s again: the JIT's share does not count
+                withCpu(SystemKind.FAUST, Mode.ALO, 1.5, 0.6, 0.1),        // 2.0 s
+                withCpu(SystemKind.FAUST, Mode.ALO, 1.9, 0.6, 0.0),        // 2.5 s
+                withCpu(SystemKind.FAUST, Mode.ALO, 1.3, 0.5, 0.0),        // 1.8 s
+                failed,                                                   // cheap because it did not finish: left out
+                withCpu(SystemKind.STREAMS, Mode.EOS, 2.0, Double.NaN, Double.NaN), // in-process broker, no /proc
+                withCpu(SystemKind.FAUST, Mode.EOS, 1.6, Double.NaN, Double.NaN));
+        assertThat(Report.cpuLine(results)).isEqualTo(
+                "by CPU per message (median, less JIT): faust/kafka-streams alo=n/a eos=1.25 faust/raw alo=0.70");
     }
 
     @Test
