@@ -213,6 +213,38 @@ class KafkaTransportTest {
     }
 
     @Test
+    void the_runtimes_send_tells_its_listener_the_token_and_attachment_and_reports_a_send_that_fails_at_once()
+            throws Exception {
+        String name = unique("listener");
+        transport.declareTopic(topic(name, 1));
+        List<String> told = new CopyOnWriteArrayList<>();
+        IllegalStateException replacement = new IllegalStateException("the listener's own error");
+        TransportProducer.SendListener listener = new TransportProducer.SendListener() {
+            @Override
+            public void onSent(long token, Object attachment, RecordMetadata metadata) {
+                told.add("sent " + token + " " + attachment + " " + metadata.tp() + "@" + metadata.offset());
+            }
+
+            @Override
+            public Throwable onFailed(long token, Object attachment, String topic, Throwable error) {
+                told.add("failed " + token + " " + attachment + " " + topic + " " + error.getClass().getSimpleName());
+                return replacement;
+            }
+        };
+        try (TransportProducer p = transport.createProducer()) {
+            RecordMetadata md = p.send(name, 0, null, null, b("v"), Headers.empty(), listener, 42L, "note").get();
+            assertThat(md.offset()).isZero();
+            assertThat(told).containsExactly("sent 42 note " + new TP(name, 0) + "@0");
+
+            told.clear();
+            var failed = p.send(name, -1, null, null, b("v"), Headers.empty(), listener, -2L, null);   // no such partition
+            assertThat(failed).isCompletedExceptionally();
+            assertThatThrownBy(failed::join).hasCause(replacement);
+            assertThat(told).containsExactly("failed -2 null " + name + " IllegalArgumentException");
+        }
+    }
+
+    @Test
     void partition_for_key_matches_where_kafka_puts_the_key() throws Exception {
         String name = unique("keys");
         transport.declareTopic(topic(name, 7));

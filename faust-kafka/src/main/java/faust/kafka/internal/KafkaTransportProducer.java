@@ -51,7 +51,14 @@ class KafkaTransportProducer implements TransportProducer {
                                                   byte @Nullable [] key, byte @Nullable [] value, Headers headers,
                                                   SendListener listener, long token, @Nullable Object attachment) {
         Send send = new Send(topic, listener, token, attachment);
-        submit(new ProducerRecord<>(topic, partition, timestamp, key, value, kafkaHeaders(headers)), send);
+        ProducerRecord<byte[], byte[]> record;
+        try {
+            record = new ProducerRecord<>(topic, partition, timestamp, key, value, kafkaHeaders(headers));
+        } catch (IllegalArgumentException e) {     // a negative partition or timestamp
+            send.failed(e);
+            return send;
+        }
+        submit(record, send);
         return send;
     }
 
