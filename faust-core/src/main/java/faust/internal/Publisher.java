@@ -13,7 +13,6 @@ import faust.topic.RecordMetadata;
 import faust.transport.Transport;
 import faust.transport.TransportProducer;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -244,10 +243,7 @@ final class Publisher {
     private final class Ledger implements TransportProducer.SendListener {
         @Override
         public void onSent(long token, @Nullable Object attachment, RecordMetadata md) {
-            int epoch = epoch(token);
-            if (epoch >= 0) {
-                inFlightSends.end(epoch);
-            }
+            endInFlight(token);
             if (attachment instanceof SendNote note) {
                 if (note.timed() != null) {
                     note.timed().sendCompleted(note.started());
@@ -258,30 +254,38 @@ final class Publisher {
             }
         }
 
+        /**
+         * {@inheritDoc} {@code error} is the cause itself: {@link TransportProducer#relay} unwraps a
+         * {@code CompletionException}, and the Kafka transport hands over the client's own error.
+         */
         @Override
         public Throwable onFailed(long token, @Nullable Object attachment, String topic, Throwable error) {
-            int epoch = epoch(token);
-            if (epoch >= 0) {
-                inFlightSends.end(epoch);
+            endInFlight(token);
+            if (error instanceof HeldSends.DroppedSendException) {
+                return error;      // the worker is already reading those events again
             }
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (cause instanceof HeldSends.DroppedSendException) {
-                return cause;      // the worker is already reading those events again
-            }
-            Monitor timed = attachment instanceof SendNote note ? note.timed() : sensors.directSendMonitor();
+            SendNote note = attachment instanceof SendNote n ? n : null;
+            Monitor timed = note != null ? note.timed() : sensors.directSendMonitor();
             if (timed != null) {
                 timed.sendFailed();
             }
-            if (attachment instanceof SendNote note && note.hooked()) {
-                sensors.onSendError(cause, note.state());
+            if (note != null && note.hooked()) {
+                sensors.onSendError(error, note.state());
             }
             ConsumerLoop consumer = loop.get();
             if (consumer != null && forEvent(token)) {
                 // offsets of events whose output failed must not commit; read them again
-                consumer.requestRewind("send to " + topic + " failed: " + cause);
+                consumer.requestRewind("send to " + topic + " failed: " + error);
             }
-            return cause instanceof FaustException fe ? fe
-                    : new ProducerSendException("could not send to topic " + topic + ": " + cause.getMessage(), cause);
+            return error instanceof FaustException fe ? fe
+                    : new ProducerSendException("could not send to topic " + topic + ": " + error.getMessage(), error);
+        }
+
+        private void endInFlight(long token) {
+            int epoch = epoch(token);
+            if (epoch >= 0) {
+                inFlightSends.end(epoch);
+            }
         }
     }
 
