@@ -15,6 +15,10 @@ import faust.sensor.SensorDelegate;
 import faust.service.Crontab;
 import faust.service.Service;
 import faust.service.ServiceState;
+import faust.settings.CommonSettings;
+import faust.settings.Settings;
+import faust.settings.StreamSettings;
+import faust.settings.TopicSettings;
 import faust.stream.Stream;
 import faust.topic.Channel;
 import faust.topic.RecordMetadata;
@@ -198,7 +202,7 @@ public final class App {
      * @return an in-memory channel (no broker)
      */
     public <K, V> Channel<K, V> channel(Class<K> keyType, Class<V> valueType) {
-        return new ChannelImpl<>(rt, keyType, valueType, settings.streamBufferMaxsize());
+        return new ChannelImpl<>(rt, keyType, valueType, settings.get(StreamSettings.STREAM_BUFFER_MAXSIZE));
     }
 
     /**
@@ -376,7 +380,7 @@ public final class App {
      * @param body what to run
      */
     public void crontab(String spec, @Nullable ZoneId timezone, boolean onLeader, Runnable body) {
-        Crontab cron = Crontab.parse(spec, timezone != null ? timezone : settings.timezone());
+        Crontab cron = Crontab.parse(spec, timezone != null ? timezone : settings.get(CommonSettings.TIMEZONE));
         service.addCrontab("crontab-" + timerIds.incrementAndGet(), cron, onLeader ? this::isLeader : () -> true, body);
     }
 
@@ -408,12 +412,12 @@ public final class App {
      * @param boot what to start
      */
     public void start(BootStrategy boot) {
-        log.info("[{}] starting ({}) on {}", settings.id(), boot, settings.broker());
+        log.info("[{}] starting ({}) on {}", settings.id(), boot, settings.get(CommonSettings.BROKER));
         rt.producer();
         if (boot == BootStrategy.FULL) {
             rt.declareAll();
             replies.start();
-            if (!settings.topicDisableLeader()) {
+            if (!settings.get(TopicSettings.TOPIC_DISABLE_LEADER)) {
                 leaderTopic.subscribe();
             }
             for (AgentImpl<?, ?, ?> a : agents) {

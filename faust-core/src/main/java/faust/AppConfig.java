@@ -1,13 +1,26 @@
 package faust;
 
 import faust.errors.ImproperlyConfiguredException;
+import faust.settings.AgentSettings;
+import faust.settings.BrokerSettings;
+import faust.settings.CommonSettings;
+import faust.settings.ProcessingGuarantee;
+import faust.settings.RpcSettings;
+import faust.settings.SerializationSettings;
+import faust.settings.Setting;
+import faust.settings.Settings;
+import faust.settings.StreamSettings;
+import faust.settings.TopicSettings;
+import faust.settings.WebSettings;
 import faust.settings.internal.Resolver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -18,9 +31,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Sources, lowest precedence first: declared defaults, the {@linkplain #configFile(Path) properties
  * file}, the {@linkplain #environment(Map) environment}, values set here in code, and JVM system
- * properties {@code faust.<name>} (the command line: {@code -Dfaust.broker=kafka://host:9092}, which
- * {@code bin/faust ... worker --broker URL} sets). Every setting can be
- * set with {@link #set(String, Object)} by its Faust name; the typed setters are shortcuts. Each
+ * properties {@code faust.setting.<name>} (the command line: {@code -Dfaust.setting.broker=kafka://host:9092},
+ * which {@code bin/faust ... worker --broker URL} sets). Other {@code faust.*} system properties are
+ * not settings and are ignored; an unknown name under {@code faust.setting.} is rejected. Every
+ * setting can be set by its typed declaration, {@link #set(Setting, Object)}, or by its Faust name,
+ * {@link #set(String, Object)}; the named setters are shortcuts. Each
  * setting may be set once: a second call for the same setting throws, so two parts of a program
  * cannot silently override each other. Values set in code are validated immediately; everything is
  * validated again, together, by {@link #build()}. See {@code docs/settings.md} for every setting.
@@ -31,7 +46,7 @@ public final class AppConfig {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]+");
 
     private final String name;
-    private final Map<String, @Nullable Object> code = new LinkedHashMap<>();
+    private final Map<Setting<?>, Object> code = new LinkedHashMap<>();
     private @Nullable Path configFile;
     private @Nullable Supplier<Map<String, String>> environment;
 
@@ -73,12 +88,31 @@ public final class AppConfig {
      */
     public AppConfig set(String faustName, @Nullable Object value) {
         Objects.requireNonNull(faustName, "faustName");
-        Object parsed = Resolver.parseFromCode(faustName, value);
-        if (code.containsKey(faustName)) {
-            throw new ImproperlyConfiguredException(faustName + " was already set to '" + code.get(faustName)
-                    + "' in code; set each setting once");
+        return put(Settings.named(faustName, "code"), value);
+    }
+
+    /**
+     * Sets a setting by its declaration, with a value of its type:
+     * {@code cfg.set(BrokerSettings.BROKER_COMMIT_INTERVAL, Duration.ofSeconds(1))}.
+     *
+     * @param setting the setting
+     * @param value the value ({@link Optional#empty()} for "none" of an optional setting)
+     * @param <T> its type
+     * @return this
+     * @throws ImproperlyConfiguredException if the value is not allowed or the setting was already set
+     */
+    public <T> AppConfig set(Setting<T> setting, T value) {
+        return put(Objects.requireNonNull(setting, "setting"), value);
+    }
+
+    private AppConfig put(Setting<?> setting, @Nullable Object value) {
+        Object parsed = setting.parse(value, "code");
+        if (code.containsKey(setting)) {
+            Object before = code.get(setting);
+            throw new ImproperlyConfiguredException(setting.key() + " was already set to '"
+                    + (before instanceof Optional<?> o ? o.orElse(null) : before) + "' in code; set each setting once");
         }
-        code.put(faustName, parsed);
+        code.put(setting, parsed);
         return this;
     }
 
@@ -129,67 +163,67 @@ public final class AppConfig {
 
     /** @param url Faust broker list, e.g. {@code kafka://h1:9092;h2:9092} or {@code memory://} @return this */
     public AppConfig broker(String url) {
-        return set("broker", url);
+        return put(CommonSettings.BROKER, url);
     }
 
     /** @param version app version, 1 or more; above 1 it is part of the app id @return this */
     public AppConfig version(int version) {
-        return set("version", version);
+        return put(CommonSettings.VERSION, version);
     }
 
     /** @param url table store URL, e.g. {@code memory://} or {@code rocksdb://} @return this */
     public AppConfig store(String url) {
-        return set("store", url);
+        return put(CommonSettings.STORE, url);
     }
 
     /** @param guarantee the processing guarantee @return this */
     public AppConfig processingGuarantee(ProcessingGuarantee guarantee) {
-        return set("processing_guarantee", Objects.requireNonNull(guarantee, "guarantee"));
+        return put(CommonSettings.PROCESSING_GUARANTEE, Objects.requireNonNull(guarantee, "guarantee"));
     }
 
     /** @param partitions default partitions of new topics, 1 or more @return this */
     public AppConfig topicPartitions(int partitions) {
-        return set("topic_partitions", partitions);
+        return put(TopicSettings.TOPIC_PARTITIONS, partitions);
     }
 
     /** @param maxsize events buffered per stream before back-pressure, 1 or more @return this */
     public AppConfig streamBufferMaxsize(int maxsize) {
-        return set("stream_buffer_maxsize", maxsize);
+        return put(StreamSettings.STREAM_BUFFER_MAXSIZE, maxsize);
     }
 
     /** @param every commit after this many processed messages, 1 or more @return this */
     public AppConfig brokerCommitEvery(int every) {
-        return set("broker_commit_every", every);
+        return put(BrokerSettings.BROKER_COMMIT_EVERY, every);
     }
 
     /** @param interval how often offsets are committed, more than zero @return this */
     public AppConfig brokerCommitInterval(Duration interval) {
-        return set("broker_commit_interval", Objects.requireNonNull(interval, "interval"));
+        return put(BrokerSettings.BROKER_COMMIT_INTERVAL, Objects.requireNonNull(interval, "interval"));
     }
 
     /** @param codec default key codec name, e.g. {@code raw} @return this */
     public AppConfig keySerializer(String codec) {
-        return set("key_serializer", Objects.requireNonNull(codec, "codec"));
+        return put(SerializationSettings.KEY_SERIALIZER, Objects.requireNonNull(codec, "codec"));
     }
 
     /** @param codec default value codec name, e.g. {@code json} @return this */
     public AppConfig valueSerializer(String codec) {
-        return set("value_serializer", Objects.requireNonNull(codec, "codec"));
+        return put(SerializationSettings.VALUE_SERIALIZER, Objects.requireNonNull(codec, "codec"));
     }
 
     /** @param topic reply topic of this instance @return this */
     public AppConfig replyTo(String topic) {
-        return set("reply_to", Objects.requireNonNull(topic, "topic"));
+        return put(RpcSettings.REPLY_TO, Objects.requireNonNull(topic, "topic"));
     }
 
     /** @param create whether to create the reply topic at startup @return this */
     public AppConfig replyCreateTopic(boolean create) {
-        return set("reply_create_topic", create);
+        return put(RpcSettings.REPLY_CREATE_TOPIC, create);
     }
 
     /** @param expires how long replies stay in the reply topic, more than zero @return this */
     public AppConfig replyExpires(Duration expires) {
-        return set("reply_expires", Objects.requireNonNull(expires, "expires"));
+        return put(RpcSettings.REPLY_EXPIRES, Objects.requireNonNull(expires, "expires"));
     }
 
     /**
@@ -198,47 +232,47 @@ public final class AppConfig {
      * @return this
      */
     public AppConfig agentSupervisor(String strategy) {
-        return set("agent_supervisor", Objects.requireNonNull(strategy, "strategy"));
+        return put(AgentSettings.AGENT_SUPERVISOR, Objects.requireNonNull(strategy, "strategy"));
     }
 
     /** @param dir data directory; {@code {name}} is replaced by the app name @return this */
     public AppConfig datadir(Path dir) {
-        return set("datadir", Objects.requireNonNull(dir, "dir"));
+        return put(CommonSettings.DATADIR, Objects.requireNonNull(dir, "dir"));
     }
 
     /** @param dir table directory; relative means {@code <datadir>/v<version>/<dir>} @return this */
     public AppConfig tabledir(Path dir) {
-        return set("tabledir", Objects.requireNonNull(dir, "dir"));
+        return put(CommonSettings.TABLEDIR, Objects.requireNonNull(dir, "dir"));
     }
 
     /** @param zone time zone of crontab timers @return this */
     public AppConfig timezone(ZoneId zone) {
-        return set("timezone", Objects.requireNonNull(zone, "zone"));
+        return put(CommonSettings.TIMEZONE, Objects.requireNonNull(zone, "zone"));
     }
 
     /** @param format id format used when version &gt; 1; must contain {@code {id}} @return this */
     public AppConfig idFormat(String format) {
-        return set("id_format", Objects.requireNonNull(format, "format"));
+        return put(CommonSettings.ID_FORMAT, Objects.requireNonNull(format, "format"));
     }
 
     /** @param port web server port, 0 (any free port) to 65535 @return this */
     public AppConfig webPort(int port) {
-        return set("web_port", port);
+        return put(WebSettings.WEB_PORT, port);
     }
 
     /** @param enabled whether to run the web server @return this */
     public AppConfig webEnabled(boolean enabled) {
-        return set("web_enabled", enabled);
+        return put(WebSettings.WEB_ENABLED, enabled);
     }
 
     /** @param debug debug mode @return this */
     public AppConfig debug(boolean debug) {
-        return set("debug", debug);
+        return put(CommonSettings.DEBUG, debug);
     }
 
     /** @param prefix prefix of environment variables: {@code MYAPP} or {@code MYAPP_} reads {@code MYAPP_WEB_PORT} @return this */
     public AppConfig envPrefix(String prefix) {
-        return set("env_prefix", Objects.requireNonNull(prefix, "prefix"));
+        return put(CommonSettings.ENV_PREFIX, Objects.requireNonNull(prefix, "prefix"));
     }
 
     /**
@@ -249,12 +283,12 @@ public final class AppConfig {
      */
     public Settings build() {
         Map<String, String> env = environment == null ? System.getenv() : environment.get();
-        Map<String, String> props = new java.util.HashMap<>();
+        Map<String, String> props = new HashMap<>();
         System.getProperties().forEach((k, v) -> {
             if (k instanceof String key && key.startsWith(Resolver.PROPERTY_PREFIX) && v instanceof String value) {
                 props.put(key, value);
             }
         });
-        return new Settings(name, Resolver.resolve(name, code, configFile, env, props));
+        return Resolver.resolve(name, code, configFile, env, props);
     }
 }

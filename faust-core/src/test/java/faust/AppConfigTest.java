@@ -4,6 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import faust.errors.ImproperlyConfiguredException;
+import faust.settings.AgentSettings;
+import faust.settings.BrokerSettings;
+import faust.settings.CommonSettings;
+import faust.settings.ProcessingGuarantee;
+import faust.settings.ProducerSettings;
+import faust.settings.RpcSettings;
+import faust.settings.Settings;
+import faust.settings.StreamSettings;
+import faust.settings.WebSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -29,64 +38,64 @@ class AppConfigTest {
     @Test
     void file_overrides_default() throws IOException {
         Settings s = AppConfig.forApp("a").environment(Map.of()).configFile(file("broker_commit_every=500\n")).build();
-        assertThat(s.brokerCommitEvery()).isEqualTo(500);
+        assertThat(s.get(BrokerSettings.BROKER_COMMIT_EVERY)).isEqualTo(500);
     }
 
     @Test
     void env_overrides_file() throws IOException {
         Settings s = AppConfig.forApp("a").environment(Map.of("BROKER_COMMIT_EVERY", "700"))
                 .configFile(file("broker_commit_every=500\n")).build();
-        assertThat(s.brokerCommitEvery()).isEqualTo(700);
+        assertThat(s.get(BrokerSettings.BROKER_COMMIT_EVERY)).isEqualTo(700);
     }
 
     @Test
     void code_overrides_env_and_file() throws IOException {
         Settings s = AppConfig.forApp("a").environment(Map.of("BROKER_COMMIT_EVERY", "700"))
                 .configFile(file("broker_commit_every=500\n")).brokerCommitEvery(900).build();
-        assertThat(s.brokerCommitEvery()).isEqualTo(900);
+        assertThat(s.get(BrokerSettings.BROKER_COMMIT_EVERY)).isEqualTo(900);
     }
 
     @Test
     void broker_reads_faust_env_name() {
         Settings s = AppConfig.forApp("a").environment(Map.of("BROKER_URL", "kafka://h1:9092;h2:9093")).build();
-        assertThat(s.broker()).containsExactly(URI.create("kafka://h1:9092"), URI.create("kafka://h2:9093"));
+        assertThat(s.get(CommonSettings.BROKER)).containsExactly(URI.create("kafka://h1:9092"), URI.create("kafka://h2:9093"));
     }
 
     @Test
     void env_prefix_from_code_prefixes_variables() {
         Settings s = AppConfig.forApp("a").envPrefix("MYAPP_")
                 .environment(Map.of("MYAPP_WEB_PORT", "7000", "WEB_PORT", "7001")).build();
-        assertThat(s.webPort()).isEqualTo(7000);
-        assertThat(s.envPrefix()).contains("MYAPP_");
+        assertThat(s.get(WebSettings.WEB_PORT)).isEqualTo(7000);
+        assertThat(s.get(CommonSettings.ENV_PREFIX)).contains("MYAPP_");
     }
 
     @Test
     void env_prefix_without_underscore_and_from_env() {
         Settings s = AppConfig.forApp("a")
                 .environment(Map.of("APP_ENV_PREFIX", "MYAPP", "MYAPP_STREAM_BUFFER_MAXSIZE", "10")).build();
-        assertThat(s.streamBufferMaxsize()).isEqualTo(10);
+        assertThat(s.get(StreamSettings.STREAM_BUFFER_MAXSIZE)).isEqualTo(10);
     }
 
     @Test
     void environment_supplier_is_read_at_build() {
         Settings s = AppConfig.forApp("a").environment(() -> Map.of("WEB_PORT", "1234")).build();
-        assertThat(s.webPort()).isEqualTo(1234);
+        assertThat(s.get(WebSettings.WEB_PORT)).isEqualTo(1234);
     }
 
     @ParameterizedTest(name = "{0} -> {1} ms")
     @CsvSource({"2.8, 2800", "500ms, 500", "30s, 30000", "5m, 300000", "2h, 7200000", "1d, 86400000", "PT2.8S, 2800", "0.001, 1"})
     void durations_parse(String text, long millis) {
         Settings s = AppConfig.forApp("a").environment(Map.of()).set("broker_commit_interval", text).build();
-        assertThat(s.brokerCommitInterval()).isEqualTo(Duration.ofMillis(millis));
+        assertThat(s.get(BrokerSettings.BROKER_COMMIT_INTERVAL)).isEqualTo(Duration.ofMillis(millis));
     }
 
     @Test
     void durations_accept_numbers_of_seconds_and_Duration() {
-        assertThat(AppConfig.forApp("a").environment(Map.of()).set("reply_expires", 2.5).build().replyExpires())
+        assertThat(AppConfig.forApp("a").environment(Map.of()).set("reply_expires", 2.5).build().get(RpcSettings.REPLY_EXPIRES))
                 .isEqualTo(Duration.ofMillis(2500));
-        assertThat(AppConfig.forApp("a").environment(Map.of()).set("reply_expires", 3).build().replyExpires())
+        assertThat(AppConfig.forApp("a").environment(Map.of()).set("reply_expires", 3).build().get(RpcSettings.REPLY_EXPIRES))
                 .isEqualTo(Duration.ofSeconds(3));
-        assertThat(AppConfig.forApp("a").environment(Map.of()).replyExpires(Duration.ofHours(1)).build().replyExpires())
+        assertThat(AppConfig.forApp("a").environment(Map.of()).replyExpires(Duration.ofHours(1)).build().get(RpcSettings.REPLY_EXPIRES))
                 .isEqualTo(Duration.ofHours(1));
     }
 
@@ -200,7 +209,7 @@ class AppConfigTest {
     @Test
     void autodiscover_true_uses_origin() {
         Settings s = AppConfig.forApp("a").environment(Map.of()).set("origin", "com.example").set("autodiscover", true).build();
-        assertThat(s.autodiscover()).isEqualTo(List.of("com.example"));
+        assertThat(s.get(CommonSettings.AUTODISCOVER)).isEqualTo(List.of("com.example"));
         assertThatThrownBy(() -> AppConfig.forApp("a").environment(Map.of()).set("autodiscover", "true").build())
                 .hasMessageContaining("origin is not set");
     }
@@ -208,7 +217,7 @@ class AppConfigTest {
     @Test
     void optional_setting_empty_env_means_none() {
         Settings s = AppConfig.forApp("a").environment(Map.of("PRODUCER_COMPRESSION_TYPE", "")).build();
-        assertThat(s.producerCompressionType()).isEmpty();
+        assertThat(s.get(ProducerSettings.PRODUCER_COMPRESSION_TYPE)).isEmpty();
     }
 
     @Test
@@ -218,13 +227,13 @@ class AppConfigTest {
                 .keySerializer("json").valueSerializer("raw").replyTo("r").replyCreateTopic(true)
                 .agentSupervisor("crashing").timezone(java.time.ZoneId.of("Europe/Oslo")).webEnabled(false).debug(true)
                 .set("producer_acks", "all").build();
-        assertThat(s.broker()).containsExactly(URI.create("memory:///"));
-        assertThat(s.store().getScheme()).isEqualTo("rocksdb");
-        assertThat(s.processingGuarantee()).isEqualTo(ProcessingGuarantee.EXACTLY_ONCE);
-        assertThat(s.replyTo()).isEqualTo("r");
-        assertThat(s.agentSupervisor()).isEqualTo("crashing");
-        assertThat(s.producerAcks()).isEqualTo(-1);
-        assertThat(s.webEnabled()).isFalse();
-        assertThat(s.debug()).isTrue();
+        assertThat(s.get(CommonSettings.BROKER)).containsExactly(URI.create("memory:///"));
+        assertThat(s.get(CommonSettings.STORE).getScheme()).isEqualTo("rocksdb");
+        assertThat(s.get(CommonSettings.PROCESSING_GUARANTEE)).isEqualTo(ProcessingGuarantee.EXACTLY_ONCE);
+        assertThat(s.get(RpcSettings.REPLY_TO)).isEqualTo("r");
+        assertThat(s.get(AgentSettings.AGENT_SUPERVISOR)).isEqualTo("crashing");
+        assertThat(s.get(ProducerSettings.PRODUCER_ACKS)).isEqualTo(-1);
+        assertThat(s.get(WebSettings.WEB_ENABLED)).isFalse();
+        assertThat(s.get(CommonSettings.DEBUG)).isTrue();
     }
 }

@@ -3,6 +3,7 @@ package faust;
 import static faust.TestApps.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import faust.settings.ProcessingGuarantee;
 import faust.stream.Headers;
 import faust.topic.TP;
 import faust.topic.Topic;

@@ -4,6 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import faust.errors.ImproperlyConfiguredException;
+import faust.settings.BrokerSettings;
+import faust.settings.CommonSettings;
+import faust.settings.ProcessingGuarantee;
+import faust.settings.ProducerSettings;
+import faust.settings.RpcSettings;
+import faust.settings.Setting;
+import faust.settings.Settings;
+import faust.settings.StreamSettings;
+import faust.settings.TopicSettings;
+import faust.settings.WebSettings;
+import faust.settings.internal.Resolver;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +49,7 @@ class SettingsTest {
                 Arguments.of("env_prefix", null),
                 Arguments.of("id_format", "{id}-v{version}"),
                 Arguments.of("agent_supervisor", "one_for_one"),
-                Arguments.of("broker_client_id", "faust-0.1.0"),
+                Arguments.of("broker_client_id", "faust-" + Settings.faustVersion()),
                 Arguments.of("broker_api_version", "auto"),
                 Arguments.of("broker_check_crcs", true),
                 Arguments.of("broker_commit_every", 10_000),
@@ -96,42 +107,63 @@ class SettingsTest {
     @ParameterizedTest(name = "{0} defaults to {1}")
     @MethodSource("inventoryDefaults")
     void default_matches_inventory(String key, Object expected) {
-        assertThat(defaults().get(key)).isEqualTo(expected);
+        assertThat(defaults().byName(key)).isEqualTo(expected);
     }
 
     @Test
     void typed_getters_return_defaults() {
         Settings s = defaults();
-        assertThat(s.brokerCommitInterval()).isEqualTo(Duration.ofMillis(2800));
-        assertThat(s.brokerCommitEvery()).isEqualTo(10_000);
-        assertThat(s.streamBufferMaxsize()).isEqualTo(4096);
-        assertThat(s.topicPartitions()).isEqualTo(8);
-        assertThat(s.brokerMaxPollRecords()).isEmpty();
-        assertThat(s.origin()).isEmpty();
-        assertThat(s.webCorsOptions()).isEmpty();
-        assertThat(s.producerLinger()).isEqualTo(Duration.ZERO);
-        assertThat(s.canonicalUrl()).isEqualTo(URI.create("http://" + s.webHost() + ":6066"));
+        assertThat(s.get(BrokerSettings.BROKER_COMMIT_INTERVAL)).isEqualTo(Duration.ofMillis(2800));
+        assertThat(s.get(BrokerSettings.BROKER_COMMIT_EVERY)).isEqualTo(10_000);
+        assertThat(s.get(StreamSettings.STREAM_BUFFER_MAXSIZE)).isEqualTo(4096);
+        assertThat(s.get(TopicSettings.TOPIC_PARTITIONS)).isEqualTo(8);
+        assertThat(s.get(BrokerSettings.BROKER_MAX_POLL_RECORDS)).isEmpty();
+        assertThat(s.get(CommonSettings.ORIGIN)).isEmpty();
+        assertThat(s.get(WebSettings.WEB_CORS_OPTIONS)).isEmpty();
+        assertThat(s.get(ProducerSettings.PRODUCER_LINGER_MS)).isZero();
+        assertThat(s.get(WebSettings.CANONICAL_URL)).isEqualTo(URI.create("http://" + s.get(WebSettings.WEB_HOST) + ":6066"));
     }
 
     @Test
     void system_property_overrides_code_and_environment() {
-        Map<String, Object> code = new java.util.HashMap<>();
-        code.put("broker", faust.settings.internal.Resolver.parseFromCode("broker", "memory://"));
-        var v = faust.settings.internal.Resolver.resolve("orders", code, null, Map.of("BROKER_URL", "kafka://env:9092"),
-                Map.of("faust.broker", "kafka://cli:9092"));
-        assertThat(v.get("broker")).isEqualTo(java.util.List.of(URI.create("kafka://cli:9092")));
+        Map<Setting<?>, Object> code = Map.of(CommonSettings.BROKER, CommonSettings.BROKER.parse("memory://", "code"));
+        Settings s = Resolver.resolve("orders", code, null, Map.of("BROKER_URL", "kafka://env:9092"),
+                Map.of("faust.setting.broker", "kafka://cli:9092"));
+        assertThat(s.get(CommonSettings.BROKER)).isEqualTo(List.of(URI.create("kafka://cli:9092")));
     }
 
     @Test
     void unknown_or_bad_system_property_fails_naming_it() {
-        assertThatThrownBy(() -> faust.settings.internal.Resolver.resolve("orders", Map.of(), null, Map.of(),
-                Map.of("faust.brokr", "kafka://x:1")))
-                .isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("brokr");
-        assertThatThrownBy(() -> faust.settings.internal.Resolver.resolve("orders", Map.of(), null, Map.of(),
-                Map.of("faust.broker_commit_every", "often")))
+        assertThatThrownBy(() -> Resolver.resolve("orders", Map.of(), null, Map.of(),
+                Map.of("faust.setting.brokr", "kafka://x:1")))
+                .isInstanceOf(ImproperlyConfiguredException.class)
+                .hasMessageContaining("unknown setting 'brokr' (from system property faust.setting.brokr)")
+                .hasMessageContaining("did you mean 'broker'");
+        assertThatThrownBy(() -> Resolver.resolve("orders", Map.of(), null, Map.of(),
+                Map.of("faust.setting.broker_commit_every", "often")))
                 .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("broker_commit_every").hasMessageContaining("often")
-                .hasMessageContaining("system property faust.broker_commit_every");
+                .hasMessageContaining("system property faust.setting.broker_commit_every");
+    }
+
+    @Test
+    void other_faust_system_properties_such_as_a_builds_faust_version_are_not_settings() {
+        Settings s = Resolver.resolve("orders", Map.of(), null, Map.of(),
+                Map.of("faust.version", "0.1.0-SNAPSHOT", "faust.broker", "kafka://ignored:1", "faust.settings", "x"));
+        assertThat(s.get(CommonSettings.BROKER)).isEqualTo(List.of(URI.create("kafka://localhost:9092")));
+    }
+
+    @Test
+    void app_config_reads_system_properties_under_the_setting_prefix_only() {
+        System.setProperty("faust.version", "0.1.0-SNAPSHOT");
+        System.setProperty("faust.setting.stream_buffer_maxsize", "17");
+        try {
+            Settings s = AppConfig.forApp("orders").environment(Map.of()).build();
+            assertThat(s.get(StreamSettings.STREAM_BUFFER_MAXSIZE)).isEqualTo(17);
+        } finally {
+            System.clearProperty("faust.version");
+            System.clearProperty("faust.setting.stream_buffer_maxsize");
+        }
     }
 
     @Test
@@ -146,7 +178,7 @@ class SettingsTest {
         Settings s = AppConfig.forApp("orders").environment(Map.of()).version(2).build();
         assertThat(s.id()).isEqualTo("orders-v2");
         assertThat(s.name()).isEqualTo("orders");
-        assertThat(s.tabledir()).isEqualTo(Path.of("orders-data", "v2", "tables"));
+        assertThat(s.get(CommonSettings.TABLEDIR)).isEqualTo(Path.of("orders-data", "v2", "tables"));
     }
 
     @Test
@@ -159,28 +191,28 @@ class SettingsTest {
     void reply_to_is_prefix_plus_uuid_and_unique_per_settings() {
         Settings a = defaults();
         Settings b = defaults();
-        assertThat(a.replyTo()).startsWith("f-reply-").hasSize("f-reply-".length() + 36);
-        assertThat(a.replyTo()).isNotEqualTo(b.replyTo()).isEqualTo(a.replyTo());
+        assertThat(a.get(RpcSettings.REPLY_TO)).startsWith("f-reply-").hasSize("f-reply-".length() + 36);
+        assertThat(a.get(RpcSettings.REPLY_TO)).isNotEqualTo(b.get(RpcSettings.REPLY_TO)).isEqualTo(a.get(RpcSettings.REPLY_TO));
     }
 
     @Test
     void absolute_tabledir_is_kept_and_datadir_template_expanded() {
         Settings s = AppConfig.forApp("orders").environment(Map.of())
                 .datadir(Path.of("/var/lib/{name}")).tabledir(Path.of("/tmp/t")).build();
-        assertThat(s.datadir()).isEqualTo(Path.of("/var/lib/orders"));
-        assertThat(s.tabledir()).isEqualTo(Path.of("/tmp/t"));
+        assertThat(s.get(CommonSettings.DATADIR)).isEqualTo(Path.of("/var/lib/orders"));
+        assertThat(s.get(CommonSettings.TABLEDIR)).isEqualTo(Path.of("/tmp/t"));
     }
 
     @Test
     void asMap_has_id_name_and_every_setting() {
         Map<String, Object> m = defaults().asMap();
         assertThat(m).containsEntry("id", "orders").containsEntry("name", "orders").containsKey("stream_buffer_maxsize");
-        assertThat(m).hasSize(faust.settings.internal.Declarations.ALL.size() + 2);
+        assertThat(m).hasSize(Settings.declared().size() + 2);
     }
 
     @Test
     void get_unknown_suggests_closest() {
-        assertThatThrownBy(() -> defaults().get("stream_bufer_maxsize"))
+        assertThatThrownBy(() -> defaults().byName("stream_bufer_maxsize"))
                 .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("'stream_bufer_maxsize'").hasMessageContaining("did you mean 'stream_buffer_maxsize'");
     }

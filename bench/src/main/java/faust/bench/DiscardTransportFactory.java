@@ -1,12 +1,12 @@
 package faust.bench;
 
-import faust.Settings;
 import faust.errors.ImproperlyConfiguredException;
 import faust.stream.Headers;
 import faust.stream.Message;
 import faust.topic.RecordMetadata;
 import faust.transport.TopicDeclaration;
 import faust.transport.Transport;
+import faust.transport.TransportConfig;
 import faust.transport.TransportConsumer;
 import faust.transport.TransportFactory;
 import faust.transport.TransportProducer;
@@ -34,7 +34,7 @@ public final class DiscardTransportFactory implements TransportFactory {
     }
 
     @Override
-    public Transport create(List<URI> urls, Settings settings) {
+    public Transport create(List<URI> urls, TransportConfig config) {
         MemoryTransport inner = new MemoryTransport(MemoryBroker.named("discard-" + urls.get(0).getAuthority()), 1);
         TransportProducer discarding = new TransportProducer() {
             private long offset;

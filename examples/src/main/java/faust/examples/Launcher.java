@@ -23,11 +23,11 @@ public final class Launcher {
             return;
         }
         for (int i = 0; i < args.length; i++) {
-            // settings are read when the app is created, so --broker becomes the faust.broker property first
+            // settings are read when the app is created, so --broker becomes the faust.setting.broker property first
             if (args[i].equals("--broker") && i + 1 < args.length) {
-                System.setProperty("faust.broker", args[i + 1]);
+                System.setProperty("faust.setting.broker", args[i + 1]);
             } else if (args[i].startsWith("--broker=")) {
-                System.setProperty("faust.broker", args[i].substring("--broker=".length()));
+                System.setProperty("faust.setting.broker", args[i].substring("--broker=".length()));
             }
         }
         if ((args[0].equals("-A") || args[0].equals("--app")) && args.length >= 2) {

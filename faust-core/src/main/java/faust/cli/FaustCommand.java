@@ -1,14 +1,15 @@
 package faust.cli;
 
 import faust.App;
+import faust.settings.CommonSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The umbrella command behind {@code app.main(args)} (Faust's {@code faust} CLI):
@@ -70,7 +71,7 @@ public final class FaustCommand implements Callable<Integer> {
         @Nullable String duration;
 
         @Option(names = "--broker", description = "Broker URL, e.g. kafka://host:9092;host2:9092. Read when the app is created: "
-                + "bin/faust passes it as the system property faust.broker (or run java -Dfaust.broker=URL ...).")
+                + "bin/faust passes it as the system property faust.setting.broker (or run java -Dfaust.setting.broker=URL ...).")
         @Nullable String broker;
 
         @Override
@@ -79,11 +80,11 @@ public final class FaustCommand implements Callable<Integer> {
             p.applyGlobalOptions();
             App app = p.app;
             if (broker != null) {
-                Object wanted = java.util.Objects.requireNonNull(faust.settings.internal.Resolver.parseFromCode("broker", broker));
-                if (!wanted.equals(app.conf().broker())) {
+                Object wanted = CommonSettings.BROKER.parse(broker, "--broker");
+                if (!wanted.equals(app.conf().get(CommonSettings.BROKER))) {
                     throw new CommandLine.ParameterException(new CommandLine(this), "--broker " + broker
-                            + " came after the app was created with broker " + app.conf().broker()
-                            + ". Start the worker with bin/faust -A <App> worker --broker URL, or run java -Dfaust.broker=URL ...,"
+                            + " came after the app was created with broker " + app.conf().get(CommonSettings.BROKER)
+                            + ". Start the worker with bin/faust -A <App> worker --broker URL, or run java -Dfaust.setting.broker=URL ...,"
                             + " so the app is created with it.");
                 }
             }

@@ -1,19 +1,21 @@
 package faust.internal;
 
 import faust.App;
-import faust.ProcessingGuarantee;
-import faust.Settings;
 import faust.codec.Codecs;
 import faust.errors.ImproperlyConfiguredException;
 import faust.errors.ProducerSendException;
 import faust.sensor.Monitor;
 import faust.sensor.SensorDelegate;
+import faust.settings.CommonSettings;
+import faust.settings.ProcessingGuarantee;
+import faust.settings.Settings;
 import faust.stream.Headers;
 import faust.stream.Message;
 import faust.topic.RecordMetadata;
 import faust.topic.internal.TopicImpl;
 import faust.transport.TopicDeclaration;
 import faust.transport.Transport;
+import faust.transport.TransportConfig;
 import faust.transport.TransportFactory;
 import faust.transport.TransportProducer;
 import java.net.URI;
@@ -68,7 +70,7 @@ public final class AppRuntime {
         this.codecs = codecs;
         this.sensors = sensors;
         this.monitor = monitor;
-        this.exactlyOnce = settings.processingGuarantee() == ProcessingGuarantee.EXACTLY_ONCE;
+        this.exactlyOnce = settings.get(CommonSettings.PROCESSING_GUARANTEE) == ProcessingGuarantee.EXACTLY_ONCE;
         this.publisher = new Publisher(settings, sensors, this::transport, () -> consumerLoop);
     }
 
@@ -153,13 +155,13 @@ public final class AppRuntime {
     }
 
     private Transport createTransport() {
-        List<URI> urls = settings.broker();
+        List<URI> urls = settings.get(CommonSettings.BROKER);
         String scheme = urls.get(0).getScheme();
         List<String> known = new ArrayList<>();
         for (TransportFactory f : ServiceLoader.load(TransportFactory.class)) {
             if (f.schemes().contains(scheme)) {
                 log.info("[{}] transport {} for {}", settings.id(), f.getClass().getSimpleName(), urls);
-                return f.create(urls, settings);
+                return f.create(urls, TransportConfig.of(settings));
             }
             known.addAll(f.schemes());
         }

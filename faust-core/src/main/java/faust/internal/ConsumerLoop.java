@@ -1,5 +1,7 @@
 package faust.internal;
 
+import faust.settings.BrokerSettings;
+import faust.settings.StreamSettings;
 import faust.stream.Message;
 import faust.topic.TP;
 import faust.topic.internal.AbstractChannel;
@@ -131,7 +133,7 @@ public final class ConsumerLoop implements RebalanceListener {
     }
 
     private void run() {
-        TransportConsumer c = rt.transport().createConsumer(rt.settings().id(), rt.settings().brokerClientId(), ackListener,
+        TransportConsumer c = rt.transport().createConsumer(rt.settings().id(), rt.settings().get(BrokerSettings.BROKER_CLIENT_ID), ackListener,
                 rt::generation);
         consumer = c;
         try {
@@ -352,7 +354,7 @@ public final class ConsumerLoop implements RebalanceListener {
                 rt.nextGeneration();
             }
         } else {
-            if (rt.settings().streamWaitEmpty()) {
+            if (rt.settings().get(StreamSettings.STREAM_WAIT_EMPTY)) {
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (!hooks.streamsIdle() && System.nanoTime() < deadline) {
                     try {

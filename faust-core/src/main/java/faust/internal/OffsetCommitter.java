@@ -1,6 +1,7 @@
 package faust.internal;
 
 import faust.errors.ProducerFencedException;
+import faust.settings.BrokerSettings;
 import faust.topic.TP;
 import faust.transport.TransportConsumer;
 import faust.transport.TransportProducer;
@@ -75,8 +76,8 @@ final class OffsetCommitter {
         this.streamsIdle = streamsIdle;
         this.loop = loop;
         this.exactlyOnce = rt.exactlyOnce();
-        this.commitIntervalNanos = rt.settings().brokerCommitInterval().toNanos();
-        this.commitEvery = rt.settings().brokerCommitEvery();
+        this.commitIntervalNanos = rt.settings().get(BrokerSettings.BROKER_COMMIT_INTERVAL).toNanos();
+        this.commitEvery = rt.settings().get(BrokerSettings.BROKER_COMMIT_EVERY);
         this.threadName = "faust-committer-" + rt.settings().id();
     }
 

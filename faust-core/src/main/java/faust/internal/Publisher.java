@@ -1,12 +1,15 @@
 package faust.internal;
 
 import faust.Faust;
-import faust.ProcessingGuarantee;
-import faust.Settings;
 import faust.errors.FaustException;
 import faust.errors.ProducerSendException;
 import faust.sensor.Monitor;
 import faust.sensor.SensorDelegate;
+import faust.settings.CommonSettings;
+import faust.settings.ConsumerSettings;
+import faust.settings.ProcessingGuarantee;
+import faust.settings.Settings;
+import faust.settings.StreamSettings;
 import faust.stream.Headers;
 import faust.stream.Message;
 import faust.topic.RecordMetadata;
@@ -57,9 +60,9 @@ final class Publisher {
         this.sensors = sensors;
         this.transport = transport;
         this.loop = loop;
-        this.exactlyOnce = settings.processingGuarantee() == ProcessingGuarantee.EXACTLY_ONCE;
-        this.publishOnCommit = settings.streamPublishOnCommit();
-        this.transactionalId = settings.id() + "-" + settings.consumerGroupInstanceId().orElseGet(Faust::uuid);
+        this.exactlyOnce = settings.get(CommonSettings.PROCESSING_GUARANTEE) == ProcessingGuarantee.EXACTLY_ONCE;
+        this.publishOnCommit = settings.get(StreamSettings.STREAM_PUBLISH_ON_COMMIT);
+        this.transactionalId = settings.id() + "-" + settings.get(ConsumerSettings.CONSUMER_GROUP_INSTANCE_ID).orElseGet(Faust::uuid);
     }
 
     /** @return the producer, created on first use */

@@ -1,6 +1,5 @@
 package faust.transport;
 
-import faust.Settings;
 import java.net.URI;
 import java.util.List;
 
@@ -14,8 +13,8 @@ public interface TransportFactory {
 
     /**
      * @param urls broker URLs as configured (one or more)
-     * @param settings the app's settings
+     * @param config the app id, guarantee, credentials and the broker, consumer and producer settings
      * @return a transport
      */
-    Transport create(List<URI> urls, Settings settings);
+    Transport create(List<URI> urls, TransportConfig config);
 }

@@ -1,6 +1,5 @@
 package faust.transport;
 
-import faust.Settings;
 import faust.transport.internal.MemoryBroker;
 import faust.transport.internal.MemoryTransport;
 import java.net.URI;
@@ -33,7 +32,7 @@ public final class CountingTransportFactory implements TransportFactory {
     }
 
     @Override
-    public Transport create(List<URI> urls, Settings settings) {
+    public Transport create(List<URI> urls, TransportConfig config) {
         String name = urls.get(0).getAuthority();
         List<String> log = DECLARED.computeIfAbsent(name, n -> new CopyOnWriteArrayList<>());
         return new ForwardingTransport(new MemoryTransport(MemoryBroker.named("counting-" + name), 1)) {

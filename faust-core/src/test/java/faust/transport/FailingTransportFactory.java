@@ -1,6 +1,5 @@
 package faust.transport;
 
-import faust.Settings;
 import faust.stream.Message;
 import faust.topic.TP;
 import faust.transport.internal.MemoryBroker;
@@ -29,7 +28,7 @@ public final class FailingTransportFactory implements TransportFactory {
     }
 
     @Override
-    public Transport create(List<URI> urls, Settings settings) {
+    public Transport create(List<URI> urls, TransportConfig config) {
         return new ForwardingTransport(new MemoryTransport(MemoryBroker.named("failing-" + urls.get(0).getAuthority()), 1)) {
             @Override
             public TransportConsumer createConsumer(String groupId, String clientId, Message.AckListener ackListener,

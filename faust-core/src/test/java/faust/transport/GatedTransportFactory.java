@@ -1,6 +1,5 @@
 package faust.transport;
 
-import faust.Settings;
 import faust.stream.Headers;
 import faust.topic.RecordMetadata;
 import faust.topic.TP;
@@ -109,10 +108,10 @@ public final class GatedTransportFactory implements TransportFactory {
     }
 
     @Override
-    public Transport create(List<URI> urls, Settings settings) {
+    public Transport create(List<URI> urls, TransportConfig config) {
         MemoryTransport inner = new MemoryTransport(MemoryBroker.named("gated-" + urls.get(0).getAuthority()), 1,
-                settings.processingGuarantee() == faust.ProcessingGuarantee.EXACTLY_ONCE);   // read_committed as memory://
-        Gate gate = gate(settings.id());
+                config.exactlyOnce());   // read_committed as memory://
+        Gate gate = gate(config.appId());
         return new ForwardingTransport(inner) {
             @Override
             public TransportProducer createProducer() {

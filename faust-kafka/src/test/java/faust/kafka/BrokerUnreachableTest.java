@@ -12,6 +12,7 @@ import faust.App;
 import faust.embedded.EmbeddedKafka;
 import faust.kafka.internal.KafkaTransport;
 import faust.topic.Topic;
+import faust.transport.TransportConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -112,8 +113,8 @@ class BrokerUnreachableTest {
     void a_transport_closed_while_waiting_for_the_broker_stops_waiting() throws Exception {
         kafka.stopNode(0);
         try {
-            KafkaTransport t = new KafkaTransport(faust.AppConfig.forApp(unique("closing")).environment(java.util.Map.of())
-                    .broker(kafka.brokerUrl()).build());
+            KafkaTransport t = new KafkaTransport(TransportConfig.of(faust.AppConfig.forApp(unique("closing")).environment(java.util.Map.of())
+                    .broker(kafka.brokerUrl()).build()));
             AtomicReference<Throwable> err = new AtomicReference<>();
             Thread waiting = Thread.ofPlatform().start(() -> {
                 try {

@@ -11,6 +11,7 @@ import faust.agent.AgentOptions;
 import faust.embedded.EmbeddedKafka;
 import faust.errors.FaustException;
 import faust.errors.ImproperlyConfiguredException;
+import faust.settings.RpcSettings;
 import faust.stream.Event;
 import faust.stream.KeyValue;
 import faust.topic.Topic;
@@ -181,7 +182,7 @@ class KafkaCoreFeaturesTest {
             assertThatThrownBy(() -> evens.ask(null, 7, Duration.ofSeconds(2)))
                     .isInstanceOf(FaustException.class)
                     .hasMessageContaining("agent evens did not reply within PT2S")
-                    .hasMessageContaining(app.conf().replyTo()).hasMessageContaining("results.emit");
+                    .hasMessageContaining(app.conf().get(RpcSettings.REPLY_TO)).hasMessageContaining("results.emit");
             long tookMs = (System.nanoTime() - t0) / 1_000_000;
             assertThat(tookMs).isBetween(1_900L, 10_000L);
             assertThat(received).as("the unanswered request reached the agent").contains(4, 7);

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import faust.App;
-import faust.ProcessingGuarantee;
 import faust.embedded.EmbeddedKafka;
 import faust.errors.ImproperlyConfiguredException;
+import faust.settings.ProcessingGuarantee;
 import faust.topic.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -6,8 +6,8 @@ import static faust.kafka.KafkaTestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import faust.App;
-import faust.ProcessingGuarantee;
 import faust.embedded.EmbeddedKafka;
+import faust.settings.ProcessingGuarantee;
 import faust.topic.Topic;
 import java.time.Duration;
 import java.util.HashMap;

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import faust.AppConfig;
-import faust.ProcessingGuarantee;
-import faust.Settings;
 import faust.embedded.EmbeddedKafka;
 import faust.errors.ImproperlyConfiguredException;
 import faust.errors.ProducerFencedException;
 import faust.kafka.internal.KafkaTransport;
+import faust.settings.ProcessingGuarantee;
+import faust.settings.Settings;
 import faust.stream.Header;
 import faust.stream.Headers;
 import faust.stream.Message;
@@ -20,6 +20,7 @@ import faust.topic.TP;
 import faust.transport.RebalanceListener;
 import faust.transport.TopicDeclaration;
 import faust.transport.TpBatch;
+import faust.transport.TransportConfig;
 import faust.transport.TransportConsumer;
 import faust.transport.TransportProducer;
 import java.net.URI;
@@ -66,7 +67,7 @@ class KafkaTransportTest {
         AppConfig cfg = AppConfig.forApp(id).environment(Map.of()).broker(kafka.brokerUrl());
         more.accept(cfg);
         Settings s = cfg.build();
-        return new KafkaTransport(s);
+        return new KafkaTransport(TransportConfig.of(s));
     }
 
     private static TopicDeclaration topic(String name, int partitions) {

@@ -8,6 +8,8 @@ import faust.agent.SupervisorStrategy;
 import faust.agent.YieldingAgentFunction;
 import faust.errors.ImproperlyConfiguredException;
 import faust.internal.AppRuntime;
+import faust.settings.AgentSettings;
+import faust.settings.RpcSettings;
 import faust.stream.Event;
 import faust.stream.KeyValue;
 import faust.stream.Stream;
@@ -168,7 +170,7 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
         this.rpc = new AgentRpc<>(rt, name, channel, yieldingFn != null, options, replies);
         this.crashApp = crashApp;
         this.strategy = options.supervisorStrategy() != null ? options.supervisorStrategy()
-                : SupervisorStrategy.fromName(rt.settings().agentSupervisor());
+                : SupervisorStrategy.fromName(rt.settings().get(AgentSettings.AGENT_SUPERVISOR));
         if (yieldingFn == null && !options.sinks().isEmpty()) {
             throw new ImproperlyConfiguredException("agent " + name + " has sinks but does not emit results: "
                     + "declare it with a YieldingAgentFunction, (stream, results) -> ..., and call results.emit(value)");
@@ -387,7 +389,7 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
 
     @Override
     public R ask(@Nullable V value) {
-        return rpc.ask(null, value, rt.settings().replyExpires());
+        return rpc.ask(null, value, rt.settings().get(RpcSettings.REPLY_EXPIRES));
     }
 
     @Override

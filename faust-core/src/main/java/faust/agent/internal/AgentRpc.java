@@ -4,6 +4,7 @@ import faust.agent.AgentOptions;
 import faust.errors.FaustException;
 import faust.errors.ImproperlyConfiguredException;
 import faust.internal.AppRuntime;
+import faust.settings.RpcSettings;
 import faust.stream.KeyValue;
 import faust.topic.RecordMetadata;
 import faust.topic.internal.AbstractChannel;
@@ -54,7 +55,7 @@ final class AgentRpc<K, V, R> {
             return askAsync(key, value).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new FaustException("agent " + name + " did not reply within " + timeout + ": no result for this request came "
-                    + "back on reply topic " + rt.settings().replyTo() + ". The agent must emit one result per request "
+                    + "back on reply topic " + rt.settings().get(RpcSettings.REPLY_TO) + ". The agent must emit one result per request "
                     + "(results.emit); give a longer timeout if it is only slow", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -76,7 +77,7 @@ final class AgentRpc<K, V, R> {
                     + "(stream, results) -> ...)) or use send()/cast() to send without waiting");
         }
         String correlationId = UUID.randomUUID().toString();
-        String replyTo = rt.settings().replyTo();
+        String replyTo = rt.settings().get(RpcSettings.REPLY_TO);
         CompletableFuture<Object> reply = replies.expect(correlationId, options.resultType());
         // A request is not output of the event being processed: under exactly-once it must not wait
         // for that event's transaction, or an agent that asks inside an event would wait for a
@@ -115,7 +116,7 @@ final class AgentRpc<K, V, R> {
             n++;
         }
         int total = n;
-        Duration timeout = rt.settings().replyExpires();
+        Duration timeout = rt.settings().get(RpcSettings.REPLY_EXPIRES);
         return () -> new Iterator<>() {
             private int seen;
 
@@ -168,7 +169,7 @@ final class AgentRpc<K, V, R> {
         List<R> out = new ArrayList<>(futures.size());
         for (CompletableFuture<R> f : futures) {
             try {
-                out.add(f.get(rt.settings().replyExpires().toMillis(), TimeUnit.MILLISECONDS));
+                out.add(f.get(rt.settings().get(RpcSettings.REPLY_EXPIRES).toMillis(), TimeUnit.MILLISECONDS));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new FaustException("interrupted while waiting for agent " + name, e);

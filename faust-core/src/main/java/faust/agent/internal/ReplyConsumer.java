@@ -3,6 +3,9 @@ package faust.agent.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import faust.errors.FaustException;
 import faust.internal.AppRuntime;
+import faust.settings.BrokerSettings;
+import faust.settings.RpcSettings;
+import faust.settings.TopicSettings;
 import faust.stream.Message;
 import faust.topic.TP;
 import faust.transport.RebalanceListener;
@@ -46,7 +49,7 @@ public final class ReplyConsumer {
      * starts reading it now, as Faust's reply consumer does, instead of at the first ask.
      */
     public void start() {
-        if (rt.settings().replyCreateTopic()) {
+        if (rt.settings().get(RpcSettings.REPLY_CREATE_TOPIC)) {
             ensureStarted();
         }
     }
@@ -68,9 +71,9 @@ public final class ReplyConsumer {
             if (thread != null) {
                 return;
             }
-            String topic = rt.settings().replyTo();
-            if (rt.settings().replyCreateTopic()) {
-                rt.declare(new TopicDeclaration(topic, 1, rt.settings().topicReplicationFactor(), rt.settings().replyExpires(),
+            String topic = rt.settings().get(RpcSettings.REPLY_TO);
+            if (rt.settings().get(RpcSettings.REPLY_CREATE_TOPIC)) {
+                rt.declare(new TopicDeclaration(topic, 1, rt.settings().get(TopicSettings.TOPIC_REPLICATION_FACTOR), rt.settings().get(RpcSettings.REPLY_EXPIRES),
                         false, true, Map.of()));
             }
             running = true;
@@ -84,7 +87,7 @@ public final class ReplyConsumer {
 
     private void run(String topic) {
         TransportConsumer c = rt.transport().createConsumer(rt.settings().id() + "-reply-" + UUID.randomUUID(),
-                rt.settings().brokerClientId(), m -> { }, () -> -1);
+                rt.settings().get(BrokerSettings.BROKER_CLIENT_ID), m -> { }, () -> -1);
         consumer = c;
         try {
             c.subscribe(List.of(topic), null, new RebalanceListener() {

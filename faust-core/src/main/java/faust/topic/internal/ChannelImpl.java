@@ -1,6 +1,7 @@
 package faust.topic.internal;
 
 import faust.internal.AppRuntime;
+import faust.settings.SerializationSettings;
 import faust.stream.Event;
 import faust.topic.RecordMetadata;
 import faust.topic.SendOptions;
@@ -37,12 +38,12 @@ public final class ChannelImpl<K, V> extends AbstractChannel<K, V> {
 
     @Override
     public String keyCodec() {
-        return rt.settings().keySerializer();
+        return rt.settings().get(SerializationSettings.KEY_SERIALIZER);
     }
 
     @Override
     public String valueCodec() {
-        return rt.settings().valueSerializer();
+        return rt.settings().get(SerializationSettings.VALUE_SERIALIZER);
     }
 
     @Override

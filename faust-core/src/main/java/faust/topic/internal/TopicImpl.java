@@ -3,6 +3,9 @@ package faust.topic.internal;
 import faust.errors.EncodeException;
 import faust.errors.ImproperlyConfiguredException;
 import faust.internal.AppRuntime;
+import faust.settings.SerializationSettings;
+import faust.settings.StreamSettings;
+import faust.settings.TopicSettings;
 import faust.stream.Event;
 import faust.topic.RecordMetadata;
 import faust.topic.SendOptions;
@@ -45,7 +48,7 @@ public final class TopicImpl<K, V> extends AbstractChannel<K, V> implements Topi
      */
     public TopicImpl(AppRuntime rt, List<String> topics, @Nullable Pattern pattern, Class<K> keyType, Class<V> valueType,
                      TopicOptions.Spec spec, boolean hasPrefix) {
-        super(rt, keyType, valueType, spec.maxsize() != null ? spec.maxsize() : rt.settings().streamBufferMaxsize());
+        super(rt, keyType, valueType, spec.maxsize() != null ? spec.maxsize() : rt.settings().get(StreamSettings.STREAM_BUFFER_MAXSIZE));
         if (topics.isEmpty() == (pattern == null)) {
             throw new ImproperlyConfiguredException("a topic needs either names or a pattern, not both and not neither; got names "
                     + topics + " and pattern " + pattern);
@@ -58,8 +61,8 @@ public final class TopicImpl<K, V> extends AbstractChannel<K, V> implements Topi
         this.topics = List.copyOf(topics);
         this.pattern = pattern;
         this.spec = spec;
-        this.keyCodec = spec.keySerializer() != null ? spec.keySerializer() : rt.settings().keySerializer();
-        this.valueCodec = spec.valueSerializer() != null ? spec.valueSerializer() : rt.settings().valueSerializer();
+        this.keyCodec = spec.keySerializer() != null ? spec.keySerializer() : rt.settings().get(SerializationSettings.KEY_SERIALIZER);
+        this.valueCodec = spec.valueSerializer() != null ? spec.valueSerializer() : rt.settings().get(SerializationSettings.VALUE_SERIALIZER);
         rt.codecs().get(keyCodec);      // fail at declaration on an unknown codec name
         rt.codecs().get(valueCodec);
         this.label = pattern != null ? "pattern:" + pattern.pattern() : String.join(",", topics);
@@ -194,7 +197,7 @@ public final class TopicImpl<K, V> extends AbstractChannel<K, V> implements Topi
 
     /** @return how each of this topic's names should be created; none when {@code topic_allow_declare} is off */
     public List<TopicDeclaration> declarations() {
-        if (!rt.settings().topicAllowDeclare()) {
+        if (!rt.settings().get(TopicSettings.TOPIC_ALLOW_DECLARE)) {
             return List.of();
         }
         List<TopicDeclaration> out = new java.util.ArrayList<>(topics.size());
@@ -209,8 +212,8 @@ public final class TopicImpl<K, V> extends AbstractChannel<K, V> implements Topi
      * @return how it should be created
      */
     public TopicDeclaration declaration(String name) {
-        int partitions = spec.partitions() != null ? spec.partitions() : rt.settings().topicPartitions();
-        int replicas = spec.replicas() != null ? spec.replicas() : rt.settings().topicReplicationFactor();
+        int partitions = spec.partitions() != null ? spec.partitions() : rt.settings().get(TopicSettings.TOPIC_PARTITIONS);
+        int replicas = spec.replicas() != null ? spec.replicas() : rt.settings().get(TopicSettings.TOPIC_REPLICATION_FACTOR);
         return new TopicDeclaration(name, partitions, replicas, spec.retention(), spec.compacting(), spec.deleting(), spec.config());
     }
 

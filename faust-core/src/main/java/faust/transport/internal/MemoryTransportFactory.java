@@ -1,7 +1,7 @@
 package faust.transport.internal;
 
-import faust.Settings;
 import faust.transport.Transport;
+import faust.transport.TransportConfig;
 import faust.transport.TransportFactory;
 import java.net.URI;
 import java.util.List;
@@ -17,9 +17,9 @@ public final class MemoryTransportFactory implements TransportFactory {
     }
 
     @Override
-    public Transport create(List<URI> urls, Settings settings) {
+    public Transport create(List<URI> urls, TransportConfig config) {
         String authority = urls.get(0).getAuthority();
-        return new MemoryTransport(MemoryBroker.named(authority == null ? "" : authority), settings.topicPartitions(),
-                settings.processingGuarantee() == faust.ProcessingGuarantee.EXACTLY_ONCE);
+        return new MemoryTransport(MemoryBroker.named(authority == null ? "" : authority), config.defaultPartitions(),
+                config.exactlyOnce());
     }
 }

@@ -1,8 +1,10 @@
 package faust.kafka.internal;
 
-import faust.ProcessingGuarantee;
-import faust.Settings;
 import faust.errors.ImproperlyConfiguredException;
+import faust.settings.BrokerSettings;
+import faust.settings.ConsumerSettings;
+import faust.settings.ProducerSettings;
+import faust.transport.TransportConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,16 +25,16 @@ final class KafkaConfigs {
     static final Duration ADMIN_ATTEMPT = Duration.ofSeconds(5);
     private static final Pattern CONFIG_NAME = Pattern.compile("configuration '?([a-z.]+)'?");
 
-    private final Settings settings;
+    private final TransportConfig settings;
     private final String bootstrap;
     private final Map<String, Object> security;
     /** Kafka config name -> the Faust setting it comes from. */
     private final Map<String, String> origin = new HashMap<>();
 
-    KafkaConfigs(Settings settings) {
+    KafkaConfigs(TransportConfig settings) {
         this.settings = settings;
-        this.bootstrap = BrokerUrls.bootstrapServers(settings.broker());
-        this.security = SecurityConfigs.of(settings.brokerCredentials().orElse(null), settings.sslContext().orElse(null));
+        this.bootstrap = BrokerUrls.bootstrapServers(settings.brokers());
+        this.security = SecurityConfigs.of(settings.credentials().orElse(null), settings.sslContext().orElse(null));
     }
 
     /** @return {@code host:port,...} */
@@ -41,7 +43,7 @@ final class KafkaConfigs {
     }
 
     /** @return the settings */
-    Settings settings() {
+    TransportConfig settings() {
         return settings;
     }
 
@@ -55,7 +57,7 @@ final class KafkaConfigs {
         m.put("reconnect.backoff.max.ms", "5000");
         m.put("retry.backoff.ms", "100");
         m.put("retry.backoff.max.ms", "2000");
-        String from = settings.brokerCredentials().isPresent() ? "broker_credentials" : "ssl_context";
+        String from = settings.credentials().isPresent() ? "broker_credentials" : "ssl_context";
         security.forEach((k, v) -> put(m, k, v, from));
         return m;
     }
@@ -76,17 +78,17 @@ final class KafkaConfigs {
         m.put("allow.auto.create.topics", "false");
         m.put("key.deserializer", ByteArrayDeserializer.class.getName());
         m.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        put(m, "request.timeout.ms", millis(settings.brokerRequestTimeout()), "broker_request_timeout");
-        put(m, "default.api.timeout.ms", millis(settings.brokerRequestTimeout()), "broker_request_timeout");
-        put(m, "session.timeout.ms", millis(settings.brokerSessionTimeout()), "broker_session_timeout");
-        put(m, "heartbeat.interval.ms", millis(settings.brokerHeartbeatInterval()), "broker_heartbeat_interval");
-        put(m, "max.poll.interval.ms", millis(settings.brokerMaxPollInterval()), "broker_max_poll_interval");
-        settings.brokerMaxPollRecords().ifPresent(n -> put(m, "max.poll.records", String.valueOf(n), "broker_max_poll_records"));
-        put(m, "check.crcs", String.valueOf(settings.brokerCheckCrcs()), "broker_check_crcs");
-        put(m, "max.partition.fetch.bytes", String.valueOf(settings.consumerMaxFetchSize()), "consumer_max_fetch_size");
-        put(m, "auto.offset.reset", settings.consumerAutoOffsetReset(), "consumer_auto_offset_reset");
-        put(m, "metadata.max.age.ms", String.valueOf(settings.consumerMetadataMaxAgeMs()), "consumer_metadata_max_age_ms");
-        settings.consumerGroupInstanceId().ifPresent(id -> put(m, "group.instance.id", id, "consumer_group_instance_id"));
+        put(m, "request.timeout.ms", millis(settings.get(BrokerSettings.BROKER_REQUEST_TIMEOUT)), "broker_request_timeout");
+        put(m, "default.api.timeout.ms", millis(settings.get(BrokerSettings.BROKER_REQUEST_TIMEOUT)), "broker_request_timeout");
+        put(m, "session.timeout.ms", millis(settings.get(BrokerSettings.BROKER_SESSION_TIMEOUT)), "broker_session_timeout");
+        put(m, "heartbeat.interval.ms", millis(settings.get(BrokerSettings.BROKER_HEARTBEAT_INTERVAL)), "broker_heartbeat_interval");
+        put(m, "max.poll.interval.ms", millis(settings.get(BrokerSettings.BROKER_MAX_POLL_INTERVAL)), "broker_max_poll_interval");
+        settings.get(BrokerSettings.BROKER_MAX_POLL_RECORDS).ifPresent(n -> put(m, "max.poll.records", String.valueOf(n), "broker_max_poll_records"));
+        put(m, "check.crcs", String.valueOf(settings.get(BrokerSettings.BROKER_CHECK_CRCS)), "broker_check_crcs");
+        put(m, "max.partition.fetch.bytes", String.valueOf(settings.get(ConsumerSettings.CONSUMER_MAX_FETCH_SIZE)), "consumer_max_fetch_size");
+        put(m, "auto.offset.reset", settings.get(ConsumerSettings.CONSUMER_AUTO_OFFSET_RESET), "consumer_auto_offset_reset");
+        put(m, "metadata.max.age.ms", String.valueOf(settings.get(ConsumerSettings.CONSUMER_METADATA_MAX_AGE_MS)), "consumer_metadata_max_age_ms");
+        settings.get(ConsumerSettings.CONSUMER_GROUP_INSTANCE_ID).ifPresent(id -> put(m, "group.instance.id", id, "consumer_group_instance_id"));
         put(m, "isolation.level", exactlyOnce() ? "read_committed" : "read_uncommitted", "processing_guarantee");
         return m;
     }
@@ -100,20 +102,20 @@ final class KafkaConfigs {
         Map<String, Object> m = common(clientId);
         m.put("key.serializer", ByteArraySerializer.class.getName());
         m.put("value.serializer", ByteArraySerializer.class.getName());
-        long linger = settings.producerLingerMs();
-        long delivery = settings.producerRequestTimeout().toMillis();
+        long linger = settings.get(ProducerSettings.PRODUCER_LINGER_MS);
+        long delivery = settings.get(ProducerSettings.PRODUCER_REQUEST_TIMEOUT).toMillis();
         put(m, "linger.ms", String.valueOf(linger), "producer_linger_ms");
-        put(m, "batch.size", String.valueOf(settings.producerMaxBatchSize()), "producer_max_batch_size");
-        int acks = settings.producerAcks();
+        put(m, "batch.size", String.valueOf(settings.get(ProducerSettings.PRODUCER_MAX_BATCH_SIZE)), "producer_max_batch_size");
+        int acks = settings.get(ProducerSettings.PRODUCER_ACKS);
         put(m, "acks", acks == -1 ? "all" : String.valueOf(acks), "producer_acks");
-        put(m, "max.request.size", String.valueOf(settings.producerMaxRequestSize()), "producer_max_request_size");
-        settings.producerCompressionType().ifPresent(c -> put(m, "compression.type", c, "producer_compression_type"));
+        put(m, "max.request.size", String.valueOf(settings.get(ProducerSettings.PRODUCER_MAX_REQUEST_SIZE)), "producer_max_request_size");
+        settings.get(ProducerSettings.PRODUCER_COMPRESSION_TYPE).ifPresent(c -> put(m, "compression.type", c, "producer_compression_type"));
         // Faust's producer_request_timeout is how long a batch may wait for delivery (Kafka's delivery.timeout.ms);
         // one request may take broker_request_timeout, but never more than the delivery budget allows
         put(m, "delivery.timeout.ms", String.valueOf(delivery), "producer_request_timeout");
-        long request = Math.max(1, Math.min(settings.brokerRequestTimeout().toMillis(), delivery - linger));
+        long request = Math.max(1, Math.min(settings.get(BrokerSettings.BROKER_REQUEST_TIMEOUT).toMillis(), delivery - linger));
         put(m, "request.timeout.ms", String.valueOf(request), "broker_request_timeout");
-        settings.producerPartitioner().ifPresent(p -> partitioner(m, p));
+        settings.get(ProducerSettings.PRODUCER_PARTITIONER).ifPresent(p -> partitioner(m, p));
         if (transactionalId != null) {
             if (acks != -1) {
                 throw new ImproperlyConfiguredException("processing_guarantee=exactly_once needs producer_acks=-1 (all in-sync "
@@ -131,8 +133,8 @@ final class KafkaConfigs {
      */
     Map<String, Object> admin(String clientId) {
         Map<String, Object> m = common(clientId);
-        put(m, "request.timeout.ms", millis(settings.brokerRequestTimeout()), "broker_request_timeout");
-        put(m, "default.api.timeout.ms", millis(settings.brokerRequestTimeout()), "broker_request_timeout");
+        put(m, "request.timeout.ms", millis(settings.get(BrokerSettings.BROKER_REQUEST_TIMEOUT)), "broker_request_timeout");
+        put(m, "default.api.timeout.ms", millis(settings.get(BrokerSettings.BROKER_REQUEST_TIMEOUT)), "broker_request_timeout");
         return m;
     }
 
@@ -151,7 +153,7 @@ final class KafkaConfigs {
     }
 
     boolean exactlyOnce() {
-        return settings.processingGuarantee() == ProcessingGuarantee.EXACTLY_ONCE;
+        return settings.exactlyOnce();
     }
 
     private void put(Map<String, Object> m, String key, Object value, String faustName) {
@@ -175,7 +177,7 @@ final class KafkaConfigs {
             String lower = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
             if (lower.contains("keystore") || lower.contains("truststore")) {
                 return new ImproperlyConfiguredException("the Kafka " + what + " could not load the TLS keyStore or trustStore "
-                        + "of broker_credentials " + settings.brokerCredentials().map(Object::toString).orElse("") + ": "
+                        + "of broker_credentials " + settings.credentials().map(Object::toString).orElse("") + ": "
                         + t.getMessage() + (t.getCause() == null ? "" : " (" + t.getCause().getMessage() + ")")
                         + ". Check the file and its password.", e);
             }

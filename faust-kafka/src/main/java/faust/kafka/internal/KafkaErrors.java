@@ -49,7 +49,7 @@ final class KafkaErrors {
      */
     static @Nullable FaustException security(Throwable t, KafkaConfigs configs, Collection<String> topics) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            String creds = configs.settings().brokerCredentials().map(Object::toString).orElse("none");
+            String creds = configs.settings().credentials().map(Object::toString).orElse("none");
             if (c instanceof SslAuthenticationException) {
                 return new ImproperlyConfiguredException("TLS handshake with the Kafka broker at " + configs.bootstrapServers()
                         + " failed (broker_credentials = " + creds + "): " + sentence(c.getMessage()) + ". Check the CA (caFile or "

@@ -55,8 +55,8 @@ final class KafkaTransactionalProducer extends KafkaTransportProducer {
     private RuntimeException initError(RuntimeException e) {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof TransactionalIdAuthorizationException) {
-                String principal = configs.settings().brokerCredentials().map(Object::toString).orElse("no broker_credentials");
-                String prefix = configs.settings().id() + "-";
+                String principal = configs.settings().credentials().map(Object::toString).orElse("no broker_credentials");
+                String prefix = configs.settings().appId() + "-";
                 return new ImproperlyConfiguredException("processing_guarantee=exactly_once: the Kafka broker at "
                         + configs.bootstrapServers() + " denied transactional id '" + transactionalId + "' to this worker's "
                         + "principal (" + principal + "): " + KafkaErrors.sentence(c.getMessage()) + ". To fix it, "
@@ -172,7 +172,7 @@ final class KafkaTransactionalProducer extends KafkaTransportProducer {
                     + "' and so did the abort that followed: " + e.getMessage() + ". The producer is unusable; restart the worker.",
                     e);
         }
-        log.warn("[{}] transaction {} failed for '{}'; aborted it and opened the next: {}", configs.settings().id(), what,
+        log.warn("[{}] transaction {} failed for '{}'; aborted it and opened the next: {}", configs.settings().appId(), what,
                 transactionalId, e.toString());
         return new FaustException("transaction " + what + " failed for transactional id '" + transactionalId + "': "
                 + e.getMessage() + ". It was aborted: nothing sent in it is visible to read_committed consumers, and its "
@@ -193,7 +193,7 @@ final class KafkaTransactionalProducer extends KafkaTransportProducer {
                     throw e;
                 }
                 log.warn("[{}] transactional call timed out for '{}' (attempt {} of {}); calling it again: {}",
-                        configs.settings().id(), transactionalId, attempt, TIMEOUT_ATTEMPTS, e.getMessage());
+                        configs.settings().appId(), transactionalId, attempt, TIMEOUT_ATTEMPTS, e.getMessage());
             }
         }
     }
@@ -234,7 +234,7 @@ final class KafkaTransactionalProducer extends KafkaTransportProducer {
                 producer.abortTransaction();
             }
         } catch (KafkaException e) {
-            log.debug("[{}] abort at close failed: {}", configs.settings().id(), e.toString());
+            log.debug("[{}] abort at close failed: {}", configs.settings().appId(), e.toString());
         } finally {
             txnLock.writeLock().unlock();
             super.close();

@@ -1,10 +1,11 @@
 package faust.kafka.internal;
 
-import faust.Settings;
 import faust.errors.ImproperlyConfiguredException;
+import faust.settings.BrokerSettings;
 import faust.stream.Message;
 import faust.transport.TopicDeclaration;
 import faust.transport.Transport;
+import faust.transport.TransportConfig;
 import faust.transport.TransportConsumer;
 import faust.transport.TransportProducer;
 import java.util.OptionalInt;
@@ -19,11 +20,11 @@ public final class KafkaTransport implements Transport {
     private final TopicAdmin admin;
 
     /**
-     * @param settings the app's settings; {@code broker} holds the Kafka URLs
+     * @param config the app's transport configuration; {@code broker} holds the Kafka URLs
      * @throws faust.errors.ImproperlyConfiguredException when a setting cannot be mapped
      */
-    public KafkaTransport(Settings settings) {
-        this.configs = new KafkaConfigs(settings);
+    public KafkaTransport(TransportConfig config) {
+        this.configs = new KafkaConfigs(config);
         this.admin = new TopicAdmin(configs);
     }
 
@@ -40,7 +41,7 @@ public final class KafkaTransport implements Transport {
 
     @Override
     public TransportProducer createProducer() {
-        return new KafkaTransportProducer(configs, configs.settings().brokerClientId(), null);
+        return new KafkaTransportProducer(configs, configs.settings().get(BrokerSettings.BROKER_CLIENT_ID), null);
     }
 
     @Override
@@ -52,7 +53,7 @@ public final class KafkaTransport implements Transport {
                     + configs.bootstrapServers() + " cannot host transactions: " + problem + ". "
                     + KafkaTransactionalProducer.BROKER_NEEDS);
         }
-        return new KafkaTransactionalProducer(configs, configs.settings().brokerClientId(), transactionalId);
+        return new KafkaTransactionalProducer(configs, configs.settings().get(BrokerSettings.BROKER_CLIENT_ID), transactionalId);
     }
 
     @Override

@@ -2,6 +2,7 @@ package faust.kafka.internal;
 
 import faust.errors.FaustException;
 import faust.errors.ImproperlyConfiguredException;
+import faust.settings.BrokerSettings;
 import faust.stream.Header;
 import faust.stream.Headers;
 import faust.stream.Message;
@@ -63,7 +64,7 @@ final class KafkaTransportConsumer implements TransportConsumer {
         this.configs = configs;
         this.ackListener = ackListener;
         this.generation = generation;
-        this.label = configs.settings().id();
+        this.label = configs.settings().appId();
         this.context = new AssignorContext(label, configs.settings().canonicalUrl());
         this.clientId = ClientIds.acquire("consumer", clientId);
         try {
@@ -142,7 +143,7 @@ final class KafkaTransportConsumer implements TransportConsumer {
             return List.of();
         } catch (InvalidSessionTimeoutException e) {
             throw new ImproperlyConfiguredException("the Kafka broker rejected broker_session_timeout="
-                    + configs.settings().brokerSessionTimeout() + ": " + e.getMessage() + ". Pick a value within the broker's "
+                    + configs.settings().get(BrokerSettings.BROKER_SESSION_TIMEOUT) + ": " + e.getMessage() + ". Pick a value within the broker's "
                     + "group.min.session.timeout.ms and group.max.session.timeout.ms.", e);
         } catch (KafkaException e) {
             FaustException security = KafkaErrors.security(e, configs);

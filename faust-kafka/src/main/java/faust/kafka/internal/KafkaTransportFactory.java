@@ -1,8 +1,8 @@
 package faust.kafka.internal;
 
-import faust.Settings;
 import faust.errors.ImproperlyConfiguredException;
 import faust.transport.Transport;
+import faust.transport.TransportConfig;
 import faust.transport.TransportFactory;
 import java.net.URI;
 import java.util.List;
@@ -21,16 +21,16 @@ public final class KafkaTransportFactory implements TransportFactory {
     }
 
     @Override
-    public Transport create(List<URI> urls, Settings settings) {
+    public Transport create(List<URI> urls, TransportConfig config) {
         for (URI u : urls) {
             if (!schemes().contains(u.getScheme())) {
                 throw new ImproperlyConfiguredException("broker " + urls + " mixes schemes: " + u + " is not kafka://; "
                         + "list Kafka brokers only, e.g. kafka://h1:9092;h2:9092");
             }
         }
-        if (!urls.equals(settings.broker())) {
-            throw new IllegalArgumentException("urls " + urls + " differ from the broker setting " + settings.broker());
+        if (!urls.equals(config.brokers())) {
+            throw new IllegalArgumentException("urls " + urls + " differ from the broker setting " + config.brokers());
         }
-        return new KafkaTransport(settings);
+        return new KafkaTransport(config);
     }
 }

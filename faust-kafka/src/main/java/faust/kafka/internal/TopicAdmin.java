@@ -2,6 +2,7 @@ package faust.kafka.internal;
 
 import faust.errors.FaustException;
 import faust.errors.ImproperlyConfiguredException;
+import faust.settings.BrokerSettings;
 import faust.transport.TopicDeclaration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -63,10 +64,10 @@ final class TopicAdmin implements AutoCloseable {
         lock.lock();
         try {
             if (closed) {
-                throw new FaustException("the kafka:// transport of app " + configs.settings().id() + " is closed");
+                throw new FaustException("the kafka:// transport of app " + configs.settings().appId() + " is closed");
             }
             if (admin == null) {
-                String id = ClientIds.acquire("admin", configs.settings().brokerClientId() + "-admin");
+                String id = ClientIds.acquire("admin", configs.settings().get(BrokerSettings.BROKER_CLIENT_ID) + "-admin");
                 try {
                     admin = Admin.create(configs.admin(id));
                     clientId = id;
@@ -122,7 +123,7 @@ final class TopicAdmin implements AutoCloseable {
             Throwable failure = outcome.get(d.name());
             if (failure == null) {
                 created.add(d.name());
-                log.info("[{}] created topic '{}' with {} partitions, replication factor {}", configs.settings().id(),
+                log.info("[{}] created topic '{}' with {} partitions, replication factor {}", configs.settings().appId(),
                         d.name(), d.partitions(), d.replicas());
             } else if (failure instanceof TopicExistsException) {
                 existing.add(d);
@@ -325,7 +326,7 @@ final class TopicAdmin implements AutoCloseable {
             }
             return null;
         } catch (ExecutionException | RuntimeException e) {
-            log.debug("[{}] could not check the transaction state log configs: {}", configs.settings().id(), e.toString());
+            log.debug("[{}] could not check the transaction state log configs: {}", configs.settings().appId(), e.toString());
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -334,7 +335,7 @@ final class TopicAdmin implements AutoCloseable {
     }
 
     private int attemptMillis() {
-        return (int) Math.min(configs.settings().brokerRequestTimeout().toMillis(), KafkaConfigs.ADMIN_ATTEMPT.toMillis());
+        return (int) Math.min(configs.settings().get(BrokerSettings.BROKER_REQUEST_TIMEOUT).toMillis(), KafkaConfigs.ADMIN_ATTEMPT.toMillis());
     }
 
     /** A call's non-retriable failure, carried out of {@link #retrying}. */
@@ -368,14 +369,14 @@ final class TopicAdmin implements AutoCloseable {
                 throw new FaustException("interrupted while trying to " + what, e);
             }
             if (closed) {
-                throw new FaustException("the kafka:// transport of app " + configs.settings().id()
+                throw new FaustException("the kafka:// transport of app " + configs.settings().appId()
                         + " was closed while trying to " + what, cause);
             }
             if (!(cause instanceof RetriableException) || cause instanceof UnknownTopicOrPartitionException) {
                 throw new DeclareError(cause);    // an unknown topic is "retriable" to Kafka, but it is an answer here
             }
             log.warn("[{}] cannot {} on the Kafka broker at {} (attempt {}: {}); retrying in {} s. Check that the broker is "
-                    + "running and that the broker setting points at it.", configs.settings().id(), what,
+                    + "running and that the broker setting points at it.", configs.settings().appId(), what,
                     configs.bootstrapServers(), attempt, cause.getMessage(), pause / 1000.0);
             long until = System.nanoTime() + pause * 1_000_000;
             while (!closed && System.nanoTime() < until) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import faust.AppConfig;
 import faust.errors.ImproperlyConfiguredException;
+import faust.settings.CommonSettings;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class BrokerUrlsTest {
     private static String fromSetting(String broker) {
-        return BrokerUrls.bootstrapServers(AppConfig.forApp("x").environment(Map.of()).broker(broker).build().broker());
+        return BrokerUrls.bootstrapServers(AppConfig.forApp("x").environment(Map.of()).broker(broker).build().get(CommonSettings.BROKER));
     }
 
     @Test

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import faust.AppConfig;
-import faust.ProcessingGuarantee;
-import faust.Settings;
 import faust.errors.ImproperlyConfiguredException;
+import faust.settings.ProcessingGuarantee;
+import faust.settings.Settings;
+import faust.transport.TransportConfig;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -14,10 +15,10 @@ import org.apache.kafka.clients.producer.RoundRobinPartitioner;
 import org.junit.jupiter.api.Test;
 
 class KafkaConfigsTest {
-    private static Settings settings(Consumer<AppConfig> more) {
+    private static TransportConfig settings(Consumer<AppConfig> more) {
         AppConfig cfg = AppConfig.forApp("orders").environment(Map.of()).broker("kafka://127.0.0.1:1");
         more.accept(cfg);
-        return cfg.build();
+        return TransportConfig.of(cfg.build());
     }
 
     private static Map<String, Object> consumer(Consumer<AppConfig> more) {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import faust.AppConfig;
-import faust.Settings;
 import faust.errors.ImproperlyConfiguredException;
+import faust.settings.CommonSettings;
+import faust.settings.Settings;
 import faust.transport.Transport;
+import faust.transport.TransportConfig;
 import faust.transport.TransportFactory;
 import java.net.URI;
 import java.util.List;
@@ -24,7 +26,7 @@ class KafkaTransportFactoryTest {
     @Test
     void creates_a_transport_with_every_broker_of_the_setting() {
         Settings s = AppConfig.forApp("a").environment(Map.of()).broker("kafka://h1:9092;h2:9093").build();
-        try (Transport t = new KafkaTransportFactory().create(s.broker(), s)) {
+        try (Transport t = new KafkaTransportFactory().create(s.get(CommonSettings.BROKER), TransportConfig.of(s))) {
             assertThat(((KafkaTransport) t).bootstrapServers()).isEqualTo("h1:9092,h2:9093");
         }
     }
@@ -33,6 +35,6 @@ class KafkaTransportFactoryTest {
     void a_list_mixing_schemes_is_refused() {
         Settings s = AppConfig.forApp("a").environment(Map.of()).broker("kafka://h1:9092").build();
         assertThatThrownBy(() -> new KafkaTransportFactory().create(List.of(URI.create("kafka://h1:9092"),
-                URI.create("memory://x")), s)).isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("memory://x");
+                URI.create("memory://x")), TransportConfig.of(s))).isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("memory://x");
     }
 }

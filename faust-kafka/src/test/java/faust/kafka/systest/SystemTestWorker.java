@@ -1,7 +1,7 @@
 package faust.kafka.systest;
 
 import faust.App;
-import faust.ProcessingGuarantee;
+import faust.settings.ProcessingGuarantee;
 import faust.stream.Event;
 import faust.topic.Topic;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package faust;
+package faust.settings;
 
 import java.util.Locale;
 

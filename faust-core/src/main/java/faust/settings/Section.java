@@ -1,4 +1,4 @@
-package faust.settings.internal;
+package faust.settings;
 
 /** The sections of the settings reference; they mirror Faust's settings sections. */
 public enum Section {
