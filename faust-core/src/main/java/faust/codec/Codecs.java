@@ -1,6 +1,6 @@
 package faust.codec;
 
-import faust.codec.internal.JsonCodec;
+
 import faust.errors.EncodeException;
 import faust.errors.ImproperlyConfiguredException;
 import faust.errors.KeyDecodeException;

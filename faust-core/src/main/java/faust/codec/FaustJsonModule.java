@@ -1,4 +1,4 @@
-package faust.codec.internal;
+package faust.codec;
 
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.BeanDescription;
@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.deser.Deserializers;
 import com.fasterxml.jackson.databind.ser.Serializers;
-import faust.codec.Models;
 import java.lang.reflect.Modifier;
 import org.jspecify.annotations.Nullable;
 

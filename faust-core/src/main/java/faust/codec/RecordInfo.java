@@ -1,13 +1,10 @@
-package faust.codec.internal;
+package faust.codec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
-import faust.codec.FaustRecord;
-import faust.codec.FieldDefault;
-import faust.codec.Models;
 import faust.errors.ImproperlyConfiguredException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;

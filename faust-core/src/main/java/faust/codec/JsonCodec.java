@@ -1,4 +1,4 @@
-package faust.codec.internal;
+package faust.codec;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,8 +14,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import faust.codec.Codec;
-import faust.codec.Models;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * resolved through the {@link Models} registry. Dates are ISO-8601 text; Python's {@code NaN}/{@code Infinity}
  * are accepted. Thread-safe: one configured mapper is shared by all calls.
  */
-public final class JsonCodec implements Codec {
+final class JsonCodec implements Codec {
     private final ObjectMapper mapper;
     private final Models models;
     /** One reader per target type: its type and root deserializer are resolved once, not on every call. */
@@ -37,7 +35,7 @@ public final class JsonCodec implements Codec {
      *
      * @param models the registry used to resolve {@code __faust.ns} namespaces, and where records register on first use
      */
-    public JsonCodec(Models models) {
+    JsonCodec(Models models) {
         this.models = Objects.requireNonNull(models, "models");
         this.mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())

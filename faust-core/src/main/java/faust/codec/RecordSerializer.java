@@ -1,4 +1,4 @@
-package faust.codec.internal;
+package faust.codec;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonMappingException;

@@ -1,12 +1,9 @@
-package faust.codec.internal;
+package faust.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import faust.codec.FaustRecord;
-import faust.codec.FieldDefault;
-import faust.codec.Models;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,10 +1,9 @@
-package faust.codec.internal;
+package faust.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import faust.codec.Models;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,10 +1,9 @@
-package faust.codec.internal;
+package faust.codec;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import faust.codec.Models;
 import java.io.IOException;
 import java.util.Optional;
 
