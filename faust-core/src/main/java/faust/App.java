@@ -3,40 +3,39 @@ package faust;
 import faust.agent.Agent;
 import faust.agent.AgentFunction;
 import faust.agent.AgentOptions;
+import faust.agent.AgentSpec;
 import faust.agent.YieldingAgentFunction;
-import faust.agent.internal.AgentImpl;
-import faust.agent.internal.ReplyConsumer;
+import faust.agent.internal.AgentRegistry;
 import faust.codec.Codecs;
 import faust.errors.ImproperlyConfiguredException;
 import faust.internal.AppRuntime;
 import faust.internal.ConsumerLoop;
+import faust.internal.LeaderElection;
 import faust.sensor.Monitor;
-import faust.sensor.SensorDelegate;
-import faust.service.Crontab;
+import faust.sensor.Sensors;
+import faust.sensor.internal.SensorDelegate;
 import faust.service.Service;
 import faust.service.ServiceState;
+import faust.service.TimerClock;
+import faust.service.TimerOptions;
 import faust.settings.CommonSettings;
 import faust.settings.Settings;
 import faust.settings.StreamSettings;
-import faust.settings.TopicSettings;
 import faust.stream.Stream;
 import faust.topic.Channel;
 import faust.topic.RecordMetadata;
 import faust.topic.TP;
 import faust.topic.Topic;
 import faust.topic.TopicOptions;
-import faust.topic.internal.AbstractChannel;
+import faust.topic.TopicSpec;
 import faust.topic.internal.ChannelImpl;
-import faust.topic.internal.TopicImpl;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -44,32 +43,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A faust-java application: the factory for topics, channels, agents, timers and tasks, and
- * the service that runs them. A facade over the runtime ({@code AppRuntime}), the agents and the
- * app's own {@link Service} (which owns tasks, timers and crontabs).
+ * A faust-java application: the factory for topics, channels, agents, timers and tasks, and the
+ * service that runs them (Faust's {@code faust.App}). A facade over the runtime, the
+ * {@linkplain AgentRegistry agents}, the {@linkplain LeaderElection leader election} and the app's
+ * own {@link Service}, which owns tasks, timers and crontabs.
  *
  * <pre>{@code
  * App app = App.create("hello", cfg -> cfg.broker("memory://"));
  * Topic<String, String> greetings = app.topic("greetings", String.class, String.class);
  * app.agent("print", greetings, stream -> { for (String g : stream) System.out.println(g); });
- * app.timer(Duration.ofSeconds(1), () -> greetings.send("hello"));
+ * app.timer(Duration.ofSeconds(1), t -> t.name("greet"), () -> greetings.send("hello"));
  * app.main(args);
  * }</pre>
  *
- * <p>Thread-safe. Declare topics and agents before {@link #start()}.
+ * <p>Thread-safe. Declare topics and agents before {@link #start()}; an agent declared later
+ * starts at once.
  */
-public final class App {
+public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
     private final Settings settings;
     private final AppRuntime rt;
     private final Monitor monitor = new Monitor();
     private final SensorDelegate sensors = new SensorDelegate();
-    private final ReplyConsumer replies;
-    private final List<AgentImpl<?, ?, ?>> agents = new CopyOnWriteArrayList<>();
+    private final AgentRegistry agents;
+    private final LeaderElection leader;
     private final AppService service;
-    private final AtomicInteger timerIds = new AtomicInteger();
-    private final TopicImpl<byte[], byte[]> leaderTopic;
     private volatile @Nullable Throwable crashReason;
 
     private final class AppService extends Service {
@@ -78,27 +77,32 @@ public final class App {
         }
 
         @Override
+        protected boolean isLeader() {
+            return leader.isLeader();
+        }
+
+        @Override
         protected void onStop() {
             stopRuntime();
         }
     }
 
-    private App(Settings settings) {
+    private App(Settings settings, TimerClock clock) {
         this.settings = settings;
         this.sensors.add(monitor);
         this.sensors.timeSendsDirectly(monitor);
-        this.rt = new AppRuntime(this, settings, Codecs.defaults(), sensors, monitor);
-        this.replies = new ReplyConsumer(rt);
+        this.rt = new AppRuntime(settings, Codecs.defaults(), sensors, monitor);
+        this.agents = new AgentRegistry(rt, this::crash);
+        this.leader = new LeaderElection(rt);
         this.service = new AppService();
+        this.service.useClock(clock);
         this.service.addCrashListener((s, reason) -> crashReason = reason);
-        this.leaderTopic = rt.registerTopic(new TopicImpl<>(rt, List.of(rt.leaderTopicName()), null,
-                byte[].class, byte[].class, new TopicOptions().partitions(1).internal(true).keySerializer("raw")
-                        .valueSerializer("raw").spec(), true));
+        this.service.addTimer(Duration.ofSeconds(1), t -> t.name("monitor-sample"), monitor::sample);
     }
 
     /**
-     * Creates an app. Settings come from defaults, an optional properties file, the environment
-     * and {@code configure}, and are validated now.
+     * Creates an app. Settings come from defaults, an optional properties file, the environment,
+     * {@code configure} and system properties, and are validated now.
      *
      * @param id the app id: names the consumer group and internal topics
      * @param configure sets settings, e.g. {@code cfg -> cfg.broker("kafka://localhost:9092")}
@@ -107,35 +111,39 @@ public final class App {
      */
     public static App create(String id, Consumer<AppConfig> configure) {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(configure, "configure");
         AppConfig cfg = AppConfig.forApp(id);
         configure.accept(cfg);
-        return new App(cfg.build());
+        return new App(cfg.build(), cfg.clock());
     }
 
     /**
+     * Creates an app with default settings (plus the properties file, environment and system properties).
+     *
      * @param id the app id
-     * @return an app with default settings (plus properties file and environment)
+     * @return the app
+     * @throws ImproperlyConfiguredException if a setting from the environment is not allowed
      */
     public static App create(String id) {
         return create(id, cfg -> { });
     }
 
-    /** @return the validated settings (Faust's {@code app.conf}) */
+    /** @return the validated settings (Faust's {@code app.conf}); read one with {@code conf().get(SETTING)} */
     public Settings conf() {
         return settings;
     }
 
-    /** @return the codec registry: register custom codecs here */
+    /** @return the codec registry: register custom codecs here before declaring topics that use them */
     public Codecs codecs() {
         return rt.codecs();
     }
 
-    /** @return the sensors; add your own with {@code sensors().add(...)} */
-    public SensorDelegate sensors() {
+    /** @return the sensors the runtime reports to; add your own with {@code sensors().add(...)} */
+    public Sensors sensors() {
         return sensors;
     }
 
-    /** @return the monitor keeping statistics */
+    /** @return the monitor keeping statistics (Faust's {@code app.monitor}) */
     public Monitor monitor() {
         return monitor;
     }
@@ -143,18 +151,25 @@ public final class App {
     // ---- topics and channels -----------------------------------------------------------------
 
     /**
+     * The topic of this name and types with default options (Faust's {@code app.topic(name)}).
+     * Calling it again with the same arguments returns the same topic.
+     *
      * @param name topic name
      * @param keyType key type ({@code byte[]}, {@code String}, a record, ...)
      * @param valueType value type
      * @param <K> key type
      * @param <V> value type
      * @return the topic
+     * @throws ImproperlyConfiguredException for a blank name
      */
     public <K, V> Topic<K, V> topic(String name, Class<K> keyType, Class<V> valueType) {
         return topic(name, keyType, valueType, o -> { });
     }
 
     /**
+     * The topic of this name, types and options:
+     * {@code app.topic("orders", String.class, Order.class, t -> t.partitions(4))}.
+     *
      * @param name topic name
      * @param keyType key type
      * @param valueType value type
@@ -162,28 +177,33 @@ public final class App {
      * @param <K> key type
      * @param <V> value type
      * @return the topic
+     * @throws ImproperlyConfiguredException for a blank name, a bad option or an unknown codec
      */
     public <K, V> Topic<K, V> topic(String name, Class<K> keyType, Class<V> valueType, Consumer<TopicOptions> options) {
         return topics(List.of(name), keyType, valueType, options);
     }
 
     /**
-     * @param names several topic names read as one channel (sends go to the first)
+     * Several topic names read as one channel; sends go to the first.
+     *
+     * @param names the topic names
      * @param keyType key type
      * @param valueType value type
      * @param options options
      * @param <K> key type
      * @param <V> value type
      * @return the topic
+     * @throws ImproperlyConfiguredException for a blank name, a bad option or an unknown codec
      */
-    public <K, V> Topic<K, V> topics(List<String> names, Class<K> keyType, Class<V> valueType, Consumer<TopicOptions> options) {
-        TopicOptions o = new TopicOptions();
-        options.accept(o);
-        return rt.registerTopic(new TopicImpl<>(rt, names, null, keyType, valueType, o.spec(), false));
+    public <K, V> Topic<K, V> topics(List<String> names, Class<K> keyType, Class<V> valueType,
+                                     Consumer<TopicOptions> options) {
+        return rt.topics().topic(names, null, keyType, valueType, TopicSpec.of(options), false);
     }
 
     /**
-     * @param pattern topic names to subscribe to (read only)
+     * A read-only topic of every topic whose name matches {@code pattern}.
+     *
+     * @param pattern topic names to subscribe to
      * @param keyType key type
      * @param valueType value type
      * @param <K> key type
@@ -191,15 +211,19 @@ public final class App {
      * @return the topic
      */
     public <K, V> Topic<K, V> topicPattern(Pattern pattern, Class<K> keyType, Class<V> valueType) {
-        return rt.registerTopic(new TopicImpl<>(rt, List.of(), pattern, keyType, valueType, new TopicOptions().spec(), false));
+        return rt.topics().topic(List.of(), Objects.requireNonNull(pattern, "pattern"), keyType, valueType,
+                TopicSpec.defaults(), false);
     }
 
     /**
+     * An in-memory channel: values sent to it go straight to the streams reading it, with no broker
+     * and no serialization (Faust's {@code app.channel()}).
+     *
      * @param keyType key type
      * @param valueType value type
      * @param <K> key type
      * @param <V> value type
-     * @return an in-memory channel (no broker)
+     * @return a new channel
      */
     public <K, V> Channel<K, V> channel(Class<K> keyType, Class<V> valueType) {
         return new ChannelImpl<>(rt, keyType, valueType, settings.get(StreamSettings.STREAM_BUFFER_MAXSIZE));
@@ -216,17 +240,16 @@ public final class App {
     }
 
     /**
-     * Sends to a topic by name (created with {@code raw} key and {@code json} value serializers).
+     * Sends to a topic by name (Faust's {@code app.send}), with the default codecs; the topic is
+     * made once, not per call.
      *
      * @param topic topic name
      * @param key key
      * @param value value
      * @return completes with where the message landed
      */
-    @SuppressWarnings("unchecked")
     public CompletableFuture<RecordMetadata> send(String topic, @Nullable Object key, @Nullable Object value) {
-        Topic<Object, Object> t = topic(topic, Object.class, Object.class);
-        return t.send(key, value);
+        return topic(topic, Object.class, Object.class).send(key, value);
     }
 
     /**
@@ -244,147 +267,213 @@ public final class App {
     // ---- agents ------------------------------------------------------------------------------
 
     /**
-     * @param name agent name
+     * An agent: {@code fn} loops over a stream of {@code channel} on its own virtual thread (Faust's
+     * {@code @app.agent(channel)}).
+     *
+     * @param name agent name, unique in the app
      * @param channel what it reads
      * @param fn the loop
      * @param <K> key type
      * @param <V> value type
      * @return the agent
+     * @throws ImproperlyConfiguredException if the name is taken
      */
-    public <K, V> Agent<K, V, Object> agent(String name, Channel<K, V> channel, AgentFunction<K, V> fn) {
-        return agent(name, channel, AgentOptions.create(), fn);
+    public <K, V> Agent<K, V, Void> agent(String name, Channel<K, V> channel, AgentFunction<K, V> fn) {
+        return agent(name, channel, o -> { }, fn);
     }
 
     /**
-     * @param name agent name
+     * An agent with options: {@code app.agent("count", topic, a -> a.concurrency(4), stream -> ...)}.
+     *
+     * @param name agent name, unique in the app
      * @param channel what it reads
      * @param options concurrency, supervisor, ...
      * @param fn the loop
      * @param <K> key type
      * @param <V> value type
      * @return the agent
+     * @throws ImproperlyConfiguredException if the name is taken or the options do not fit
      */
-    public <K, V> Agent<K, V, Object> agent(String name, Channel<K, V> channel, AgentOptions options, AgentFunction<K, V> fn) {
-        return addAgent(name, channel, options, fn, null);
+    public <K, V> Agent<K, V, Void> agent(String name, Channel<K, V> channel, Consumer<AgentOptions> options,
+                                          AgentFunction<K, V> fn) {
+        return agents.add(name, channel, AgentSpec.of(options), fn);
     }
 
     /**
-     * An agent reading its own topic {@code <app id>-<name>}.
+     * An agent reading its own topic {@code <app id>-<name>} (Faust's {@code @app.agent()} without a channel).
      *
-     * @param name agent name
+     * @param name agent name, unique in the app
      * @param keyType key type of its topic
      * @param valueType value type of its topic
      * @param fn the loop
      * @param <K> key type
      * @param <V> value type
      * @return the agent
+     * @throws ImproperlyConfiguredException if the name is taken
      */
-    public <K, V> Agent<K, V, Object> agent(String name, Class<K> keyType, Class<V> valueType, AgentFunction<K, V> fn) {
-        return addAgent(name, ownTopic(name, keyType, valueType), AgentOptions.create(), fn, null);
+    public <K, V> Agent<K, V, Void> agent(String name, Class<K> keyType, Class<V> valueType, AgentFunction<K, V> fn) {
+        return agent(name, ownTopic(name, keyType, valueType), fn);
     }
 
     /**
-     * An agent that emits results (RPC replies and sinks).
+     * An agent with options, reading its own topic {@code <app id>-<name>}.
      *
-     * @param name agent name
+     * @param name agent name, unique in the app
+     * @param keyType key type of its topic
+     * @param valueType value type of its topic
+     * @param options concurrency, supervisor, ...
+     * @param fn the loop
+     * @param <K> key type
+     * @param <V> value type
+     * @return the agent
+     * @throws ImproperlyConfiguredException if the name is taken or the options do not fit
+     */
+    public <K, V> Agent<K, V, Void> agent(String name, Class<K> keyType, Class<V> valueType, Consumer<AgentOptions> options,
+                                          AgentFunction<K, V> fn) {
+        return agent(name, ownTopic(name, keyType, valueType), options, fn);
+    }
+
+    /**
+     * An agent that emits results of type {@code R}: each answers the current event's RPC request
+     * (if it is one) and goes to the agent's sinks (Faust's agents that {@code yield}).
+     *
+     * @param name agent name, unique in the app
      * @param channel what it reads
-     * @param options options (sinks, result type, ...)
+     * @param resultType the type of its results, into which replies to {@code ask} are decoded
      * @param fn the loop, emitting results
      * @param <K> key type
      * @param <V> value type
      * @param <R> result type
      * @return the agent
+     * @throws ImproperlyConfiguredException if the name is taken
      */
-    public <K, V, R> Agent<K, V, R> agent(String name, Channel<K, V> channel, AgentOptions options,
+    public <K, V, R> Agent<K, V, R> agent(String name, Channel<K, V> channel, Class<R> resultType,
                                           YieldingAgentFunction<K, V, R> fn) {
-        return addAgent(name, channel, options, null, fn);
+        return agent(name, channel, resultType, o -> { }, fn);
     }
 
     /**
-     * An emitting agent reading its own topic {@code <app id>-<name>}.
+     * An agent that emits results, with options (sinks, concurrency, ...).
      *
-     * @param name agent name
-     * @param keyType key type
-     * @param valueType value type
+     * @param name agent name, unique in the app
+     * @param channel what it reads
+     * @param resultType the type of its results
      * @param options options
-     * @param fn the loop
+     * @param fn the loop, emitting results
      * @param <K> key type
      * @param <V> value type
      * @param <R> result type
      * @return the agent
+     * @throws ImproperlyConfiguredException if the name is taken or the options do not fit
      */
-    public <K, V, R> Agent<K, V, R> agent(String name, Class<K> keyType, Class<V> valueType, AgentOptions options,
+    public <K, V, R> Agent<K, V, R> agent(String name, Channel<K, V> channel, Class<R> resultType,
+                                          Consumer<AgentOptions> options, YieldingAgentFunction<K, V, R> fn) {
+        return agents.add(name, channel, resultType, AgentSpec.of(options), fn);
+    }
+
+    /**
+     * An agent that emits results, reading its own topic {@code <app id>-<name>}.
+     *
+     * @param name agent name, unique in the app
+     * @param keyType key type of its topic
+     * @param valueType value type of its topic
+     * @param resultType the type of its results
+     * @param fn the loop, emitting results
+     * @param <K> key type
+     * @param <V> value type
+     * @param <R> result type
+     * @return the agent
+     * @throws ImproperlyConfiguredException if the name is taken
+     */
+    public <K, V, R> Agent<K, V, R> agent(String name, Class<K> keyType, Class<V> valueType, Class<R> resultType,
                                           YieldingAgentFunction<K, V, R> fn) {
-        return addAgent(name, ownTopic(name, keyType, valueType), options, null, fn);
+        return agent(name, keyType, valueType, resultType, o -> { }, fn);
+    }
+
+    /**
+     * An agent that emits results, with options, reading its own topic {@code <app id>-<name>}.
+     *
+     * @param name agent name, unique in the app
+     * @param keyType key type of its topic
+     * @param valueType value type of its topic
+     * @param resultType the type of its results
+     * @param options options
+     * @param fn the loop, emitting results
+     * @param <K> key type
+     * @param <V> value type
+     * @param <R> result type
+     * @return the agent
+     * @throws ImproperlyConfiguredException if the name is taken or the options do not fit
+     */
+    public <K, V, R> Agent<K, V, R> agent(String name, Class<K> keyType, Class<V> valueType, Class<R> resultType,
+                                          Consumer<AgentOptions> options, YieldingAgentFunction<K, V, R> fn) {
+        return agent(name, ownTopic(name, keyType, valueType), resultType, options, fn);
     }
 
     private <K, V> Topic<K, V> ownTopic(String name, Class<K> keyType, Class<V> valueType) {
-        return rt.registerTopic(new TopicImpl<>(rt, List.of(settings.id() + "-" + name), null, keyType, valueType,
-                new TopicOptions().internal(true).spec(), true));
-    }
-
-    @SuppressWarnings("unchecked")
-    private <K, V, R> Agent<K, V, R> addAgent(String name, Channel<K, V> channel, AgentOptions options,
-                                              @Nullable AgentFunction<K, V> fn, @Nullable YieldingAgentFunction<K, V, R> yfn) {
-        Objects.requireNonNull(name, "name");
-        for (AgentImpl<?, ?, ?> a : agents) {
-            if (a.name().equals(name)) {
-                throw new ImproperlyConfiguredException("an agent named '" + name + "' already exists; agent names must be unique");
-            }
-        }
-        AgentImpl<K, V, R> a = new AgentImpl<>(rt, name, (AbstractChannel<K, V>) AbstractChannel.of(channel), fn, yfn,
-                options.spec(), replies, this::crash);
-        agents.add(a);
-        if (service.state() == ServiceState.RUNNING) {
-            a.start();
-        }
-        return a;
+        return rt.topics().topic(List.of(settings.id() + "-" + name), null, keyType, valueType,
+                TopicSpec.of(o -> o.internal(true)), true);
     }
 
     /** @return the agents, in declaration order */
     public List<Agent<?, ?, ?>> agents() {
-        return List.copyOf(agents);
+        return agents.all();
     }
 
     // ---- tasks, timers, services -------------------------------------------------------------
 
     /**
+     * A task: runs once on its own virtual thread while the app runs (Faust's {@code @app.task}).
+     *
      * @param name task name
-     * @param body runs once on its own virtual thread while the app runs
+     * @param body what to run
      */
     public void task(String name, Runnable body) {
+        Objects.requireNonNull(body, "body");
         service.addTask(name, body::run);
     }
 
     /**
-     * @param interval time between runs (drift-corrected)
-     * @param body what to run
+     * A timer: runs {@code body} every {@code interval}, drift-corrected (Faust's {@code @app.timer}).
+     *
+     * @param interval time between runs, positive
+     * @param body what to run; an exception is logged and the timer goes on
+     * @throws ImproperlyConfiguredException if the interval is not positive
      */
     public void timer(Duration interval, Runnable body) {
-        timer(interval, false, body);
+        timer(interval, t -> { }, body);
     }
 
     /**
-     * @param interval time between runs
-     * @param onLeader run only on the group's leader worker
-     * @param body what to run
+     * A timer with options: {@code app.timer(Duration.ofSeconds(10), t -> t.name("report").onLeader(), body)}.
+     *
+     * @param interval time between runs, positive
+     * @param options the timer's name and whether it runs on the group's leader only
+     * @param body what to run; an exception is logged and the timer goes on
+     * @throws ImproperlyConfiguredException if the interval is not positive or the name blank
      */
-    public void timer(Duration interval, boolean onLeader, Runnable body) {
-        service.addTimer("timer-" + timerIds.incrementAndGet(), interval, onLeader ? this::isLeader : () -> true, body);
+    public void timer(Duration interval, Consumer<TimerOptions> options, Runnable body) {
+        service.addTimer(interval, options, body);
     }
 
     /**
+     * A cron job (Faust's {@code @app.crontab}): {@code app.crontab("0 9 * * 1-5", t -> t.onLeader(), body)}.
+     * The spec is read in the {@code timezone} setting unless the options give a zone.
+     *
      * @param spec a cron spec, e.g. {@code 0 9 * * 1-5}
-     * @param timezone zone the spec is read in (default: the {@code timezone} setting)
-     * @param onLeader run only on the leader
-     * @param body what to run
+     * @param options name, time zone and whether it runs on the leader only
+     * @param body what to run; an exception is logged and the job goes on
+     * @throws ImproperlyConfiguredException if the spec cannot be parsed
      */
-    public void crontab(String spec, @Nullable ZoneId timezone, boolean onLeader, Runnable body) {
-        Crontab cron = Crontab.parse(spec, timezone != null ? timezone : settings.get(CommonSettings.TIMEZONE));
-        service.addCrontab("crontab-" + timerIds.incrementAndGet(), cron, onLeader ? this::isLeader : () -> true, body);
+    public void crontab(String spec, Consumer<TimerOptions> options, Runnable body) {
+        Objects.requireNonNull(options, "options");
+        service.addCrontab(spec, t -> {
+            t.timezone(settings.get(CommonSettings.TIMEZONE));
+            options.accept(t);
+        }, body);
     }
 
-    /** @param s a service started and stopped with the app */
+    /** @param s a service started and stopped with the app; its leader-only timers follow the app's leader */
     public void service(Service s) {
         service.addDependency(s);
     }
@@ -397,8 +486,7 @@ public final class App {
 
     /** @return whether this worker is the group's leader (owns partition 0 of the leader topic) */
     public boolean isLeader() {
-        ConsumerLoop loop = rt.consumerLoop();
-        return loop != null && loop.assignment().contains(new TP(leaderTopic.topics().get(0), 0));
+        return leader.isLeader();
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------
@@ -409,42 +497,16 @@ public final class App {
     }
 
     /**
-     * @param boot what to start
+     * @param boot what to start: everything, only what a client of other workers needs, or only the producer
      */
     public void start(BootStrategy boot) {
         log.info("[{}] starting ({}) on {}", settings.id(), boot, settings.get(CommonSettings.BROKER));
         rt.producer();
         if (boot == BootStrategy.FULL) {
-            rt.declareAll();
-            replies.start();
-            if (!settings.get(TopicSettings.TOPIC_DISABLE_LEADER)) {
-                leaderTopic.subscribe();
-            }
-            for (AgentImpl<?, ?, ?> a : agents) {
-                a.start();
-            }
-            rt.startConsumer(new ConsumerLoop.Hooks() {
-                @Override
-                public void onRevoked(Set<TP> revoked) {
-                    agents.forEach(a -> a.partitionsRevoked(revoked));
-                }
-
-                @Override
-                public void onAssigned(Set<TP> assigned) {
-                    agents.forEach(a -> a.partitionsAssigned(assigned));
-                }
-
-                @Override
-                public boolean streamsIdle() {
-                    return agents.stream().allMatch(AgentImpl::idle);
-                }
-
-                @Override
-                public void consumerFailed(Throwable reason) {
-                    Thread.ofVirtual().name("faust-crash").start(() -> crash(reason));   // not on the consumer thread it stops
-                }
-            });
-            service.addTimer("monitor-sample", Duration.ofSeconds(1), monitor::sample);
+            rt.topics().declareAll();
+            leader.start();
+            agents.start();
+            rt.startConsumer(agents);
             service.start();
         }
     }
@@ -458,11 +520,14 @@ public final class App {
         }
     }
 
+    /** Stops the app, as {@link #stop()}: {@code try (App app = ...) { ... }}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
     private void stopRuntime() {
-        for (AgentImpl<?, ?, ?> a : agents) {
-            a.stop();
-        }
-        replies.stop();
+        agents.stop();
         rt.shutdown();
         log.info("[{}] stopped", settings.id());
     }
@@ -497,15 +562,31 @@ public final class App {
     }
 
     /**
-     * Runs the umbrella command line ({@code worker}, ...), like Faust's {@code app.main()}.
+     * Runs the umbrella command line ({@code worker}, {@code agents}, ...), like Faust's
+     * {@code app.main()}; the command line comes with the {@code faust-cli} module, found through
+     * {@link ServiceLoader}. Exits the JVM with the command's code when it is not 0.
      *
      * @param args command-line arguments
+     * @throws ImproperlyConfiguredException when faust-cli is not on the class path
      */
     public void main(String... args) {
-        int code = faust.cli.FaustCommand.run(this, args);
+        CommandLine cli = ServiceLoader.load(CommandLine.class).findFirst().orElseThrow(() ->
+                new ImproperlyConfiguredException("app.main(args) needs the faust-cli module on the class path "
+                        + "(it holds the worker command); add the io.faustjava:faust-cli dependency"));
+        int code = cli.run(this, args);
         if (code != 0) {
             System.exit(code);
         }
+    }
+
+    /** @return the runtime, for the test driver */
+    AppRuntime runtime() {
+        return rt;
+    }
+
+    /** @return the agents, for the test driver */
+    AgentRegistry agentRegistry() {
+        return agents;
     }
 
     /** @return monitor statistics (Faust's stats view) */

@@ -1,6 +1,7 @@
 package faust;
 
 import faust.errors.ImproperlyConfiguredException;
+import faust.service.TimerClock;
 import faust.settings.AgentSettings;
 import faust.settings.BrokerSettings;
 import faust.settings.CommonSettings;
@@ -49,6 +50,8 @@ public final class AppConfig {
     private final Map<Setting<?>, Object> code = new LinkedHashMap<>();
     private @Nullable Path configFile;
     private @Nullable Supplier<Map<String, String>> environment;
+    private @Nullable TimerClock clock;
+    private boolean systemProperties = true;
 
     private AppConfig(String name) {
         this.name = name;
@@ -159,6 +162,48 @@ public final class AppConfig {
         }
         environment = env;
         return this;
+    }
+
+    /**
+     * Runs the app's timers and crontabs on {@code clock} instead of the system clock (for tests:
+     * {@code faust.testing.AppTestDriver} advances a manual clock).
+     *
+     * @param clock the clock
+     * @return this
+     * @throws ImproperlyConfiguredException if a clock was already given
+     */
+    public AppConfig clock(TimerClock clock) {
+        Objects.requireNonNull(clock, "clock");
+        if (this.clock != null) {
+            throw new ImproperlyConfiguredException("clock was already set to " + this.clock + "; set it once");
+        }
+        this.clock = clock;
+        return this;
+    }
+
+    /** @return the clock timers run on */
+    TimerClock clock() {
+        return clock != null ? clock : TimerClock.SYSTEM;
+    }
+
+    /** @return whether the clock was set */
+    boolean hasClock() {
+        return clock != null;
+    }
+
+    /** @return whether the setting was set in code */
+    boolean isSet(Setting<?> setting) {
+        return code.containsKey(setting);
+    }
+
+    /** @return whether an environment was given in place of the process's */
+    boolean hasEnvironment() {
+        return environment != null;
+    }
+
+    /** Settings are not read from JVM system properties (a test's app must not pick up the build's). */
+    void ignoreSystemProperties() {
+        systemProperties = false;
     }
 
     /** @param url Faust broker list, e.g. {@code kafka://h1:9092;h2:9092} or {@code memory://} @return this */
@@ -284,7 +329,7 @@ public final class AppConfig {
     public Settings build() {
         Map<String, String> env = environment == null ? System.getenv() : environment.get();
         Map<String, String> props = new HashMap<>();
-        System.getProperties().forEach((k, v) -> {
+        (systemProperties ? System.getProperties() : new java.util.Properties()).forEach((k, v) -> {
             if (k instanceof String key && key.startsWith(Resolver.PROPERTY_PREFIX) && v instanceof String value) {
                 props.put(key, value);
             }

@@ -239,8 +239,8 @@ class ExactlyOnceTest {
     void an_agent_that_asks_another_inside_an_event_gets_the_reply_under_exactly_once() {
         String broker = TestApps.freshBroker();
         App app = eosApp("asker", broker);
-        faust.agent.Agent<String, Integer, Integer> doubler = app.agent("double", String.class, Integer.class,
-                faust.agent.AgentOptions.create().resultType(Integer.class), (stream, results) -> {
+        faust.agent.Agent<String, Integer, Integer> doubler = app.agent("double", String.class, Integer.class, Integer.class,
+                (stream, results) -> {
                     for (Integer v : stream) {
                         results.emit(v * 2);
                     }

@@ -2,9 +2,9 @@ package faust.bench;
 
 import faust.errors.ImproperlyConfiguredException;
 import faust.stream.Headers;
-import faust.stream.Message;
 import faust.topic.RecordMetadata;
 import faust.transport.TopicDeclaration;
+import faust.transport.TrackedMessage;
 import faust.transport.Transport;
 import faust.transport.TransportConfig;
 import faust.transport.TransportConsumer;
@@ -67,7 +67,7 @@ public final class DiscardTransportFactory implements TransportFactory {
         };
         return new Transport() {
             @Override
-            public TransportConsumer createConsumer(String groupId, String clientId, Message.AckListener ackListener,
+            public TransportConsumer createConsumer(String groupId, String clientId, TrackedMessage.AckListener ackListener,
                                                     IntSupplier generation) {
                 return inner.createConsumer(groupId, clientId, ackListener, generation);
             }

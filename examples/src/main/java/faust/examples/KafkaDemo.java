@@ -1,17 +1,25 @@
 package faust.examples;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import faust.App;
 import faust.embedded.EmbeddedKafka;
+import faust.examples.Withdrawals.Withdrawal;
+import faust.examples.Withdrawals.WithdrawalsApp;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.LoggerFactory;
 
 /**
  * What {@code bin/faust demo} shows: a real Apache Kafka broker (KRaft) started in this JVM, two
@@ -23,22 +31,21 @@ public final class KafkaDemo {
 
     /** Runs the demo for about {@code seconds} seconds after the broker is up. */
     static void run(int seconds) throws Exception {
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("faust"))
-                .setLevel(ch.qos.logback.classic.Level.WARN);   // the demo prints what happens; logs only for problems
+        ((Logger) LoggerFactory.getLogger("faust")).setLevel(Level.WARN);   // the demo prints what happens; logs only for problems
         System.out.println("faust-java demo: starting a real Apache Kafka broker (KRaft, one node, loopback)...");
         long t0 = System.nanoTime();
         try (EmbeddedKafka kafka = EmbeddedKafka.newBuilder().nodes(1).start()) {
             String url = kafka.brokerUrl();
             System.out.printf("  broker ready at %s after %.1f s%n", url, (System.nanoTime() - t0) / 1e9);
             AtomicInteger greetings = new AtomicInteger();
-            App hello = HelloWorld.create(url, g -> {
+            App hello = HelloWorld.create(cfg -> cfg.broker(url), g -> {
                 if (greetings.incrementAndGet() <= 5) {
                     System.out.println("  [hello-world/print_greetings] " + g);
                 }
             });
             Map<String, Double> totals = new ConcurrentHashMap<>();
-            var w = Withdrawals.create(url, totals);
-            App withdrawals = w.getKey();
+            WithdrawalsApp w = Withdrawals.create(cfg -> cfg.broker(url), totals);
+            App withdrawals = w.app();
             hello.start();
             withdrawals.start();
             System.out.println("  workers started: hello-world (timer -> greetings -> print_greetings), "
@@ -50,7 +57,7 @@ public final class KafkaDemo {
                 String country = countries[i % countries.length];
                 double amount = 1 + i % 100;
                 fed.merge(country, amount, Double::sum);
-                w.getValue().send("user-" + (i % 50), new Withdrawals.Withdrawal("user-" + (i % 50), country, amount));
+                w.withdrawals().send("user-" + (i % 50), new Withdrawal("user-" + (i % 50), country, amount));
             }
             System.out.println("  fed " + n + " withdrawals to topic 'withdrawals' (4 partitions)");
             long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
@@ -72,9 +79,9 @@ public final class KafkaDemo {
 
     private static void report(EmbeddedKafka kafka, List<String> groups) throws Exception {
         try (Admin admin = Admin.create(kafka.clientProperties())) {
-            var names = new java.util.TreeSet<>(admin.listTopics().names().get());
+            var names = new TreeSet<>(admin.listTopics().names().get());
             var described = admin.describeTopics(names).allTopicNames().get();
-            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             described.forEach((t, d) -> d.partitions().forEach(p -> latest.put(new TopicPartition(t, p.partition()),
                     OffsetSpec.latest())));
             var ends = admin.listOffsets(latest).all().get();
@@ -82,12 +89,12 @@ public final class KafkaDemo {
             for (String t : names) {
                 long sum = ends.entrySet().stream().filter(e -> e.getKey().topic().equals(t))
                         .mapToLong(e -> e.getValue().offset()).sum();
-                System.out.printf("    %-60s partitions=%d messages=%d%n", t, java.util.Objects.requireNonNull(described.get(t)).partitions().size(), sum);
+                System.out.printf("    %-60s partitions=%d messages=%d%n", t, Objects.requireNonNull(described.get(t)).partitions().size(), sum);
             }
             for (String g : groups) {
                 var committed = admin.listConsumerGroupOffsets(Map.of(g, new ListConsumerGroupOffsetsSpec()))
                         .partitionsToOffsetAndMetadata(g).get();
-                long sum = committed.values().stream().filter(java.util.Objects::nonNull).mapToLong(o -> o.offset()).sum();
+                long sum = committed.values().stream().filter(Objects::nonNull).mapToLong(o -> o.offset()).sum();
                 System.out.printf("  consumer group %-12s committed offsets on %d partitions, sum %d%n", g, committed.size(), sum);
             }
         }

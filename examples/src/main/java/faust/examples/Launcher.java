@@ -1,8 +1,13 @@
 package faust.examples;
 
 import faust.App;
+import faust.examples.Withdrawals.Withdrawal;
+import faust.examples.Withdrawals.WithdrawalsApp;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What {@code bin/faust} runs: {@code demo} starts a real Kafka broker and runs the hello-world and
@@ -43,20 +48,21 @@ public final class Launcher {
 
     private static void demo() throws InterruptedException {
         System.out.println("faust-java demo: agents on the in-process memory:// broker (real Kafka comes with faust-kafka)");
-        App hello = HelloWorld.create("memory://demo", g -> System.out.println("  [print_greetings] " + g));
-        var totals = new java.util.concurrent.ConcurrentHashMap<String, Double>();
-        var w = Withdrawals.create("memory://demo", totals);
+        App hello = HelloWorld.create(cfg -> cfg.broker("memory://demo"), g -> System.out.println("  [print_greetings] " + g));
+        Map<String, Double> totals = new ConcurrentHashMap<>();
+        WithdrawalsApp w = Withdrawals.create(cfg -> cfg.broker("memory://demo"), totals);
         hello.start();
-        w.getKey().start();
+        w.app().start();
         String[] countries = {"NO", "SE", "DK"};
         for (int i = 0; i < 30; i++) {
-            w.getValue().send("user-" + i, new Withdrawals.Withdrawal("user-" + i, countries[i % 3], 10 + i));
+            w.withdrawals().send("user-" + i, new Withdrawal("user-" + i, countries[i % 3], 10 + i));
         }
         Thread.sleep(3000);
-        System.out.println("  [track_country_withdrawal] totals per country after groupBy: " + new java.util.TreeMap<>(totals));
-        System.out.println("  monitor: events_total=" + hello.monitor().eventsTotal() + "+" + w.getKey().monitor().eventsTotal()
-                + ", messages_received_total=" + (hello.monitor().messagesReceivedTotal() + w.getKey().monitor().messagesReceivedTotal()));
+        System.out.println("  [track_country_withdrawal] totals per country after groupBy: " + new TreeMap<>(totals));
+        System.out.println("  monitor: events_total=" + hello.monitor().eventsTotal() + "+" + w.app().monitor().eventsTotal()
+                + ", messages_received_total=" + (hello.monitor().messagesReceivedTotal()
+                + w.app().monitor().messagesReceivedTotal()));
         hello.stop();
-        w.getKey().stop();
+        w.app().stop();
     }
 }

@@ -3,87 +3,78 @@ package faust.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import faust.App;
+import faust.AppTestDriver;
+import faust.examples.Concurrency.ConcurrencyApp;
+import faust.examples.Rpc.RpcApp;
+import faust.examples.Withdrawals.Withdrawal;
+import faust.examples.Withdrawals.WithdrawalsApp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ExamplesTest {
-    private static String broker() {
-        return "memory://examples-" + UUID.randomUUID();
-    }
+    private final AppTestDriver driver = AppTestDriver.create();
 
-    private static void await(BooleanSupplier c, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!c.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
+    @AfterEach
+    void stop() {
+        driver.close();
     }
 
     @Test
-    void hello_world_timer_feeds_the_agent() throws Exception {
+    void hello_world_sends_a_greeting_every_half_second_and_the_agent_prints_it() {
         List<String> printed = new CopyOnWriteArrayList<>();
-        App app = HelloWorld.create(broker(), printed::add);
-        app.start();
-        try {
-            await(() -> printed.size() >= 2, "two greetings");
-            assertThat(printed.get(0)).isEqualTo("hello 1");
-        } finally {
-            app.stop();
-        }
+        App app = HelloWorld.create(driver.configure(cfg -> { }), printed::add);
+        driver.start(app);
+        assertThat(printed).isEmpty();
+
+        driver.advanceTime(Duration.ofMillis(500));
+        assertThat(printed).containsExactly("hello 1");
+
+        driver.advanceTime(Duration.ofSeconds(1));
+        assertThat(printed).containsExactly("hello 1", "hello 2", "hello 3");
     }
 
     @Test
-    void withdrawals_are_totalled_per_country_after_group_by() throws Exception {
+    void withdrawals_are_totalled_per_country_after_group_by() {
         Map<String, Double> totals = new ConcurrentHashMap<>();
-        var created = Withdrawals.create(broker(), totals);
-        created.getKey().start();
-        try {
-            created.getValue().send("a", new Withdrawals.Withdrawal("a", "NO", 10)).join();
-            created.getValue().send("b", new Withdrawals.Withdrawal("b", "NO", 5)).join();
-            created.getValue().send("c", new Withdrawals.Withdrawal("c", "SE", 7)).join();
-            await(() -> totals.getOrDefault("NO", 0.0) == 15.0 && totals.getOrDefault("SE", 0.0) == 7.0, "totals");
-        } finally {
-            created.getKey().stop();
-        }
+        WithdrawalsApp w = Withdrawals.create(driver.configure(cfg -> { }), totals);
+        driver.start(w.app());
+
+        driver.pipeInput(w.withdrawals(), "a", new Withdrawal("a", "NO", 10));
+        driver.pipeInput(w.withdrawals(), "b", new Withdrawal("b", "NO", 5));
+        driver.pipeInput(w.withdrawals(), "c", new Withdrawal("c", "SE", 7));
+
+        assertThat(totals).containsExactlyInAnyOrderEntriesOf(Map.of("NO", 15.0, "SE", 7.0));
     }
 
     @Test
-    void rpc_agent_asks_another_agent() throws Exception {
+    void rpc_agent_asks_another_agent() {
         List<String> out = new CopyOnWriteArrayList<>();
-        var created = Rpc.create(broker(), out::add);
-        created.getKey().start();
-        try {
-            created.getValue().send(null, 7).join();
-            await(() -> !out.isEmpty(), "a reply");
-            assertThat(out).containsExactly("7 squared is 49");
-        } finally {
-            created.getKey().stop();
-        }
+        RpcApp rpc = Rpc.create(driver.configure(cfg -> { }), out::add);
+        driver.start(rpc.app());
+
+        driver.pipeInput(rpc.numbers(), 7);
+
+        assertThat(out).containsExactly("7 squared is 49");
     }
 
     @Test
-    void concurrency_runs_slow_work_on_many_actors_at_once() throws Exception {
+    void concurrency_runs_slow_work_on_many_actors_at_once() {
         List<String> done = new CopyOnWriteArrayList<>();
-        var created = Concurrency.create(broker(), 20, done::add);
-        created.getKey().start();
-        try {
-            long start = System.nanoTime();
-            for (int i = 0; i < 40; i++) {
-                created.getValue().send("u" + i).join();
-            }
-            await(() -> done.size() == 40, "40 fetches");
-            // 40 x 100 ms one at a time would take 4 s; 20 actors need about 0.2 s
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-        } finally {
-            created.getKey().stop();
+        ConcurrencyApp c = Concurrency.create(driver.configure(cfg -> { }), 20, done::add);
+        driver.start(c.app());
+
+        for (int i = 0; i < 40; i++) {
+            c.urls().send("u" + i).join();
         }
+        driver.awaitIdle();
+
+        assertThat(done).hasSize(40);
+        long actors = done.stream().map(s -> s.substring(s.indexOf(" by ") + 4)).distinct().count();
+        assertThat(actors).as("actors that fetched").isGreaterThan(1).isLessThanOrEqualTo(20);
     }
 }

@@ -14,13 +14,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A stream processor: N actors (virtual threads) each running the agent function over the
- * agent's channel. Agents can be sent to ({@link #cast}/{@link #send}) and asked
- * ({@link #ask}: RPC with a reply topic and correlation id, in Faust's envelope or header form).
- * Thread-safe.
+ * agent's channel. Agents can be sent to ({@link #cast}, {@link #send}) and asked ({@link #ask}:
+ * RPC with a reply topic and correlation id, in Faust's envelope or header form). Thread-safe.
  *
  * @param <K> key type
  * @param <V> value type
- * @param <R> result type (for agents that emit results; {@code Object} otherwise)
+ * @param <R> result type: what a yielding agent emits; {@link Void} for agents that emit nothing
  */
 public interface Agent<K, V, R> {
     /** @return the agent's name */
@@ -30,46 +29,61 @@ public interface Agent<K, V, R> {
     Channel<K, V> channel();
 
     /**
-     * Sends a value to the agent without waiting for a reply.
+     * Sends a value to the agent and does not wait (Faust's {@code cast}): a failure is logged.
      *
      * @param value the value
-     * @return completes with where the message landed
      */
-    CompletableFuture<RecordMetadata> cast(@Nullable V value);
+    void cast(@Nullable V value);
 
     /**
-     * @param key the key
-     * @param value the value
-     * @return completes with where the message landed
-     */
-    CompletableFuture<RecordMetadata> cast(@Nullable K key, @Nullable V value);
-
-    /**
-     * Same as {@link #cast(Object, Object)}.
+     * Sends a key and value to the agent and does not wait: a failure is logged.
      *
      * @param key the key
      * @param value the value
-     * @return completes with where the message landed
+     */
+    void cast(@Nullable K key, @Nullable V value);
+
+    /**
+     * Sends a key and value to the agent (Faust's {@code send}).
+     *
+     * @param key the key
+     * @param value the value
+     * @return completes with where the message landed, or with the send's error
      */
     CompletableFuture<RecordMetadata> send(@Nullable K key, @Nullable V value);
 
     /**
-     * Sends a request and blocks the calling (virtual) thread until the agent emits its result.
+     * Sends a request and blocks the calling (virtual) thread until the agent emits its result,
+     * waiting at most {@code reply_expires}.
      *
      * @param value the request value
      * @return the result, decoded as the agent's result type
-     * @throws faust.errors.FaustException when no reply comes within {@code reply_expires}
+     * @throws faust.errors.FaustException when no reply comes in time, or the agent emits nothing
      */
     R ask(@Nullable V value);
 
     /**
-     * @param key the request key
+     * @param value the request value
+     * @param timeout longest wait
+     * @return the result
+     * @throws faust.errors.FaustException on timeout
+     */
+    R ask(@Nullable V value, Duration timeout);
+
+    /**
+     * @param key the request key (it picks the partition, as for a send)
      * @param value the request value
      * @param timeout longest wait
      * @return the result
      * @throws faust.errors.FaustException on timeout
      */
     R ask(@Nullable K key, @Nullable V value, Duration timeout);
+
+    /**
+     * @param value the request value
+     * @return completes with the result
+     */
+    CompletableFuture<R> askAsync(@Nullable V value);
 
     /**
      * @param key the request key

@@ -5,36 +5,44 @@ import faust.topic.Channel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Options of an agent: {@code app.agent("name", topic, AgentOptions.create().concurrency(4), fn)}.
- * Setters validate. Not thread-safe; used while declaring.
+ * What can be set on an agent, in the lambda given to {@code app.agent(...)}:
+ * {@code app.agent("count", topic, a -> a.concurrency(4).help("counts orders"), stream -> ...)}.
+ * Setters validate. The lambda's result is the immutable {@link AgentSpec}. Not thread-safe; used
+ * while declaring an agent.
  */
 public final class AgentOptions {
-    int concurrency = 1;
-    final List<Object> sinks = new ArrayList<>();
+    int concurrency;
+    final List<Sink> sinks;
     @Nullable SupervisorStrategy supervisorStrategy;
     @Nullable BiConsumer<Agent<?, ?, ?>, Throwable> onError;
     boolean isolatedPartitions;
-    boolean useReplyHeaders;
-    int maxRestarts = 100;
-    Duration restartWindow = Duration.ofSeconds(1);
-    Class<?> resultType = Object.class;
+    @Nullable ReplyForm replyForm;
+    int maxRestarts;
+    Duration restartWindow;
     @Nullable String help;
 
-    private AgentOptions() {}
-
-    /** @return default options */
-    public static AgentOptions create() {
-        return new AgentOptions();
+    AgentOptions(AgentSpec from) {
+        concurrency = from.concurrency();
+        sinks = new ArrayList<>(from.sinks());
+        supervisorStrategy = from.supervisorStrategy();
+        onError = from.onError();
+        isolatedPartitions = from.isolatedPartitions();
+        replyForm = from.replyForm();
+        maxRestarts = from.maxRestarts();
+        restartWindow = from.restartWindow();
+        help = from.help();
     }
 
     /**
      * @param n actors sharing the agent's channel (order across them is not kept), at least 1
      * @return this
+     * @throws ImproperlyConfiguredException if {@code n} is below 1
      */
     public AgentOptions concurrency(int n) {
         if (n < 1) {
@@ -49,7 +57,7 @@ public final class AgentOptions {
      * @return this
      */
     public AgentOptions sink(Agent<?, ?, ?> agent) {
-        sinks.add(agent);
+        sinks.add(new Sink.ToAgent(agent));
         return this;
     }
 
@@ -58,16 +66,16 @@ public final class AgentOptions {
      * @return this
      */
     public AgentOptions sink(Channel<?, ?> channel) {
-        sinks.add(channel);
+        sinks.add(new Sink.ToChannel(channel));
         return this;
     }
 
     /**
-     * @param callback called with every result
+     * @param callback called with every result, on the agent's thread
      * @return this
      */
     public AgentOptions sink(Consumer<?> callback) {
-        sinks.add(callback);
+        sinks.add(new Sink.ToCallback(callback));
         return this;
     }
 
@@ -76,7 +84,7 @@ public final class AgentOptions {
      * @return this
      */
     public AgentOptions supervisorStrategy(SupervisorStrategy s) {
-        supervisorStrategy = s;
+        supervisorStrategy = Objects.requireNonNull(s, "s");
         return this;
     }
 
@@ -85,7 +93,7 @@ public final class AgentOptions {
      * @return this
      */
     public AgentOptions onError(BiConsumer<Agent<?, ?, ?>, Throwable> handler) {
-        onError = handler;
+        onError = Objects.requireNonNull(handler, "handler");
         return this;
     }
 
@@ -99,11 +107,12 @@ public final class AgentOptions {
     }
 
     /**
-     * @param on RPC requests carry reply address and correlation id in headers instead of an envelope
+     * @param form how this agent's {@code ask} sends requests: Faust's header form (the default in
+     *     current Faust) or its envelope form
      * @return this
      */
-    public AgentOptions useReplyHeaders(boolean on) {
-        useReplyHeaders = on;
+    public AgentOptions replyForm(ReplyForm form) {
+        replyForm = Objects.requireNonNull(form, "form");
         return this;
     }
 
@@ -111,22 +120,16 @@ public final class AgentOptions {
      * @param max restarts allowed within {@code window} before the app is crashed (one-for-one/all)
      * @param window the window
      * @return this
+     * @throws ImproperlyConfiguredException if {@code max} is negative or the window not positive
      */
     public AgentOptions maxRestarts(int max, Duration window) {
+        Objects.requireNonNull(window, "window");
         if (max < 0 || window.isNegative() || window.isZero()) {
-            throw new ImproperlyConfiguredException("maxRestarts needs max >= 0 and a positive window, got " + max + ", " + window);
+            throw new ImproperlyConfiguredException("maxRestarts needs max >= 0 and a positive window, got " + max + ", "
+                    + window);
         }
         maxRestarts = max;
         restartWindow = window;
-        return this;
-    }
-
-    /**
-     * @param type the Java type RPC replies are decoded into (default {@code Object}: JSON maps, lists, strings, numbers)
-     * @return this
-     */
-    public AgentOptions resultType(Class<?> type) {
-        resultType = type;
         return this;
     }
 
@@ -135,32 +138,12 @@ public final class AgentOptions {
      * @return this
      */
     public AgentOptions help(String text) {
-        help = text;
+        help = Objects.requireNonNull(text, "text");
         return this;
     }
 
-    /** @return an immutable copy of the options */
-    public Spec spec() {
-        return new Spec(concurrency, List.copyOf(sinks), supervisorStrategy, onError, isolatedPartitions, useReplyHeaders,
-                maxRestarts, restartWindow, resultType, help);
+    AgentSpec build() {
+        return new AgentSpec(concurrency, sinks, supervisorStrategy, onError, isolatedPartitions, replyForm, maxRestarts,
+                restartWindow, help);
     }
-
-    /**
-     * Immutable agent options.
-     *
-     * @param concurrency actors
-     * @param sinks sinks (agents, channels, callbacks)
-     * @param supervisorStrategy strategy or null for the setting
-     * @param onError error handler or null
-     * @param isolatedPartitions one actor per partition
-     * @param useReplyHeaders RPC header form
-     * @param maxRestarts restart limit
-     * @param restartWindow restart window
-     * @param resultType RPC reply type
-     * @param help description or null
-     */
-    public record Spec(int concurrency, List<Object> sinks, @Nullable SupervisorStrategy supervisorStrategy,
-                       @Nullable BiConsumer<Agent<?, ?, ?>, Throwable> onError, boolean isolatedPartitions,
-                       boolean useReplyHeaders, int maxRestarts, Duration restartWindow, Class<?> resultType,
-                       @Nullable String help) {}
 }

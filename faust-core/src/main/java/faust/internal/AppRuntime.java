@@ -1,19 +1,23 @@
 package faust.internal;
 
-import faust.App;
 import faust.codec.Codecs;
 import faust.errors.ImproperlyConfiguredException;
 import faust.errors.ProducerSendException;
-import faust.sensor.Monitor;
-import faust.sensor.SensorDelegate;
 import faust.settings.CommonSettings;
 import faust.settings.ProcessingGuarantee;
 import faust.settings.Settings;
+import faust.sensor.Monitor;
+import faust.sensor.internal.SensorDelegate;
 import faust.stream.Headers;
-import faust.stream.Message;
+import faust.stream.internal.CommitBarrier;
 import faust.topic.RecordMetadata;
+import faust.topic.Topic;
+import faust.topic.TopicSpec;
 import faust.topic.internal.TopicImpl;
+import faust.topic.internal.TopicRegistry;
+import faust.topic.internal.TopicRuntime;
 import faust.transport.TopicDeclaration;
+import faust.transport.TrackedMessage;
 import faust.transport.Transport;
 import faust.transport.TransportConfig;
 import faust.transport.TransportFactory;
@@ -22,50 +26,42 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine behind an {@link App}: settings, codecs, sensors, the transport (created on first
- * use), the send path ({@link Publisher}), topics, the conductor and the consumer loop. Channels, streams and agents
- * talk to this, never to the App facade's internals.
+ * The engine behind an app: settings, codecs, sensors, the transport (created on first use), the
+ * send path ({@link Publisher}), the topics ({@link TopicRegistry}), the conductor and the consumer
+ * loop. Channels, streams and agents talk to this through {@link TopicRuntime}; it is handed
+ * configuration and services, never the app facade.
  */
-public final class AppRuntime {
+public final class AppRuntime implements TopicRuntime {
     private static final Logger log = LoggerFactory.getLogger(AppRuntime.class);
 
-    private final App app;
     private final Settings settings;
     private final Codecs codecs;
     private final SensorDelegate sensors;
     private final Monitor monitor;
     private final Conductor conductor = new Conductor();
-    private final List<TopicImpl<?, ?>> declared = new ArrayList<>();
-    /** Declarations the transport has carried out, so that each is sent once. */
-    private final Set<TopicDeclaration> declaredAlready = ConcurrentHashMap.newKeySet();
+    private final TopicRegistry topics = new TopicRegistry(this);
     private final ReentrantLock lock = new ReentrantLock();
     private volatile @Nullable Transport transport;
     private volatile @Nullable ConsumerLoop consumerLoop;
-    /** Set when the app starts declaring its topics: topics created from then on are declared at once. */
-    private volatile boolean declaring;
     private volatile int generation;
     private final CommitBarrier commitBarrier = new CommitBarrier();
     private final boolean exactlyOnce;
     private final Publisher publisher;
 
     /**
-     * @param app the facade
      * @param settings validated settings
      * @param codecs codec registry
      * @param sensors sensor fan-out (the monitor is registered in it)
      * @param monitor the monitor
      */
-    public AppRuntime(App app, Settings settings, Codecs codecs, SensorDelegate sensors, Monitor monitor) {
-        this.app = app;
+    public AppRuntime(Settings settings, Codecs codecs, SensorDelegate sensors, Monitor monitor) {
         this.settings = settings;
         this.codecs = codecs;
         this.sensors = sensors;
@@ -74,17 +70,12 @@ public final class AppRuntime {
         this.publisher = new Publisher(settings, sensors, this::transport, () -> consumerLoop);
     }
 
-    /** @return the one-partition topic whose assignment elects the leader; nothing is ever sent to it */
-    public String leaderTopicName() {
-        return settings.id() + "-__assignor-__leader";
-    }
-
     /** @return whether {@code processing_guarantee} is {@code exactly_once} */
     public boolean exactlyOnce() {
         return exactlyOnce;
     }
 
-    /** @return the barrier streams stop at while an exactly-once transaction ends */
+    @Override
     public CommitBarrier commitBarrier() {
         return commitBarrier;
     }
@@ -103,22 +94,17 @@ public final class AppRuntime {
         }
     }
 
-    /** @return the app */
-    public App app() {
-        return app;
-    }
-
-    /** @return the settings */
+    @Override
     public Settings settings() {
         return settings;
     }
 
-    /** @return the codec registry */
+    @Override
     public Codecs codecs() {
         return codecs;
     }
 
-    /** @return the sensors */
+    @Override
     public SensorDelegate sensors() {
         return sensors;
     }
@@ -128,7 +114,17 @@ public final class AppRuntime {
         return monitor;
     }
 
-    /** @return the rebalance generation; events fetched in an older one are dropped */
+    @Override
+    public TopicRegistry topics() {
+        return topics;
+    }
+
+    @Override
+    public <K, V> Topic<K, V> topic(String name, Class<K> keyType, Class<V> valueType) {
+        return topics.topic(List.of(name), null, keyType, valueType, TopicSpec.defaults(), false);
+    }
+
+    @Override
     public int generation() {
         return generation;
     }
@@ -137,7 +133,7 @@ public final class AppRuntime {
         generation++;
     }
 
-    /** @return the transport, created on first use from the {@code broker} URL's scheme */
+    @Override
     public Transport transport() {
         Transport t = transport;
         if (t != null) {
@@ -179,17 +175,7 @@ public final class AppRuntime {
         return publisher.producer();
     }
 
-    /**
-     * Produces serialized bytes, with send sensors; see {@link Publisher#produce}.
-     *
-     * @param topic destination
-     * @param partition partition or null
-     * @param timestamp epoch millis or null
-     * @param key key bytes
-     * @param value value bytes
-     * @param headers headers
-     * @return completes with where the message landed, or with a {@link ProducerSendException}
-     */
+    @Override
     public CompletableFuture<RecordMetadata> produce(String topic, @Nullable Integer partition, @Nullable Long timestamp,
                                                      byte @Nullable [] key, byte @Nullable [] value, Headers headers) {
         return publisher.produce(topic, partition, timestamp, key, value, headers);
@@ -203,7 +189,7 @@ public final class AppRuntime {
      * @param key key bytes
      * @param value value bytes
      * @param headers headers
-     * @return completes with where the message landed
+     * @return completes with where the message landed, or with a {@link ProducerSendException}
      */
     public CompletableFuture<RecordMetadata> produceDetached(String topic, byte @Nullable [] key, byte @Nullable [] value,
                                                              Headers headers) {
@@ -216,76 +202,13 @@ public final class AppRuntime {
      * @param declaration the topic
      */
     public void declare(TopicDeclaration declaration) {
-        declareTopics(List.of(declaration));
+        topics.declare(List.of(declaration));
     }
 
-    /**
-     * Creates topics on the broker if they do not exist, in one batch where the transport can. A
-     * declaration made before (same name and settings) is not sent again: the agents' and the
-     * leader's topics, declared in the start-up batch, are declared again as they subscribe.
-     *
-     * @param declarations the topics
-     */
-    public void declareTopics(List<TopicDeclaration> declarations) {
-        List<TopicDeclaration> fresh = new ArrayList<>(declarations.size());
-        for (TopicDeclaration d : declarations) {
-            if (!declaredAlready.contains(d)) {
-                fresh.add(d);
-            }
-        }
-        if (!fresh.isEmpty()) {
-            transport().declareTopics(fresh);
-            declaredAlready.addAll(fresh);      // only once declared: a failed declaration is tried again next time
-        }
-    }
-
-    /**
-     * Remembers a topic so it is declared at start-up (when {@code topic_allow_declare}).
-     *
-     * @param topic the topic
-     * @param <T> its type
-     * @return the topic
-     */
-    public <T extends TopicImpl<?, ?>> T registerTopic(T topic) {
-        lock.lock();
-        try {
-            declared.add(topic);
-        } finally {
-            lock.unlock();
-        }
-        if (declaring && topic.internal()) {
-            topic.declare();
-        }
-        return topic;
-    }
-
-    /** Declares every registered topic that has names. */
-    public void declareAll() {
-        declaring = true;      // before the snapshot: a topic registered meanwhile is declared by registerTopic
-        List<TopicImpl<?, ?>> all;
-        lock.lock();
-        try {
-            all = List.copyOf(declared);
-        } finally {
-            lock.unlock();
-        }
-        List<TopicDeclaration> declarations = new java.util.ArrayList<>();
-        for (TopicImpl<?, ?> t : all) {
-            declarations.addAll(t.declarations());
-        }
-        declareTopics(declarations);     // one batch: a few round trips whatever the number of topics
-    }
-
-    /**
-     * Routes this topic's messages to it from now on; starts consuming if the app runs.
-     *
-     * @param topic the topic
-     */
+    @Override
     public void subscribe(TopicImpl<?, ?> topic) {
         if (conductor.add(topic)) {
-            if (!topic.topics().isEmpty() && declaring) {
-                topic.declare();
-            }
+            topics.subscribed(topic);
             ConsumerLoop loop = consumerLoop;
             if (loop != null) {
                 loop.wakeup();
@@ -297,13 +220,8 @@ public final class AppRuntime {
         return conductor;
     }
 
-    /**
-     * Logs and counts a message that could not be decoded. The caller acks and skips it.
-     *
-     * @param m the message
-     * @param error why
-     */
-    public void onDecodeError(Message m, Throwable error) {
+    @Override
+    public void onDecodeError(TrackedMessage m, Throwable error) {
         log.warn("[{}] skipping message that could not be decoded: topic={} partition={} offset={}: {}",
                 settings.id(), m.topic(), m.partition(), m.offset(), error.getMessage(), error);
         sensors.onDecodeError(m.tp(), m.offset(), error);
@@ -312,10 +230,10 @@ public final class AppRuntime {
     /**
      * Starts the consumer thread.
      *
-     * @param rebalanceHooks told about assignment changes (agents, leader election)
+     * @param hooks told about assignment changes and failures (agents, leader election, the app)
      */
-    public void startConsumer(ConsumerLoop.Hooks rebalanceHooks) {
-        ConsumerLoop loop = new ConsumerLoop(this, rebalanceHooks);
+    public void startConsumer(ConsumerLoop.Hooks hooks) {
+        ConsumerLoop loop = new ConsumerLoop(this, hooks);
         consumerLoop = loop;
         loop.start();
     }

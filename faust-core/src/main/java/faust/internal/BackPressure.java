@@ -1,8 +1,8 @@
 package faust.internal;
 
 import faust.topic.TP;
-import faust.topic.internal.AbstractChannel;
-import faust.topic.internal.EventQueue;
+import faust.stream.internal.AbstractChannel;
+import faust.stream.internal.EventQueue;
 import faust.transport.TransportConsumer;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package faust.internal;
 
-import faust.topic.internal.AbstractChannel;
+import faust.stream.internal.AbstractChannel;
 import faust.topic.internal.TopicImpl;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,6 +80,11 @@ final class Conductor {
 
     @Nullable Pattern pattern() {
         return pattern;
+    }
+
+    /** @return whether subscriptions changed and the consumer has not taken the change yet */
+    boolean changePending() {
+        return changed;
     }
 
     /** @return whether subscriptions changed since the last call */

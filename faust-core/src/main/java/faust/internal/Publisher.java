@@ -1,20 +1,23 @@
 package faust.internal;
 
-import faust.Faust;
 import faust.errors.FaustException;
 import faust.errors.ProducerSendException;
 import faust.sensor.Monitor;
-import faust.sensor.SensorDelegate;
+import faust.sensor.internal.SensorDelegate;
 import faust.settings.CommonSettings;
 import faust.settings.ConsumerSettings;
 import faust.settings.ProcessingGuarantee;
 import faust.settings.Settings;
 import faust.settings.StreamSettings;
 import faust.stream.Headers;
-import faust.stream.Message;
+import faust.stream.internal.CurrentEvent;
+import faust.stream.internal.EventImpl;
+import faust.topic.TP;
+import faust.transport.TrackedMessage;
 import faust.topic.RecordMetadata;
 import faust.transport.Transport;
 import faust.transport.TransportProducer;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -47,6 +50,12 @@ final class Publisher {
     private final HeldSends heldSends = new HeldSends();
     private final InFlightSends inFlightSends = new InFlightSends();
     private final Ledger ledger = new Ledger();
+    /**
+     * Exactly-once: how many transactions this worker aborted itself ({@link #abortTransaction}).
+     * Each send carries the count it was made under; a send whose transaction the worker aborted
+     * fails, but the worker is reading its event again already, so it asks for no second rewind.
+     */
+    private volatile int abortedTransactions;
 
     /**
      * @param settings the app's settings
@@ -62,7 +71,7 @@ final class Publisher {
         this.loop = loop;
         this.exactlyOnce = settings.get(CommonSettings.PROCESSING_GUARANTEE) == ProcessingGuarantee.EXACTLY_ONCE;
         this.publishOnCommit = settings.get(StreamSettings.STREAM_PUBLISH_ON_COMMIT);
-        this.transactionalId = settings.id() + "-" + settings.get(ConsumerSettings.CONSUMER_GROUP_INSTANCE_ID).orElseGet(Faust::uuid);
+        this.transactionalId = settings.id() + "-" + settings.get(ConsumerSettings.CONSUMER_GROUP_INSTANCE_ID).orElseGet(() -> UUID.randomUUID().toString());
     }
 
     /** @return the producer, created on first use */
@@ -127,13 +136,14 @@ final class Publisher {
     CompletableFuture<RecordMetadata> produce(String topic, @Nullable Integer partition, @Nullable Long timestamp,
                                                      byte @Nullable [] key, byte @Nullable [] value, Headers headers) {
         if (publishOnCommit && loop.get() != null) {
-            faust.stream.Event<?, ?> current = faust.stream.Event.current();
-            if (current != null && current.message().generation() >= 0) {
-                Message m = current.message();
+            EventImpl<?, ?> current = CurrentEvent.get();
+            if (current != null && current.tracked().generation() >= 0) {
+                TrackedMessage m = current.tracked();
                 return attachments.attach(m.tp(), m.offset(), topic, partition, timestamp, key, value, headers);
             }
         }
-        return publish(topic, partition, timestamp, key, value, headers, !exactlyOnce || faust.stream.Event.current() != null);
+        // the thread-local is read only under exactly-once: at-least-once sends do not need it
+        return publish(topic, partition, timestamp, key, value, headers, !exactlyOnce || CurrentEvent.get() != null);
     }
 
     /** @return at-least-once: the sends in flight, by epoch */
@@ -172,7 +182,7 @@ final class Publisher {
      *
      * @param commitOffsets the offsets about to be committed
      */
-    void publishAttached(java.util.Map<faust.topic.TP, Long> commitOffsets) {
+    void publishAttached(java.util.Map<TP, Long> commitOffsets) {
         if (!publishOnCommit) {
             return;
         }
@@ -202,7 +212,7 @@ final class Publisher {
                 : null;
         // most sends need no attachment: only one in Monitor.SEND_LATENCY_SAMPLE_INTERVAL is timed
         SendNote note = started != Monitor.UNTIMED || hooked ? new SendNote(timed, started, hooked, state) : null;
-        long token = token(exactlyOnce ? -1 : inFlightSends.begin(), forEvent);
+        long token = token(exactlyOnce ? abortedTransactions : inFlightSends.begin(), forEvent);
         try {
             if (!exactlyOnce) {
                 return producer().send(topic, partition, timestamp, key, value, headers, ledger, token, note);
@@ -217,7 +227,10 @@ final class Publisher {
         }
     }
 
-    /** A send's token: the in-flight epoch it counts in (-1: none) and whether it is output of an event. */
+    /**
+     * A send's token: at-least-once, the in-flight epoch it counts in; exactly-once, the number of
+     * transactions aborted before it; and whether it is output of an event.
+     */
     private static long token(int epoch, boolean forEvent) {
         return (long) epoch << 1 | (forEvent ? 1L : 0L);
     }
@@ -276,7 +289,7 @@ final class Publisher {
                 sensors.onSendError(error, note.state());
             }
             ConsumerLoop consumer = loop.get();
-            if (consumer != null && forEvent(token)) {
+            if (consumer != null && forEvent(token) && !abortedByUs(token)) {
                 // offsets of events whose output failed must not commit; read them again
                 consumer.requestRewind("send to " + topic + " failed: " + error);
             }
@@ -285,11 +298,25 @@ final class Publisher {
         }
 
         private void endInFlight(long token) {
-            int epoch = epoch(token);
-            if (epoch >= 0) {
-                inFlightSends.end(epoch);
+            if (!exactlyOnce) {
+                inFlightSends.end(epoch(token));
             }
         }
+
+        /** Exactly-once: the send's transaction was aborted by this worker, which is reading its event again. */
+        private boolean abortedByUs(long token) {
+            return exactlyOnce && epoch(token) != abortedTransactions;
+        }
+    }
+
+    /**
+     * Exactly-once: aborts the open transaction (with the streams held at the commit barrier). The
+     * sends in it fail, and are not taken for failed output: their events are read again.
+     */
+    @SuppressWarnings("NonAtomicVolatileUpdate")     // one writer: the consumer thread, at a rewind
+    void abortTransaction() {
+        abortedTransactions++;      // before the abort: the failures it causes see the new count
+        producer().abortTransaction();
     }
 
     /** Flushes and closes the producers; a later send creates new ones. */

@@ -34,7 +34,6 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The user guide is {@code docs/sensors.md}.
  *
- * @see SensorDelegate
  * @see TableState
  */
 public class Monitor extends MonitorStats implements Sensor {
@@ -58,6 +57,9 @@ public class Monitor extends MonitorStats implements Sensor {
 
     private final ThreadLocal<ThreadCell> threadCells = ThreadLocal.withInitial(cells::register);
     private int sendSeq;
+    /** Whether onMessageIn and onMessageOut are Monitor's own (not overridden): batches are then counted at once. */
+    private final boolean ownMessageIn;
+    private final boolean ownMessageOut;
 
     /** Creates a monitor with Faust's default history sizes and {@link System#nanoTime()}. */
     public Monitor() {
@@ -78,6 +80,8 @@ public class Monitor extends MonitorStats implements Sensor {
     public Monitor(int maxAvgHistory, int maxCommitLatencyHistory, int maxSendLatencyHistory,
                    int maxAssignmentLatencyHistory, LongSupplier nanoClock) {
         super(maxAvgHistory, maxCommitLatencyHistory, maxSendLatencyHistory, maxAssignmentLatencyHistory, nanoClock);
+        this.ownMessageIn = ownHook("onMessageIn");
+        this.ownMessageOut = ownHook("onMessageOut");
     }
 
     // ---- hooks -------------------------------------------------------------------------------
@@ -91,13 +95,18 @@ public class Monitor extends MonitorStats implements Sensor {
 
     /**
      * {@link #onMessageIn} for a whole fetched batch at once: the same counts and read offset as one
-     * call per message, for one counter update per batch. {@link SensorDelegate} calls it instead of
-     * {@link #onMessageIn} unless a subclass overrides {@link #onMessageIn}.
+     * call per message, for one counter update per batch. A subclass that overrides
+     * {@link #onMessageIn} gets one call per message instead, as the default hook does.
      *
      * @param tp the batch's partition
      * @param messages the batch, in offset order; not empty
      */
-    void onMessagesIn(TP tp, Message[] messages) {
+    @Override
+    public void onMessagesIn(TP tp, Message[] messages) {
+        if (!ownMessageIn) {
+            Sensor.super.onMessagesIn(tp, messages);
+            return;
+        }
         int n = messages.length;
         threadCells.get().addMessagesIn(n);
         messagesReceivedByTopic.add(tp.topic(), n);
@@ -132,14 +141,29 @@ public class Monitor extends MonitorStats implements Sensor {
     }
 
     /**
-     * {@link #onMessageOut} for messages acked together, in one counter update.
-     * {@link SensorDelegate} calls it instead of {@link #onMessageOut} unless a subclass overrides
-     * {@link #onMessageOut}.
+     * {@link #onMessageOut} for messages acked together, in one counter update. A subclass that
+     * overrides {@link #onMessageOut} gets one call per message instead, as the default hook does.
      *
-     * @param n how many messages
+     * @param messages holds the messages
+     * @param from index of the first
+     * @param to index after the last
      */
-    void onMessagesOut(int n) {
-        threadCells.get().addMessagesOut(n);
+    @Override
+    public void onMessagesOut(Message[] messages, int from, int to) {
+        if (!ownMessageOut) {
+            Sensor.super.onMessagesOut(messages, from, to);
+        } else if (to > from) {
+            threadCells.get().addMessagesOut(to - from);
+        }
+    }
+
+    /** Whether {@code hook(TP, long, Message)} is Monitor's own: then a batch counts the same as per-message calls. */
+    private boolean ownHook(String hook) {
+        try {
+            return getClass().getMethod(hook, TP.class, long.class, Message.class).getDeclaringClass() == Monitor.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     @Override
@@ -197,7 +221,7 @@ public class Monitor extends MonitorStats implements Sensor {
     /**
      * Counts a send, the runtime's allocation-free form of {@link #onSendInitiated}: the app's
      * runtime times its sends for its own monitor directly (see
-     * {@link SensorDelegate#timeSendsDirectly}), so no state is boxed per send. Only one send in
+     * the runtime), so no state is boxed per send. Only one send in
      * {@value #SEND_LATENCY_SAMPLE_INTERVAL} is timed, the first included: reading the clock twice
      * for every send cost more than the rest of the monitor's work on it, and
      * {@link #sendLatency()} keeps only the last {@link #maxSendLatencyHistory()} anyway.

@@ -25,6 +25,19 @@ public interface Sensor {
     default void onMessageIn(TP tp, long offset, Message message) {}
 
     /**
+     * A fetched batch of one partition was read from the transport. The default calls
+     * {@link #onMessageIn} for each message, in offset order; override it to count a batch at once.
+     *
+     * @param tp the partition every message of the batch was read from
+     * @param messages the batch, in offset order, not empty; do not keep or change the array
+     */
+    default void onMessagesIn(TP tp, Message[] messages) {
+        for (Message m : messages) {
+            onMessageIn(tp, m.offset(), m);
+        }
+    }
+
+    /**
      * A stream took an event from its buffer and is about to hand it to the agent.
      *
      * @param tp source partition
@@ -56,6 +69,21 @@ public interface Sensor {
      * @param message the message
      */
     default void onMessageOut(TP tp, long offset, Message message) {}
+
+    /**
+     * Messages were acked together (a stream's run of finished events). The default calls
+     * {@link #onMessageOut} for each, in order; override it to count a run at once.
+     *
+     * @param messages holds the messages; do not keep or change the array
+     * @param from index of the first
+     * @param to index after the last
+     */
+    default void onMessagesOut(Message[] messages, int from, int to) {
+        for (int i = from; i < to; i++) {
+            Message m = messages[i];
+            onMessageOut(m.tp(), m.offset(), m);
+        }
+    }
 
     /**
      * A message could not be decoded; it was skipped and acked.

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe.
  *
- * @see Service#addCrontab(String, Crontab, Runnable)
+ * @see Service#addCrontab(String, java.util.function.Consumer, Runnable)
  */
 public final class Crontab {
     private final String spec;

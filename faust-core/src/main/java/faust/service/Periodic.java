@@ -21,9 +21,9 @@ final class Periodic {
     private Periodic() {}
 
     /** Runs {@code body} at start + k * interval (k = 1, 2, ...) until the sleeper says stop. */
-    static void runTimer(String label, String name, long intervalNanos, LongSupplier ticker, Sleeper sleeper,
-            BooleanSupplier isLeader, Runnable body) {
-        var schedule = new TimerSchedule(ticker.getAsLong(), intervalNanos);
+    static void runTimer(String label, String name, long startNanos, long intervalNanos, LongSupplier ticker,
+            Sleeper sleeper, BooleanSupplier isLeader, Runnable body) {
+        var schedule = new TimerSchedule(startNanos, intervalNanos);
         while (sleeper.sleepNanos(schedule.nanosUntilNext(ticker.getAsLong()))) {
             if (schedule.nanosUntilNext(ticker.getAsLong()) > 0) {
                 continue; // woke early; sleep the rest
@@ -37,10 +37,10 @@ final class Periodic {
         }
     }
 
-    /** Runs {@code body} at every fire time of {@code cron} after now, until the sleeper says stop. */
-    static void runCrontab(String label, String name, Crontab cron, InstantSource clock, Sleeper sleeper,
+    /** Runs {@code body} at every fire time of {@code cron} after {@code start}, until the sleeper says stop. */
+    static void runCrontab(String label, String name, Crontab cron, Instant start, InstantSource clock, Sleeper sleeper,
             BooleanSupplier isLeader, Runnable body) {
-        Instant after = clock.instant();
+        Instant after = start;
         while (true) {
             Instant next = cron.nextAfter(after);
             Instant now;

@@ -2,11 +2,16 @@ package faust.service;
 
 import faust.errors.ImproperlyConfiguredException;
 import java.time.Duration;
-import java.time.InstantSource;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * final class Committer extends Service {
  *     Committer(Consumer consumer) {
  *         super("committer");
- *         addTimer("commit", Duration.ofSeconds(30), consumer::commit);
+ *         addTimer(Duration.ofSeconds(30), t -> t.name("commit"), consumer::commit);
  *     }
  * }
  * }</pre>
@@ -42,18 +47,21 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class Service {
     private static final Logger log = LoggerFactory.getLogger(Service.class);
-    private static final BooleanSupplier ALWAYS = () -> true;
-
     private final String label;
     private final Diag diag = new Diag();
     private final List<Service> dependencies = new CopyOnWriteArrayList<>();
+    /** The services that depend on this one: a timer on the leader asks them whether their worker leads. */
+    private final List<Service> dependents = new CopyOnWriteArrayList<>();
+    private final AtomicInteger timerIds = new AtomicInteger();
+    private volatile TimerClock clock = TimerClock.SYSTEM;
     private final List<TaskSpec> tasks = new CopyOnWriteArrayList<>();
     private final List<CrashListener> crashListeners = new CopyOnWriteArrayList<>();
     private final CrashListener dependencyCrashed = this::onDependencyCrashed;
     private final ServiceThreads threads = new ServiceThreads();
     private final Lifecycle lifecycle;
 
-    private record TaskSpec(String name, ThrowingRunnable body) {}
+    /** A task: {@code launch} makes its body on the thread that starts the service, just before its own thread starts. */
+    private record TaskSpec(String name, Supplier<ThrowingRunnable> launch) {}
 
     /**
      * Creates a service in state {@link ServiceState#INIT}.
@@ -90,6 +98,25 @@ public abstract class Service {
      */
     protected Duration shutdownTimeout() {
         return Duration.ofSeconds(10);
+    }
+
+    /**
+     * Whether this service's worker is its group's leader, asked before each run of a timer declared
+     * {@link TimerOptions#onLeader()}. By default a service that others depend on asks them (so a
+     * service added to an app follows the app's leader election) and one that stands alone leads.
+     *
+     * @return true to run leader-only timers now
+     */
+    protected boolean isLeader() {
+        if (dependents.isEmpty()) {
+            return true;
+        }
+        for (Service s : dependents) {
+            if (s.isLeader()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------
@@ -208,6 +235,11 @@ public abstract class Service {
             return service;
         }
         dependencies.add(service);
+        Service dependency = service;
+        dependency.dependents.add(this);
+        if (dependency.clock == TimerClock.SYSTEM && dependency.state() == ServiceState.INIT) {
+            dependency.clock = clock;
+        }
         service.addCrashListener(dependencyCrashed);
         if (state() == ServiceState.RUNNING) {
             service.start();
@@ -234,7 +266,11 @@ public abstract class Service {
      * @throws ImproperlyConfiguredException if {@code name} is blank
      */
     public final void addTask(String name, ThrowingRunnable body) {
-        var spec = new TaskSpec(checkName("task name", name), Objects.requireNonNull(body, "body"));
+        Objects.requireNonNull(body, "body");
+        addTaskSpec(new TaskSpec(checkName("task name", name), () -> body));
+    }
+
+    private void addTaskSpec(TaskSpec spec) {
         tasks.add(spec);
         if (state() == ServiceState.RUNNING) {
             launch(spec);
@@ -242,72 +278,111 @@ public abstract class Service {
     }
 
     /**
-     * Adds a timer that runs {@code body} every {@code interval} while the service runs; see
-     * {@link #addTimer(String, Duration, BooleanSupplier, Runnable)}.
-     *
-     * @param name the timer name, not blank
-     * @param interval time between runs, positive
-     * @param body what to run; exceptions are logged and the timer continues
-     * @throws ImproperlyConfiguredException if {@code name} is blank or {@code interval} is not positive
-     */
-    public final void addTimer(String name, Duration interval, Runnable body) {
-        addTimer(name, interval, ALWAYS, body);
-    }
-
-    /**
-     * Adds a timer that runs {@code body} every {@code interval} while the service runs, only when
-     * {@code isLeader} returns {@code true} at fire time (Faust's {@code on_leader=True}).
+     * Adds a timer that runs {@code body} every {@code interval} while the service runs.
      *
      * <p>Drift correction: the k-th run is due at {@code start + k * interval}, however long the runs
      * take. If a run overruns whole intervals, the missed ticks are skipped (logged at WARN), not run
-     * back-to-back. The first run comes one interval after the start.
+     * back-to-back. The first run comes one interval after the start. With
+     * {@link TimerOptions#onLeader()}, a run on a worker that is not the leader ({@link #isLeader()})
+     * is skipped (logged at DEBUG).
      *
-     * @param name the timer name, not blank
      * @param interval time between runs, positive
-     * @param isLeader checked before each run; a {@code false} skips that run (logged at DEBUG)
+     * @param options the timer's name and whether it runs on the leader only
      * @param body what to run; exceptions are logged and the timer continues
-     * @throws ImproperlyConfiguredException if {@code name} is blank or {@code interval} is not positive
+     * @throws ImproperlyConfiguredException if the name is blank or {@code interval} is not positive
      */
-    public final void addTimer(String name, Duration interval, BooleanSupplier isLeader, Runnable body) {
+    public final void addTimer(Duration interval, Consumer<TimerOptions> options, Runnable body) {
         Objects.requireNonNull(interval, "interval");
-        Objects.requireNonNull(isLeader, "isLeader");
         Objects.requireNonNull(body, "body");
+        TimerOptions o = options(options);
+        String name = checkName("timer name", o.name != null ? o.name : "timer-" + timerIds.incrementAndGet());
         if (interval.isNegative() || interval.isZero()) {
             throw new ImproperlyConfiguredException(
                     "Timer " + name + " of service " + label + " needs a positive interval, got " + interval);
         }
         long nanos = interval.toNanos();
-        addTask(name, () -> Periodic.runTimer(label, name, nanos, System::nanoTime, lifecycle::sleepNanos, isLeader, body));
+        BooleanSupplier leader = guard(o);
+        addTaskSpec(new TaskSpec(name, () -> {
+            TimerClock c = clock;
+            long start = c.nanoTime();
+            c.timerStarted();
+            return () -> {
+                try {
+                    Periodic.runTimer(label, name, start, nanos, c::nanoTime, sleeper(c), leader, body);
+                } finally {
+                    c.timerEnded();
+                }
+            };
+        }));
     }
 
     /**
      * Adds a cron job that runs {@code body} at each fire time of {@code cron} while the service runs.
+     * Fire times missed because a run took too long are skipped.
      *
-     * @param name the job name, not blank
-     * @param cron the schedule and its time zone
+     * @param cron a cron spec, e.g. {@code 0 9 * * 1-5}, read in {@link TimerOptions#timezone} (UTC if not set)
+     * @param options the job's name, time zone and whether it runs on the leader only
      * @param body what to run; exceptions are logged and the job continues
-     * @throws ImproperlyConfiguredException if {@code name} is blank
+     * @throws ImproperlyConfiguredException if the name is blank or the spec cannot be parsed
      */
-    public final void addCrontab(String name, Crontab cron, Runnable body) {
-        addCrontab(name, cron, ALWAYS, body);
+    public final void addCrontab(String cron, Consumer<TimerOptions> options, Runnable body) {
+        Objects.requireNonNull(cron, "cron");
+        Objects.requireNonNull(body, "body");
+        TimerOptions o = options(options);
+        String name = checkName("crontab name", o.name != null ? o.name : "crontab-" + timerIds.incrementAndGet());
+        ZoneId zone = o.timezone != null ? o.timezone : ZoneOffset.UTC;
+        Crontab schedule = Crontab.parse(cron, zone);
+        BooleanSupplier leader = guard(o);
+        addTaskSpec(new TaskSpec(name, () -> {
+            TimerClock c = clock;
+            Instant start = c.instant();
+            c.timerStarted();
+            return () -> {
+                try {
+                    Periodic.runCrontab(label, name, schedule, start, c::instant, sleeper(c), leader, body);
+                } finally {
+                    c.timerEnded();
+                }
+            };
+        }));
+    }
+
+    private static TimerOptions options(Consumer<TimerOptions> options) {
+        TimerOptions o = new TimerOptions();
+        Objects.requireNonNull(options, "options").accept(o);
+        return o;
+    }
+
+    private BooleanSupplier guard(TimerOptions o) {
+        return o.onLeader ? this::isLeader : () -> true;
+    }
+
+    /** The system clock sleeps on the lifecycle's condition, which a stop signals at once. */
+    private Periodic.Sleeper sleeper(TimerClock c) {
+        if (c == TimerClock.SYSTEM) {
+            return lifecycle::sleepNanos;
+        }
+        return nanos -> c.sleepUntil(c.nanoTime() + nanos, lifecycle::stopRequested);
     }
 
     /**
-     * Adds a cron job that runs {@code body} at each fire time of {@code cron}, only when {@code isLeader}
-     * returns {@code true} at that time. Fire times missed because a run took too long are skipped.
+     * Runs this service's timers and cron jobs, and those of dependencies added later, on
+     * {@code clock} instead of the system's (a test driver's manual clock). Call before starting.
      *
-     * @param name the job name, not blank
-     * @param cron the schedule and its time zone
-     * @param isLeader checked before each run; a {@code false} skips that run (logged at DEBUG)
-     * @param body what to run; exceptions are logged and the job continues
-     * @throws ImproperlyConfiguredException if {@code name} is blank
+     * @param clock the clock
+     * @throws IllegalStateException if the service has started
      */
-    public final void addCrontab(String name, Crontab cron, BooleanSupplier isLeader, Runnable body) {
-        Objects.requireNonNull(cron, "cron");
-        Objects.requireNonNull(isLeader, "isLeader");
-        Objects.requireNonNull(body, "body");
-        addTask(name, () -> Periodic.runCrontab(
-                label, name, cron, InstantSource.system(), lifecycle::sleepNanos, isLeader, body));
+    public final void useClock(TimerClock clock) {
+        Objects.requireNonNull(clock, "clock");
+        if (state() != ServiceState.INIT) {
+            throw new IllegalStateException("service " + label + " is " + state() + "; set its clock before starting it");
+        }
+        this.clock = clock;
+        for (Service d : dependencies) {
+            if (d.state() == ServiceState.INIT) {
+                d.useClock(clock);
+            }
+        }
     }
 
     // ---- accessors ---------------------------------------------------------------------------
@@ -429,20 +504,23 @@ public abstract class Service {
     }
 
     private void launch(TaskSpec spec) {
-        lifecycle.unlessStopping(() -> threads.start(label + "-" + spec.name(), () -> runTask(spec)));
+        lifecycle.unlessStopping(() -> {
+            ThrowingRunnable body = spec.launch().get();
+            threads.start(label + "-" + spec.name(), () -> runTask(spec.name(), body));
+        });
     }
 
-    private void runTask(TaskSpec spec) {
+    private void runTask(String name, ThrowingRunnable body) {
         try {
-            spec.body().run();
-            log.debug("[{}] Task {} finished", label, spec.name());
+            body.run();
+            log.debug("[{}] Task {} finished", label, name);
         } catch (Throwable t) {
             if (!lifecycle.stopRequested()) {
-                crash(t, () -> log.error("[{}] Task {} failed; crashing the service", label, spec.name(), t));
+                crash(t, () -> log.error("[{}] Task {} failed; crashing the service", label, name, t));
             } else if (t instanceof InterruptedException || t.getCause() instanceof InterruptedException) {
-                log.debug("[{}] Task {} interrupted while stopping", label, spec.name());
+                log.debug("[{}] Task {} interrupted while stopping", label, name);
             } else {
-                log.warn("[{}] Task {} failed while stopping", label, spec.name(), t);
+                log.warn("[{}] Task {} failed while stopping", label, name, t);
             }
         }
     }

@@ -1,231 +1,52 @@
 package faust.stream;
 
 import faust.topic.TP;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message as read from a transport, before or after decoding: where it came from and its raw
- * bytes. One message may feed several streams; it is acked (and its offset becomes committable)
- * when every stream that received it is done with it.
+ * A message as read from a transport: where it came from and its raw bytes. The {@link Event} a
+ * stream yields holds the message it was decoded from; sensors see messages as they flow.
  *
- * <p>Thread-safe: the reference count is atomic.
+ * <p>Read-only and thread-safe.
  */
-public final class Message {
-    private static final VarHandle REFCOUNT;
-
-    static {
-        try {
-            REFCOUNT = MethodHandles.lookup().findVarHandle(Message.class, "refcount", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    private final long offset;
-    private final long timestamp;
-    private final byte @Nullable [] key;
-    private final byte @Nullable [] value;
-    private final Headers headers;
-    private final @Nullable AckListener ackListener;
-    private volatile int refcount;
-    private final TP tp;
-    /** Rebalance generation the message was fetched in; events from older generations are dropped. */
-    private final int generation;
-
-    /** Told when a message has been acked by every stream that received it. */
-    @FunctionalInterface
-    public interface AckListener {
-        /** @param message the message whose last reference was released */
-        void onAcked(Message message);
-
-        /**
-         * Several messages whose last references were released, reported together (a stream
-         * reports the events of a fetched batch it finished as one run). The default reports each
-         * with {@link #onAcked}.
-         *
-         * @param messages holds the messages, all with this listener
-         * @param from index of the first
-         * @param to index after the last
-         */
-        default void onAckedAll(Message[] messages, int from, int to) {
-            for (int i = from; i < to; i++) {
-                onAcked(messages[i]);
-            }
-        }
-    }
-
-    /**
-     * @param topic source topic
-     * @param partition source partition
-     * @param offset source offset
-     * @param timestamp epoch millis
-     * @param key raw key bytes or null
-     * @param value raw value bytes or null (a tombstone)
-     * @param headers the headers
-     * @param ackListener told when the message is fully acked, or null for messages that are not tracked
-     * @param generation the consumer generation the message was fetched in
-     */
-    public Message(String topic, int partition, long offset, long timestamp, byte @Nullable [] key, byte @Nullable [] value,
-                   Headers headers, @Nullable AckListener ackListener, int generation) {
-        this(new TP(topic, partition), offset, timestamp, key, value, headers, ackListener, generation);
-    }
-
-    /**
-     * The form transports use: one {@link TP} shared by every message of a fetched batch.
-     *
-     * @param tp source partition
-     * @param offset source offset
-     * @param timestamp epoch millis
-     * @param key raw key bytes or null
-     * @param value raw value bytes or null (a tombstone)
-     * @param headers the headers
-     * @param ackListener told when the message is fully acked, or null for messages that are not tracked
-     * @param generation the consumer generation the message was fetched in
-     */
-    public Message(TP tp, long offset, long timestamp, byte @Nullable [] key, byte @Nullable [] value,
-                   Headers headers, @Nullable AckListener ackListener, int generation) {
-        this.tp = Objects.requireNonNull(tp, "tp");
-        this.offset = offset;
-        this.timestamp = timestamp;
-        this.key = key;
-        this.value = value;
-        this.headers = Objects.requireNonNull(headers, "headers");
-        this.ackListener = ackListener;
-        this.generation = generation;
-    }
-
+public interface Message {
     /** @return the topic */
-    public String topic() {
-        return tp.topic();
+    default String topic() {
+        return tp().topic();
     }
 
     /** @return the partition */
-    public int partition() {
-        return tp.partition();
+    default int partition() {
+        return tp().partition();
     }
 
     /** @return the topic partition */
-    public TP tp() {
-        return tp;
-    }
+    TP tp();
 
     /** @return the offset */
-    public long offset() {
-        return offset;
-    }
+    long offset();
 
     /** @return the timestamp in epoch millis */
-    public long timestamp() {
-        return timestamp;
-    }
+    long timestamp();
 
     /** @return the raw key, or null */
-    public byte @Nullable [] key() {
-        return key;
-    }
+    byte @Nullable [] key();
 
-    /** @return the raw value, or null */
-    public byte @Nullable [] value() {
-        return value;
-    }
+    /** @return the raw value, or null (a tombstone) */
+    byte @Nullable [] value();
 
     /** @return the headers */
-    public Headers headers() {
-        return headers;
-    }
+    Headers headers();
 
     /** @return the serialized key size in bytes, -1 when there is no key */
-    public int serializedKeySize() {
-        return key == null ? -1 : key.length;
+    default int serializedKeySize() {
+        byte[] k = key();
+        return k == null ? -1 : k.length;
     }
 
     /** @return the serialized value size in bytes, -1 when there is no value */
-    public int serializedValueSize() {
-        return value == null ? -1 : value.length;
-    }
-
-    /** @return the consumer generation this message was fetched in */
-    public int generation() {
-        return generation;
-    }
-
-    /** @return how many streams still hold this message */
-    public int refcount() {
-        return refcount;
-    }
-
-    /**
-     * Adds references, one per stream the message is delivered to. Runtime use, and only before
-     * the message is handed to any stream: {@link #ack()} relies on a count of one meaning that no
-     * other thread holds or will take a reference.
-     *
-     * @param n references to add
-     */
-    public void incref(int n) {
-        // No other thread sees the message yet (see above), so a plain add is enough; handing the
-        // message to a stream's buffer publishes the count with it.
-        REFCOUNT.set(this, (int) REFCOUNT.get(this) + n);
-    }
-
-    /**
-     * Releases one reference; when the last one goes, the message is acked.
-     *
-     * @return true when this call released the last reference
-     */
-    public boolean ack() {
-        if (release()) {
-            AckListener l = ackListener;
-            if (l != null) {
-                l.onAcked(this);
-            }
-            return true;
-        }
-        return false;
-    }
-
-    /**
-     * Releases one reference like {@link #ack()}, but leaves telling the listener to the caller,
-     * who reports the message later with others ({@link #reportAcked}). Runtime use.
-     *
-     * @return true when this call released the last reference: the caller must then report it
-     */
-    public boolean release() {
-        if (refcount == 1) {
-            // The last holder: no other thread will touch the count again, so no atomic update is needed.
-            REFCOUNT.setOpaque(this, 0);
-            return true;
-        }
-        return (int) REFCOUNT.getAndAdd(this, -1) == 1;
-    }
-
-    /**
-     * Tells the listeners of messages {@link #release() released} for the last time, each run of
-     * messages that share a listener in one call. Runtime use.
-     *
-     * @param messages holds the messages
-     * @param from index of the first
-     * @param to index after the last
-     */
-    public static void reportAcked(Message[] messages, int from, int to) {
-        int i = from;
-        while (i < to) {
-            AckListener l = messages[i].ackListener;
-            int j = i + 1;
-            while (j < to && messages[j].ackListener == l) {
-                j++;
-            }
-            if (l != null) {
-                l.onAckedAll(messages, i, j);
-            }
-            i = j;
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "Message{" + tp.topic() + "-" + tp.partition() + "@" + offset + ", ts=" + timestamp + "}";
+    default int serializedValueSize() {
+        byte[] v = value();
+        return v == null ? -1 : v.length;
     }
 }

@@ -140,7 +140,7 @@ public interface Stream<K, V> extends Iterable<V> {
      *
      * @return the last stream of the chain, or this stream when nothing was chained to it
      */
-    Stream<?, ?> getActiveStream();
+    Stream<?, ?> activeStream();
 
     /**
      * @param name topic name

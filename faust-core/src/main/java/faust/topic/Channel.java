@@ -1,6 +1,5 @@
 package faust.topic;
 
-import faust.App;
 import faust.stream.Event;
 import faust.stream.Stream;
 import java.time.Duration;
@@ -23,9 +22,6 @@ public interface Channel<K, V> {
 
     /** @return the value type */
     Class<V> valueType();
-
-    /** @return the app this channel belongs to */
-    App app();
 
     /**
      * @param value the value

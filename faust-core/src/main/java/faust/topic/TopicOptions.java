@@ -4,11 +4,14 @@ import faust.errors.ImproperlyConfiguredException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Options of a topic, set in {@code app.topic(name, K.class, V.class, t -> t.partitions(4))}.
- * Each setter validates its argument. Not thread-safe; used while declaring a topic.
+ * What can be set on a topic, in the lambda given to {@code app.topic(...)}:
+ * {@code app.topic("orders", String.class, Order.class, t -> t.partitions(4).retention(Duration.ofDays(7)))}.
+ * Each setter validates its argument. The lambda's result is the immutable {@link TopicSpec}.
+ * Not thread-safe; used while declaring a topic.
  */
 public final class TopicOptions {
     @Nullable Integer partitions;
@@ -22,55 +25,27 @@ public final class TopicOptions {
     @Nullable Integer maxsize;
     @Nullable String keySerializer;
     @Nullable String valueSerializer;
-    String prefix = "";
-    String suffix = "";
     final Map<String, String> config = new LinkedHashMap<>();
 
-    /** Creates empty options (every value from the settings). */
-    public TopicOptions() {}
-
-    /**
-     * @param spec options as an immutable value
-     * @return mutable options holding the same values (prefix and suffix reset, as for a derive)
-     */
-    public static TopicOptions from(Spec spec) {
-        TopicOptions o = new TopicOptions();
-        o.partitions = spec.partitions();
-        o.replicas = spec.replicas();
-        o.retention = spec.retention();
-        o.compacting = spec.compacting();
-        o.deleting = spec.deleting();
-        o.internal = spec.internal();
-        o.acks = spec.acks();
-        o.allowEmpty = spec.allowEmpty();
-        o.maxsize = spec.maxsize();
-        o.keySerializer = spec.keySerializer();
-        o.valueSerializer = spec.valueSerializer();
-        o.config.putAll(spec.config());
-        return o;
-    }
-
-    /** @return a copy */
-    public TopicOptions copy() {
-        TopicOptions o = new TopicOptions();
-        o.partitions = partitions;
-        o.replicas = replicas;
-        o.retention = retention;
-        o.compacting = compacting;
-        o.deleting = deleting;
-        o.internal = internal;
-        o.acks = acks;
-        o.allowEmpty = allowEmpty;
-        o.maxsize = maxsize;
-        o.keySerializer = keySerializer;
-        o.valueSerializer = valueSerializer;
-        o.config.putAll(config);
-        return o;
+    TopicOptions(TopicSpec from) {
+        partitions = from.partitions();
+        replicas = from.replicas();
+        retention = from.retention();
+        compacting = from.compacting();
+        deleting = from.deleting();
+        internal = from.internal();
+        acks = from.acks();
+        allowEmpty = from.allowEmpty();
+        maxsize = from.maxsize();
+        keySerializer = from.keySerializer();
+        valueSerializer = from.valueSerializer();
+        config.putAll(from.config());
     }
 
     /**
-     * @param n partition count, at least 1
+     * @param n partition count, at least 1 (default: the {@code topic_partitions} setting)
      * @return this
+     * @throws ImproperlyConfiguredException if {@code n} is below 1
      */
     public TopicOptions partitions(int n) {
         if (n < 1) {
@@ -81,8 +56,9 @@ public final class TopicOptions {
     }
 
     /**
-     * @param n replication factor, at least 1
+     * @param n replication factor, at least 1 (default: the {@code topic_replication_factor} setting)
      * @return this
+     * @throws ImproperlyConfiguredException if {@code n} is below 1
      */
     public TopicOptions replicas(int n) {
         if (n < 1) {
@@ -93,10 +69,12 @@ public final class TopicOptions {
     }
 
     /**
-     * @param d retention, positive
+     * @param d how long messages are kept, positive (default: the broker's)
      * @return this
+     * @throws ImproperlyConfiguredException if {@code d} is not positive
      */
     public TopicOptions retention(Duration d) {
+        Objects.requireNonNull(d, "d");
         if (d.isNegative() || d.isZero()) {
             throw new ImproperlyConfiguredException("topic retention must be positive, got " + d);
         }
@@ -105,7 +83,7 @@ public final class TopicOptions {
     }
 
     /**
-     * @param on cleanup policy includes compaction
+     * @param on the cleanup policy includes compaction
      * @return this
      */
     public TopicOptions compacting(boolean on) {
@@ -114,7 +92,7 @@ public final class TopicOptions {
     }
 
     /**
-     * @param on cleanup policy includes deletion
+     * @param on the cleanup policy includes deletion
      * @return this
      */
     public TopicOptions deleting(boolean on) {
@@ -123,7 +101,7 @@ public final class TopicOptions {
     }
 
     /**
-     * @param on the app owns this topic
+     * @param on the app owns this topic: it is declared (created) at start-up
      * @return this
      */
     public TopicOptions internal(boolean on) {
@@ -141,7 +119,7 @@ public final class TopicOptions {
     }
 
     /**
-     * @param on deliver null values (tombstones) to streams
+     * @param on deliver null values (tombstones) to streams (default false: they are acked and skipped)
      * @return this
      */
     public TopicOptions allowEmpty(boolean on) {
@@ -150,8 +128,9 @@ public final class TopicOptions {
     }
 
     /**
-     * @param n buffer size before back-pressure, at least 1 (default {@code stream_buffer_maxsize})
+     * @param n events buffered before back-pressure, at least 1 (default: {@code stream_buffer_maxsize})
      * @return this
+     * @throws ImproperlyConfiguredException if {@code n} is below 1
      */
     public TopicOptions maxsize(int n) {
         if (n < 1) {
@@ -162,20 +141,20 @@ public final class TopicOptions {
     }
 
     /**
-     * @param codec key codec name, e.g. {@code raw} or {@code json}
+     * @param codec key codec name, e.g. {@link faust.codec.Codecs#RAW} (default: the {@code key_serializer} setting)
      * @return this
      */
     public TopicOptions keySerializer(String codec) {
-        keySerializer = codec;
+        keySerializer = Objects.requireNonNull(codec, "codec");
         return this;
     }
 
     /**
-     * @param codec value codec name, e.g. {@code json} or {@code json|binary}
+     * @param codec value codec name, e.g. {@code json} or {@code json|binary} (default: the {@code value_serializer} setting)
      * @return this
      */
     public TopicOptions valueSerializer(String codec) {
-        valueSerializer = codec;
+        valueSerializer = Objects.requireNonNull(codec, "codec");
         return this;
     }
 
@@ -185,54 +164,12 @@ public final class TopicOptions {
      * @return this
      */
     public TopicOptions config(String key, String value) {
-        config.put(key, value);
+        config.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
         return this;
     }
 
-    /**
-     * @param p put before each topic name (used by {@code derive})
-     * @return this
-     */
-    public TopicOptions prefix(String p) {
-        prefix = p;
-        return this;
+    TopicSpec build() {
+        return new TopicSpec(partitions, replicas, retention, compacting, deleting, internal, acks, allowEmpty, maxsize,
+                keySerializer, valueSerializer, config);
     }
-
-    /**
-     * @param s put after each topic name (used by {@code derive})
-     * @return this
-     */
-    public TopicOptions suffix(String s) {
-        suffix = s;
-        return this;
-    }
-
-    /** @return the options as an immutable value */
-    public Spec spec() {
-        return new Spec(partitions, replicas, retention, compacting, deleting, internal, acks, allowEmpty, maxsize,
-                keySerializer, valueSerializer, prefix, suffix, Map.copyOf(config));
-    }
-
-    /**
-     * Immutable topic options.
-     *
-     * @param partitions partitions or null
-     * @param replicas replicas or null
-     * @param retention retention or null
-     * @param compacting compaction on
-     * @param deleting deletion on
-     * @param internal owned by the app
-     * @param acks offsets acked and committed
-     * @param allowEmpty tombstones delivered
-     * @param maxsize buffer size or null
-     * @param keySerializer key codec or null
-     * @param valueSerializer value codec or null
-     * @param prefix name prefix
-     * @param suffix name suffix
-     * @param config extra config
-     */
-    public record Spec(@Nullable Integer partitions, @Nullable Integer replicas, @Nullable Duration retention,
-                       boolean compacting, boolean deleting, boolean internal, boolean acks, boolean allowEmpty,
-                       @Nullable Integer maxsize, @Nullable String keySerializer, @Nullable String valueSerializer,
-                       String prefix, String suffix, Map<String, String> config) {}
 }

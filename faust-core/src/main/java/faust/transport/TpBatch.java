@@ -1,6 +1,5 @@
 package faust.transport;
 
-import faust.stream.Message;
 import faust.topic.TP;
 import java.util.Objects;
 
@@ -13,7 +12,7 @@ import java.util.Objects;
  *     written; Kafka's high watermark, or the last stable offset for {@code read_committed}), or
  *     {@link #UNKNOWN_END_OFFSET}; the runtime keeps the Monitor's {@code tp_end_offsets} with it
  */
-public record TpBatch(TP tp, Message[] messages, long endOffset) {
+public record TpBatch(TP tp, TrackedMessage[] messages, long endOffset) {
     /** {@link #endOffset()} when the transport does not know it. */
     public static final long UNKNOWN_END_OFFSET = -1;
 
@@ -29,7 +28,7 @@ public record TpBatch(TP tp, Message[] messages, long endOffset) {
      * @param tp the partition
      * @param messages the messages
      */
-    public TpBatch(TP tp, Message[] messages) {
+    public TpBatch(TP tp, TrackedMessage[] messages) {
         this(tp, messages, UNKNOWN_END_OFFSET);
     }
 }

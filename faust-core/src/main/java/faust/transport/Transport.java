@@ -17,7 +17,7 @@ public interface Transport extends AutoCloseable {
      * @param generation the runtime's current rebalance generation, stamped on each fetched message
      * @return a new consumer; owned by one thread
      */
-    TransportConsumer createConsumer(String groupId, String clientId, faust.stream.Message.AckListener ackListener,
+    TransportConsumer createConsumer(String groupId, String clientId, TrackedMessage.AckListener ackListener,
                                      java.util.function.IntSupplier generation);
 
     /** @return a producer */

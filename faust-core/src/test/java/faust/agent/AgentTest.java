@@ -18,15 +18,15 @@ class AgentTest {
     @Test
     void ask_gets_the_emitted_result_in_envelope_form() {
         App app = TestApps.app("rpc", TestApps.freshBroker(), c -> { });
-        Agent<String, Integer, Integer> doubler = app.agent("double", String.class, Integer.class,
-                AgentOptions.create().resultType(Integer.class), (stream, results) -> {
+        Agent<String, Integer, Integer> doubler = app.agent("double", String.class, Integer.class, Integer.class,
+                (stream, results) -> {
                     for (Integer v : stream) {
                         results.emit(v * 2);
                     }
                 });
         app.start();
         try {
-            assertThat(doubler.ask(null, 21, Duration.ofSeconds(10))).isEqualTo(42);
+            assertThat(doubler.ask(21, Duration.ofSeconds(10))).isEqualTo(42);
             assertThat(doubler.join(List.of(1, 2, 3))).containsExactly(2, 4, 6);
             List<Integer> mapped = new CopyOnWriteArrayList<>();
             doubler.map(List.of(5, 6)).forEach(mapped::add);
@@ -39,8 +39,8 @@ class AgentTest {
     @Test
     void ask_works_in_header_form() {
         App app = TestApps.app("rpc-headers", TestApps.freshBroker(), c -> { });
-        Agent<String, String, String> upper = app.agent("upper", String.class, String.class,
-                AgentOptions.create().useReplyHeaders(true).resultType(String.class), (stream, results) -> {
+        Agent<String, String, String> upper = app.agent("upper", String.class, String.class, String.class,
+                a -> a.replyForm(ReplyForm.HEADERS), (stream, results) -> {
                     for (String v : stream) {
                         results.emit(v.toUpperCase());
                     }
@@ -56,7 +56,7 @@ class AgentTest {
     @Test
     void agent_without_channel_reads_its_own_topic_named_like_faust() {
         App app = TestApps.app("myapp", TestApps.freshBroker(), c -> { });
-        Agent<String, String, Object> a = app.agent("count", String.class, String.class, s -> { });
+        Agent<String, String, Void> a = app.agent("count", String.class, String.class, s -> { });
         assertThat(a.channel().label()).isEqualTo("myapp-count");
     }
 
@@ -65,7 +65,7 @@ class AgentTest {
         App app = TestApps.app("tc", TestApps.freshBroker(), c -> { });
         Topic<String, Integer> in = app.topic("numbers", String.class, Integer.class);
         List<Integer> seen = new CopyOnWriteArrayList<>();
-        Agent<String, Integer, Object> plain = app.agent("plain", in, s -> {
+        Agent<String, Integer, Void> plain = app.agent("plain", in, s -> {
             for (Integer v : s) {
                 seen.add(v);
             }
@@ -76,7 +76,7 @@ class AgentTest {
             assertThat(seen).containsExactly(1, 2);
             assertThat(ctx.results()).containsEntry(0L, 1).containsEntry(1L, 2);
         }
-        Agent<String, Integer, Integer> squares = app.agent("squares", in, AgentOptions.create(), (s, out) -> {
+        Agent<String, Integer, Integer> squares = app.agent("squares", in, Integer.class, (s, out) -> {
             for (Integer v : s) {
                 out.emit(v * v);
             }
@@ -92,7 +92,7 @@ class AgentTest {
     void test_context_put_rethrows_the_agent_crash() {
         App app = TestApps.app("tc-crash", TestApps.freshBroker(), c -> { });
         Topic<String, Integer> in = app.topic("n", String.class, Integer.class);
-        Agent<String, Integer, Object> a = app.agent("fails", in, s -> {
+        Agent<String, Integer, Void> a = app.agent("fails", in, s -> {
             for (Integer v : s) {
                 if (v < 0) {
                     throw new IllegalArgumentException("negative: " + v);
@@ -111,7 +111,7 @@ class AgentTest {
         Topic<String, Integer> in = app.topic("in", String.class, Integer.class, o -> o.partitions(1));
         List<Integer> seen = new CopyOnWriteArrayList<>();
         AtomicInteger errors = new AtomicInteger();
-        app.agent("a", in, AgentOptions.create().onError((agent, e) -> errors.incrementAndGet()), s -> {
+        app.agent("a", in, o -> o.onError((agent, e) -> errors.incrementAndGet()), s -> {
             for (Integer v : s) {
                 if (v == 3) {
                     throw new IllegalStateException("boom on 3");
@@ -136,7 +136,7 @@ class AgentTest {
     void crashing_strategy_crashes_the_app() {
         App app = TestApps.app("crash-all", TestApps.freshBroker(), c -> { });
         Topic<String, Integer> in = app.topic("in", String.class, Integer.class, o -> o.partitions(1));
-        app.agent("a", in, AgentOptions.create().supervisorStrategy(SupervisorStrategy.CRASHING), s -> {
+        app.agent("a", in, o -> o.supervisorStrategy(SupervisorStrategy.CRASHING), s -> {
             for (Integer v : s) {
                 throw new IllegalStateException("fatal " + v);
             }
@@ -155,7 +155,7 @@ class AgentTest {
         List<Integer> viaCallback = new CopyOnWriteArrayList<>();
         List<Integer> viaTopic = new CopyOnWriteArrayList<>();
         List<String> threads = new CopyOnWriteArrayList<>();
-        app.agent("plus1", in, AgentOptions.create().concurrency(3).sink(out)
+        app.agent("plus1", in, Integer.class, o -> o.concurrency(3).sink(out)
                 .sink((java.util.function.Consumer<Integer>) viaCallback::add), (s, results) -> {
                     for (Integer v : s) {
                         threads.add(Thread.currentThread().getName());
@@ -184,19 +184,19 @@ class AgentTest {
     void sinks_on_a_non_emitting_agent_are_rejected() {
         App app = TestApps.app("bad-sinks", TestApps.freshBroker(), c -> { });
         Topic<String, Integer> in = app.topic("in", String.class, Integer.class);
-        assertThatThrownBy(() -> app.agent("a", in, AgentOptions.create().sink(in), s -> { }))
+        assertThatThrownBy(() -> app.agent("a", in, o -> o.sink(in), s -> { }))
                 .isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("emit");
     }
 
     @Test
     void ask_to_a_non_emitting_agent_fails_at_once_naming_the_agent_and_the_fix() {
         App app = TestApps.app("ask-plain", TestApps.freshBroker(), c -> { });
-        Agent<String, Integer, Object> plain = app.agent("plain", String.class, Integer.class, s -> s.forEach(v -> { }));
+        Agent<String, Integer, Void> plain = app.agent("plain", String.class, Integer.class, s -> s.forEach(v -> { }));
         app.start();
         try {
-            assertThatThrownBy(() -> plain.ask(null, 1, Duration.ofSeconds(10)))
+            assertThatThrownBy(() -> plain.ask(1, Duration.ofSeconds(10)))
                     .isInstanceOf(ImproperlyConfiguredException.class)
-                    .hasMessageContaining("agent plain does not emit results").hasMessageContaining("resultType");
+                    .hasMessageContaining("agent plain does not emit results").hasMessageContaining("result type");
         } finally {
             app.stop();
         }

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import faust.App;
 import faust.TestApps;
 import faust.errors.ImproperlyConfiguredException;
-import faust.stream.Event;
+import faust.Faust;
 import faust.topic.Topic;
 import java.time.Duration;
 import java.util.Map;
@@ -23,7 +23,7 @@ class IsolatedPartitionsTest {
     private static AgentFunction<String, String> recorder(Map<Integer, Set<String>> threadsByPartition, AtomicInteger count) {
         return stream -> {
             for (String v : stream) {
-                int p = Event.current().message().partition();
+                int p = java.util.Objects.requireNonNull(Faust.currentEvent()).message().partition();
                 threadsByPartition.computeIfAbsent(p, k -> ConcurrentHashMap.newKeySet()).add(Thread.currentThread().getName());
                 count.incrementAndGet();
             }
@@ -36,7 +36,7 @@ class IsolatedPartitionsTest {
         Topic<String, String> t = app.topic("work", String.class, String.class, o -> o.partitions(4));
         Map<Integer, Set<String>> threads = new ConcurrentHashMap<>();
         AtomicInteger count = new AtomicInteger();
-        app.agent("w", t, AgentOptions.create().isolatedPartitions(true), recorder(threads, count));
+        app.agent("w", t, o -> o.isolatedPartitions(true), recorder(threads, count));
         app.start();
         try {
             for (int i = 0; i < 200; i++) {
@@ -61,8 +61,8 @@ class IsolatedPartitionsTest {
         AtomicInteger count = new AtomicInteger();
         Topic<String, String> t1 = app1.topic("work", String.class, String.class, o -> o.partitions(4));
         Topic<String, String> t2 = app2.topic("work", String.class, String.class, o -> o.partitions(4));
-        app1.agent("w", t1, AgentOptions.create().isolatedPartitions(true), recorder(threads1, count));
-        app2.agent("w", t2, AgentOptions.create().isolatedPartitions(true), recorder(threads2, count));
+        app1.agent("w", t1, o -> o.isolatedPartitions(true), recorder(threads1, count));
+        app2.agent("w", t2, o -> o.isolatedPartitions(true), recorder(threads2, count));
         app1.start();
         try {
             await(Duration.ofSeconds(10), () -> app1.assignment().size() > 1, "app1 assigned");
@@ -88,7 +88,7 @@ class IsolatedPartitionsTest {
     void isolated_partitions_on_a_plain_channel_fails_naming_the_agent() {
         App app = TestApps.app("iso3", TestApps.freshBroker(), c -> { });
         var ch = app.channel(String.class, String.class);
-        assertThatThrownBy(() -> app.agent("solo", ch, AgentOptions.create().isolatedPartitions(true), s -> { }))
+        assertThatThrownBy(() -> app.agent("solo", ch, o -> o.isolatedPartitions(true), s -> { }))
                 .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("solo").hasMessageContaining("isolatedPartitions needs a topic");
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import faust.stream.Headers;
 import faust.stream.Message;
+import faust.transport.TrackedMessage;
 import faust.topic.RecordMetadata;
 import faust.topic.TP;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ class MonitorTest {
     private final Monitor monitor = new Monitor(100, 30, 30, 30, now::get);
 
     private static Message msg(TP tp, long offset) {
-        return new Message(tp.topic(), tp.partition(), offset, 0L, null, new byte[] {1}, Headers.empty(), null, 0);
+        return new TrackedMessage(tp.topic(), tp.partition(), offset, 0L, null, new byte[] {1}, Headers.empty(), null, 0);
     }
 
     private void advanceMs(double ms) {
@@ -339,7 +340,7 @@ class MonitorTest {
     void a_batch_counts_like_one_call_per_message() {
         var perMessage = new Monitor();
         var batched = new Monitor();
-        Message[] msgs = new Message[5];
+        Message[] msgs = new TrackedMessage[5];
         for (int i = 0; i < msgs.length; i++) {
             msgs[i] = msg(ORDERS_1, 40 + i);
             perMessage.onMessageIn(ORDERS_1, 40 + i, msgs[i]);
@@ -362,7 +363,7 @@ class MonitorTest {
         var queue = new java.util.concurrent.ArrayBlockingQueue<Message[]>(8);
         Thread consumer = Thread.ofPlatform().name("faust-consumer").start(() -> {
             for (int b = 0; b < batches; b++) {
-                Message[] batch = new Message[size];
+                Message[] batch = new TrackedMessage[size];
                 for (int i = 0; i < size; i++) {
                     batch[i] = msg(ORDERS_0, (long) b * size + i);
                 }

@@ -42,7 +42,7 @@ class PeriodicTest {
 
     @Test
     void kth_tick_is_start_plus_k_intervals_whatever_the_body_takes() {
-        Periodic.runTimer("svc", "t", INTERVAL, now::get, sleeperStoppingAfter(5), () -> true,
+        Periodic.runTimer("svc", "t", now.get(), INTERVAL, now::get, sleeperStoppingAfter(5), () -> true,
                 bodyTaking(0, 300, 900, 50, 999));
 
         assertThat(fired).containsExactly(6_000L, 7_000L, 8_000L, 9_000L, 10_000L);
@@ -50,7 +50,7 @@ class PeriodicTest {
 
     @Test
     void overrun_skips_missed_ticks_instead_of_running_back_to_back() {
-        Periodic.runTimer("svc", "t", INTERVAL, now::get, sleeperStoppingAfter(4), () -> true,
+        Periodic.runTimer("svc", "t", now.get(), INTERVAL, now::get, sleeperStoppingAfter(4), () -> true,
                 bodyTaking(0, 2_500, 0)); // the run at 7000 ends at 9500: ticks 8000 and 9000 are skipped
 
         assertThat(fired).containsExactly(6_000L, 7_000L, 10_000L, 11_000L);
@@ -64,7 +64,7 @@ class PeriodicTest {
                 throw new IllegalStateException("boom");
             }
         };
-        Periodic.runTimer("svc", "t", INTERVAL, now::get, sleeperStoppingAfter(3), () -> true, failingFirst);
+        Periodic.runTimer("svc", "t", now.get(), INTERVAL, now::get, sleeperStoppingAfter(3), () -> true, failingFirst);
 
         assertThat(fired).containsExactly(6_000L, 7_000L, 8_000L);
     }
@@ -81,7 +81,7 @@ class PeriodicTest {
             now.addAndGet(nanos);
             return true;
         };
-        Periodic.runTimer("svc", "t", INTERVAL, now::get, sleeper, leader::get, () -> fired.add(now.get()));
+        Periodic.runTimer("svc", "t", now.get(), INTERVAL, now::get, sleeper, leader::get, () -> fired.add(now.get()));
 
         assertThat(fired).containsExactly(8_000L, 9_000L);
     }
@@ -106,7 +106,7 @@ class PeriodicTest {
         };
         var cron = Crontab.parse("0 9 * * *", ZoneId.of("Europe/Oslo"));
 
-        Periodic.runCrontab("svc", "c", cron, source, sleeper, () -> true, body);
+        Periodic.runCrontab("svc", "c", cron, clock.get(), source, sleeper, () -> true, body);
 
         assertThat(fires).containsExactly(
                 Instant.parse("2024-03-30T08:00:00Z"),  // 09:00 CET
@@ -131,7 +131,7 @@ class PeriodicTest {
         };
         var cron = Crontab.parse("*/10 * * * *", ZoneId.of("UTC"));
 
-        Periodic.runCrontab("svc", "c", cron, clock::get, sleeper, leader::get, () -> fires.add(clock.get()));
+        Periodic.runCrontab("svc", "c", cron, clock.get(), clock::get, sleeper, leader::get, () -> fires.add(clock.get()));
 
         assertThat(fires).containsExactly(
                 Instant.parse("2024-03-29T12:10:00Z"),

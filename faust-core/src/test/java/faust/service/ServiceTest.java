@@ -234,7 +234,7 @@ class ServiceTest {
         var svc = new Recording("svc");
         var runs = new AtomicInteger();
         var threeRuns = new CountDownLatch(3);
-        svc.addTimer("tick", Duration.ofMillis(10), () -> {
+        svc.addTimer(Duration.ofMillis(10), t -> t.name("tick"), () -> {
             threeRuns.countDown();
             if (runs.incrementAndGet() == 1) {
                 throw new IllegalStateException("first run fails");
@@ -250,26 +250,69 @@ class ServiceTest {
     }
 
     @Test
-    void timer_with_on_leader_false_never_runs_its_body() throws InterruptedException {
-        var svc = new Recording("svc");
+    void an_on_leader_timer_of_a_service_that_is_not_the_leader_never_runs_its_body() throws InterruptedException {
         var checks = new CountDownLatch(3);
+        var svc = new Recording("svc") {
+            @Override
+            protected boolean isLeader() {
+                checks.countDown();
+                return false;
+            }
+        };
         var runs = new AtomicInteger();
-        svc.addTimer("leaderOnly", Duration.ofMillis(10), () -> {
-            checks.countDown();
-            return false;
-        }, runs::incrementAndGet);
+        var unguarded = new CountDownLatch(3);
+        svc.addTimer(Duration.ofMillis(10), t -> t.name("leaderOnly").onLeader(), runs::incrementAndGet);
+        svc.addTimer(Duration.ofMillis(10), t -> t.name("everywhere"), unguarded::countDown);
         svc.start();
 
         assertThat(await(checks)).isTrue();
+        assertThat(await(unguarded)).as("a timer not on the leader runs on every worker").isTrue();
         svc.stop();
         assertThat(runs.get()).isZero();
+    }
+
+    @Test
+    void a_dependency_asks_the_services_depending_on_it_whether_their_worker_leads() throws InterruptedException {
+        var leader = new java.util.concurrent.atomic.AtomicBoolean();
+        var app = new Recording("app") {
+            @Override
+            protected boolean isLeader() {
+                return leader.get();
+            }
+        };
+        var dependency = new Recording("dep");
+        var runs = new AtomicInteger();
+        var ran = new CountDownLatch(1);
+        dependency.addTimer(Duration.ofMillis(5), t -> t.onLeader(), () -> {
+            runs.incrementAndGet();
+            ran.countDown();
+        });
+        app.addDependency(dependency);
+        assertThat(new Recording("alone").isLeader()).as("a service that stands alone leads").isTrue();
+        assertThat(dependency.isLeader()).isFalse();
+        app.start();
+        try {
+            leader.set(true);
+            assertThat(await(ran)).isTrue();
+            assertThat(dependency.isLeader()).isTrue();
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
+    void an_unnamed_timer_is_named_timer_n_and_a_blank_name_is_refused() {
+        var svc = new Recording("svc");
+        svc.addTimer(Duration.ofSeconds(1), t -> { }, () -> { });
+        assertThatThrownBy(() -> svc.addTimer(Duration.ofSeconds(1), t -> t.name(" "), () -> { }))
+                .isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("timer name must not be blank");
     }
 
     @Test
     void timer_needs_a_positive_interval() {
         var svc = new Recording("svc");
 
-        assertThatThrownBy(() -> svc.addTimer("t", Duration.ZERO, () -> { }))
+        assertThatThrownBy(() -> svc.addTimer(Duration.ZERO, t -> t.name("t"), () -> { }))
                 .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("positive interval")
                 .hasMessageContaining("PT0S");
@@ -278,7 +321,7 @@ class ServiceTest {
     @Test
     void crontab_job_stops_promptly() {
         var svc = new Recording("svc");
-        svc.addCrontab("daily", Crontab.parse("0 9 * * *"), () -> calls.add("fired"));
+        svc.addCrontab("0 9 * * *", t -> t.name("daily"), () -> calls.add("fired"));
         svc.start();
 
         long t0 = System.nanoTime();

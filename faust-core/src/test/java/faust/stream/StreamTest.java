@@ -51,9 +51,9 @@ class StreamTest {
         Topic<String, Integer> mid = app.topic("mid", String.class, Integer.class, o -> o.partitions(1));
         java.util.concurrent.atomic.AtomicReference<Object[]> streams = new java.util.concurrent.atomic.AtomicReference<>();
         app.agent("chain", in, stream -> {
-            var before = stream.getActiveStream();
+            var before = stream.activeStream();
             var through = stream.through(mid);
-            streams.set(new Object[] {stream, before, through, stream.getActiveStream(), through.getActiveStream()});
+            streams.set(new Object[] {stream, before, through, stream.activeStream(), through.activeStream()});
             for (Integer ignored : through) {
                 // consume
             }
@@ -185,7 +185,7 @@ class StreamTest {
         int[] maxBuffered = {0};
         app.agent("slow", in, stream -> {
             for (Integer v : stream) {
-                maxBuffered[0] = Math.max(maxBuffered[0], faust.topic.internal.AbstractChannel.of(in).queue().size());
+                maxBuffered[0] = Math.max(maxBuffered[0], faust.stream.internal.AbstractChannel.of(in).queue().size());
                 seen.add(v);
                 if (v % 100 == 0) {
                     Thread.sleep(5);

@@ -1,6 +1,5 @@
 package faust.transport;
 
-import faust.stream.Message;
 import faust.topic.TP;
 import faust.transport.internal.MemoryBroker;
 import faust.transport.internal.MemoryTransport;
@@ -31,7 +30,7 @@ public final class FailingTransportFactory implements TransportFactory {
     public Transport create(List<URI> urls, TransportConfig config) {
         return new ForwardingTransport(new MemoryTransport(MemoryBroker.named("failing-" + urls.get(0).getAuthority()), 1)) {
             @Override
-            public TransportConsumer createConsumer(String groupId, String clientId, Message.AckListener ackListener,
+            public TransportConsumer createConsumer(String groupId, String clientId, TrackedMessage.AckListener ackListener,
                                                     IntSupplier generation) {
                 TransportConsumer c = super.createConsumer(groupId, clientId, ackListener, generation);
                 return new TransportConsumer() {

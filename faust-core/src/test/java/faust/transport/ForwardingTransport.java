@@ -1,6 +1,5 @@
 package faust.transport;
 
-import faust.stream.Message;
 import java.util.OptionalInt;
 import java.util.function.IntSupplier;
 
@@ -19,7 +18,7 @@ class ForwardingTransport implements Transport {
     }
 
     @Override
-    public TransportConsumer createConsumer(String groupId, String clientId, Message.AckListener ackListener,
+    public TransportConsumer createConsumer(String groupId, String clientId, TrackedMessage.AckListener ackListener,
                                             IntSupplier generation) {
         return inner.createConsumer(groupId, clientId, ackListener, generation);
     }

@@ -6,19 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import faust.App;
+import faust.Faust;
 import faust.agent.Agent;
-import faust.agent.AgentOptions;
 import faust.embedded.EmbeddedKafka;
 import faust.errors.FaustException;
 import faust.errors.ImproperlyConfiguredException;
 import faust.settings.RpcSettings;
-import faust.stream.Event;
 import faust.stream.KeyValue;
 import faust.topic.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -63,7 +63,7 @@ class KafkaCoreFeaturesTest {
         app.agent("ops", in, stream -> {
             for (String v : stream.echo(copyA, copyB).through(mid).map(String::toUpperCase)) {
                 upper.add(v);
-                midTopics.add(Event.current().message().topic());
+                midTopics.add(Objects.requireNonNull(Faust.currentEvent()).message().topic());
             }
         });
         app.agent("copies-a", copyA, stream -> stream.forEach(copiesA::add));
@@ -103,7 +103,7 @@ class KafkaCoreFeaturesTest {
         Map<String, List<String>> byTopic = new ConcurrentHashMap<>();
         app.agent("collect", events, stream -> {
             for (String v : stream) {
-                byTopic.computeIfAbsent(Event.current().message().topic(), t -> new CopyOnWriteArrayList<>()).add(v);
+                byTopic.computeIfAbsent(Objects.requireNonNull(Faust.currentEvent()).message().topic(), t -> new CopyOnWriteArrayList<>()).add(v);
             }
         });
         app.start();
@@ -139,8 +139,8 @@ class KafkaCoreFeaturesTest {
         String replyTopic = id + "-replies";
         App app = KafkaTestSupport.app(id, kafka.brokerUrl(), c -> c.replyTo(replyTopic).replyCreateTopic(true)
                 .replyExpires(Duration.ofMinutes(7)));
-        Agent<String, Integer, Integer> square = app.agent("square", String.class, Integer.class,
-                AgentOptions.create().resultType(Integer.class), (stream, results) -> {
+        Agent<String, Integer, Integer> square = app.agent("square", String.class, Integer.class, Integer.class,
+                (stream, results) -> {
                     for (Integer v : stream) {
                         results.emit(v * v);
                     }
@@ -165,8 +165,8 @@ class KafkaCoreFeaturesTest {
         String id = unique("silent");
         App app = KafkaTestSupport.app(id, kafka.brokerUrl(), c -> c.replyCreateTopic(true));
         List<Integer> received = new CopyOnWriteArrayList<>();
-        Agent<String, Integer, Integer> evens = app.agent("evens", String.class, Integer.class,
-                AgentOptions.create().resultType(Integer.class), (stream, results) -> {
+        Agent<String, Integer, Integer> evens = app.agent("evens", String.class, Integer.class, Integer.class,
+                (stream, results) -> {
                     for (Integer v : stream) {
                         received.add(v);
                         if (v % 2 == 0) {
@@ -174,7 +174,7 @@ class KafkaCoreFeaturesTest {
                         }
                     }
                 });
-        Agent<String, Integer, Object> sink = app.agent("sink", String.class, Integer.class, stream -> stream.forEach(v -> { }));
+        Agent<String, Integer, Void> sink = app.agent("sink", String.class, Integer.class, stream -> stream.forEach(v -> { }));
         app.start();
         try {
             assertThat(evens.ask(null, 4, Duration.ofSeconds(60))).isEqualTo(4);
@@ -203,7 +203,7 @@ class KafkaCoreFeaturesTest {
         Map<Integer, List<Integer>> byPartition = new ConcurrentHashMap<>();
         app.agent("slow", in, stream -> {
             for (KeyValue<String, Integer> kv : stream.items()) {
-                byPartition.computeIfAbsent(Event.current().message().partition(), p -> new CopyOnWriteArrayList<>())
+                byPartition.computeIfAbsent(Objects.requireNonNull(Faust.currentEvent()).message().partition(), p -> new CopyOnWriteArrayList<>())
                         .add(kv.value());
                 if (kv.value() % 50 == 0) {
                     Thread.sleep(10);

@@ -5,10 +5,9 @@ import static faust.kafka.KafkaTestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import faust.App;
+import faust.Faust;
 import faust.agent.Agent;
-import faust.agent.AgentOptions;
 import faust.embedded.EmbeddedKafka;
-import faust.stream.Event;
 import faust.stream.Message;
 import faust.topic.TP;
 import faust.topic.Topic;
@@ -18,6 +17,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -105,7 +105,7 @@ class KafkaGroupTest {
     }
 
     /** One worker of an app whose agent runs one actor per partition and records what each actor saw. */
-    private record IsoWorker(App app, Agent<String, String, Object> agent, Map<Integer, List<Long>> offsets,
+    private record IsoWorker(App app, Agent<String, String, Void> agent, Map<Integer, List<Long>> offsets,
                              Map<Integer, Set<String>> threads, Set<String> liveActors) {
         static IsoWorker create(String id, String topic, Set<String> seen) {
             App app = KafkaTestSupport.app(id, kafka.brokerUrl(), c -> { });
@@ -113,13 +113,13 @@ class KafkaGroupTest {
             Map<Integer, List<Long>> offsets = new ConcurrentHashMap<>();
             Map<Integer, Set<String>> threads = new ConcurrentHashMap<>();
             Set<String> live = ConcurrentHashMap.newKeySet();
-            Agent<String, String, Object> agent = app.agent("w", t, AgentOptions.create().isolatedPartitions(true), stream -> {
+            Agent<String, String, Void> agent = app.agent("w", t, o -> o.isolatedPartitions(true), stream -> {
                 String me = Thread.currentThread().getName();
                 live.add(me);
                 try {
                     for (String v : stream) {
                         seen.add(v);
-                        Message m = Event.current().message();
+                        Message m = Objects.requireNonNull(Faust.currentEvent()).message();
                         threads.computeIfAbsent(m.partition(), p -> ConcurrentHashMap.newKeySet()).add(me);
                         offsets.computeIfAbsent(m.partition(), p -> new CopyOnWriteArrayList<>()).add(m.offset());
                     }
@@ -243,7 +243,7 @@ class KafkaGroupTest {
     private static App callbackWorker(String id, String topic, List<Set<TP>> assigned, List<Set<TP>> revoked) {
         App app = KafkaTestSupport.app(id, kafka.brokerUrl(), c -> { });
         Topic<String, String> t = app.topic(topic, String.class, String.class, o -> o.partitions(4));
-        Agent<String, String, Object> a = app.agent("read", t, s -> s.forEach(v -> { }));
+        Agent<String, String, Void> a = app.agent("read", t, s -> s.forEach(v -> { }));
         a.onPartitionsAssigned(tps -> assigned.add(Set.copyOf(tps)));
         a.onPartitionsRevoked(tps -> revoked.add(Set.copyOf(tps)));
         return app;
@@ -261,8 +261,8 @@ class KafkaGroupTest {
         App app = KafkaTestSupport.app(id, kafka.brokerUrl(), c -> { });
         Topic<String, String> t = app.topic(id + "-in", String.class, String.class, o -> o.partitions(2));
         app.agent("read", t, s -> s.forEach(v -> { }));
-        app.timer(Duration.ofMillis(100), true, ticks::incrementAndGet);
-        app.crontab("* * * * *", null, true, () -> cronRuns.add(Instant.now()));
+        app.timer(Duration.ofMillis(100), o -> o.onLeader(), ticks::incrementAndGet);
+        app.crontab("* * * * *", o -> o.onLeader(), () -> cronRuns.add(Instant.now()));
         return app;
     }
 

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import faust.App;
 import faust.agent.Agent;
-import faust.agent.AgentOptions;
 import faust.embedded.EmbeddedKafka;
 import faust.stream.KeyValue;
 import faust.topic.TP;
@@ -101,13 +100,13 @@ class KafkaPipelineTest {
             }
         });
         List<String> logged = new CopyOnWriteArrayList<>();
-        Agent<String, String, Object> log = app.agent("log", String.class, String.class, stream -> {
+        Agent<String, String, Void> log = app.agent("log", String.class, String.class, stream -> {
             for (String s : stream) {
                 logged.add(s);
             }
         });
-        Agent<String, Integer, Integer> doubler = app.agent("double", String.class, Integer.class,
-                AgentOptions.create().resultType(Integer.class), (stream, results) -> {
+        Agent<String, Integer, Integer> doubler = app.agent("double", String.class, Integer.class, Integer.class,
+                (stream, results) -> {
                     for (Integer v : stream) {
                         results.emit(v * 2);
                     }

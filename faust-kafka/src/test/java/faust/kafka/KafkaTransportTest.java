@@ -20,6 +20,7 @@ import faust.topic.TP;
 import faust.transport.RebalanceListener;
 import faust.transport.TopicDeclaration;
 import faust.transport.TpBatch;
+import faust.transport.TrackedMessage;
 import faust.transport.TransportConfig;
 import faust.transport.TransportConsumer;
 import faust.transport.TransportProducer;
@@ -79,8 +80,8 @@ class KafkaTransportTest {
     }
 
     /** Polls until {@code n} messages arrived; collects them in order of arrival. */
-    private static List<Message> pollUntil(TransportConsumer c, int n) {
-        List<Message> got = new ArrayList<>();
+    private static List<TrackedMessage> pollUntil(TransportConsumer c, int n) {
+        List<TrackedMessage> got = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (got.size() < n) {
             if (System.nanoTime() > deadline) {
@@ -194,11 +195,11 @@ class KafkaTransportTest {
             assertThat(md.offset()).isZero();
             p.send(name, null, null, null, null, Headers.empty()).join();
         }
-        List<Message> acked = new CopyOnWriteArrayList<>();
+        List<TrackedMessage> acked = new CopyOnWriteArrayList<>();
         try (TransportConsumer c = transport.createConsumer(unique("g"), "c", acked::add, () -> 7)) {
             c.subscribe(List.of(name), null, NOOP);
-            List<Message> got = pollUntil(c, 2);
-            Message m = got.get(0);
+            List<TrackedMessage> got = pollUntil(c, 2);
+            TrackedMessage m = got.get(0);
             assertThat(m.key()).isEqualTo(b("k"));
             assertThat(m.value()).isEqualTo(b("v1"));
             assertThat(m.timestamp()).isEqualTo(1_700_000_000_000L);
@@ -287,7 +288,7 @@ class KafkaTransportTest {
                     c.pause(List.of(tp1));
                 }
             });
-            List<Message> got = pollUntil(c, 5);
+            List<TrackedMessage> got = pollUntil(c, 5);
             assertThat(got).allMatch(m -> m.partition() == 0);
             assertThat(assigned).containsExactlyInAnyOrder(tp0, tp1);
             assertThat(c.endOffsets(Set.of(tp0, tp1))).containsEntry(tp0, 5L).containsEntry(tp1, 5L);
@@ -295,7 +296,7 @@ class KafkaTransportTest {
             assertThat(c.committed(Set.of(tp0, tp1))).containsExactly(Map.entry(tp0, 3L));
             c.seek(tp0, 4);
             c.resume(List.of(tp1));
-            List<Message> rest = pollUntil(c, 6);
+            List<TrackedMessage> rest = pollUntil(c, 6);
             assertThat(rest.stream().filter(m -> m.partition() == 0).map(Message::offset)).containsExactly(4L);
             assertThat(rest.stream().filter(m -> m.partition() == 1)).hasSize(5);
         }
@@ -409,7 +410,7 @@ class KafkaTransportTest {
             p.send(name, 0, null, null, b("still-open"), Headers.empty()).join();
 
             reader.subscribe(List.of(name), null, NOOP);
-            List<Message> got = pollUntil(reader, 3);
+            List<TrackedMessage> got = pollUntil(reader, 3);
             List<Message> more = new ArrayList<>(got);
             for (int i = 0; i < 10; i++) {
                 reader.poll(Duration.ofMillis(100)).forEach(b -> more.addAll(List.of(b.messages())));

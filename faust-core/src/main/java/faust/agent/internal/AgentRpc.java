@@ -1,13 +1,15 @@
 package faust.agent.internal;
 
-import faust.agent.AgentOptions;
+import faust.agent.AgentSpec;
+import faust.agent.ReplyForm;
 import faust.errors.FaustException;
 import faust.errors.ImproperlyConfiguredException;
 import faust.internal.AppRuntime;
 import faust.settings.RpcSettings;
 import faust.stream.KeyValue;
 import faust.topic.RecordMetadata;
-import faust.topic.internal.AbstractChannel;
+import faust.stream.Headers;
+import faust.stream.internal.AbstractChannel;
 import faust.topic.internal.TopicImpl;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,17 +39,24 @@ final class AgentRpc<K, V, R> {
     private final String name;
     private final AbstractChannel<K, V> channel;
     private final boolean emits;
-    private final AgentOptions.Spec options;
+    private final Class<R> resultType;
+    private final boolean replyHeaders;
     private final ReplyConsumer replies;
 
-    AgentRpc(AppRuntime rt, String name, AbstractChannel<K, V> channel, boolean emits, AgentOptions.Spec options,
+    AgentRpc(AppRuntime rt, String name, AbstractChannel<K, V> channel, boolean emits, Class<R> resultType, AgentSpec spec,
              ReplyConsumer replies) {
         this.rt = rt;
         this.name = name;
         this.channel = channel;
         this.emits = emits;
-        this.options = options;
+        this.resultType = resultType;
+        this.replyHeaders = spec.replyForm() == ReplyForm.HEADERS;
         this.replies = replies;
+    }
+
+    /** @return how long an ask waits by default ({@code reply_expires}) */
+    Duration defaultTimeout() {
+        return rt.settings().get(RpcSettings.REPLY_EXPIRES);
     }
 
     R ask(@Nullable K key, @Nullable V value, Duration timeout) {
@@ -73,24 +82,24 @@ final class AgentRpc<K, V, R> {
         if (!emits) {
             // its stream would not even unwrap the request, and no reply could ever come
             throw new ImproperlyConfiguredException("agent " + name + " does not emit results, so ask() would never get a "
-                    + "reply; create it with a result function (app.agent(name, ..., AgentOptions.create().resultType(...), "
+                    + "reply; create it with a result type and function (app.agent(name, channel, Result.class, "
                     + "(stream, results) -> ...)) or use send()/cast() to send without waiting");
         }
         String correlationId = UUID.randomUUID().toString();
         String replyTo = rt.settings().get(RpcSettings.REPLY_TO);
-        CompletableFuture<Object> reply = replies.expect(correlationId, options.resultType());
+        CompletableFuture<Object> reply = replies.expect(correlationId, resultType);
         // A request is not output of the event being processed: under exactly-once it must not wait
         // for that event's transaction, or an agent that asks inside an event would wait for a
         // reply to a request no one can read until it finishes the event (produceDetached).
         byte[] k = key == null ? null : rt.codecs().dumpsKey(key, topic.keyCodec());
         CompletableFuture<RecordMetadata> sent;
-        if (options.useReplyHeaders()) {
+        if (replyHeaders) {
             byte[] v = value == null ? null : rt.codecs().dumpsValue(value, topic.valueCodec());
             sent = rt.produceDetached(topic.topics().get(0), k, v,
-                    ReqRep.requestHeaders(faust.stream.Headers.empty(), replyTo, correlationId));
+                    ReqRep.requestHeaders(Headers.empty(), replyTo, correlationId));
         } else {
             sent = rt.produceDetached(topic.topics().get(0), k, ReqRep.request(rt, value, replyTo, correlationId),
-                    faust.stream.Headers.empty());
+                    Headers.empty());
         }
         sent.whenComplete((md, err) -> {
             if (err != null) {

@@ -6,11 +6,11 @@ import faust.internal.AppRuntime;
 import faust.settings.BrokerSettings;
 import faust.settings.RpcSettings;
 import faust.settings.TopicSettings;
-import faust.stream.Message;
 import faust.topic.TP;
 import faust.transport.RebalanceListener;
 import faust.transport.TopicDeclaration;
 import faust.transport.TpBatch;
+import faust.transport.TrackedMessage;
 import faust.transport.TransportConsumer;
 import java.time.Duration;
 import java.util.List;
@@ -99,7 +99,7 @@ public final class ReplyConsumer {
             });
             while (running) {
                 for (TpBatch b : c.poll(Duration.ofMillis(200))) {
-                    for (Message m : b.messages()) {
+                    for (TrackedMessage m : b.messages()) {
                         handle(m);
                     }
                 }
@@ -111,7 +111,7 @@ public final class ReplyConsumer {
         }
     }
 
-    private void handle(Message m) {
+    private void handle(TrackedMessage m) {
         byte[] v = m.value();
         if (v == null) {
             return;

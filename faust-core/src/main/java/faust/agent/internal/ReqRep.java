@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import faust.internal.AppRuntime;
-import faust.stream.Event;
 import faust.stream.Header;
 import faust.stream.Headers;
-import faust.stream.Message;
-import faust.topic.internal.AbstractChannel;
+import faust.stream.internal.AbstractChannel;
+import faust.stream.internal.EventImpl;
+import faust.transport.TrackedMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
@@ -48,11 +48,11 @@ final class ReqRep {
     }
 
     /** Recognizes a request in a fetched message; decodes its inner value with the channel's types. */
-    static @Nullable Event<?, ?> unwrap(AbstractChannel<?, ?> ch, Message m) {
+    static @Nullable EventImpl<?, ?> unwrap(AbstractChannel<?, ?> ch, TrackedMessage m) {
         String replyTo = m.headers().lastString(HEADER_REPLY_TO);
         String correlationId = m.headers().lastString(HEADER_CORRELATION_ID);
         if (replyTo != null && correlationId != null) {
-            Event<?, ?> e = decode(ch, m, m.value() == null ? null : ch.runtime().codecs().loadsValue(ch.valueType(), m.value(),
+            EventImpl<?, ?> e = decode(ch, m, m.value() == null ? null : ch.runtime().codecs().loadsValue(ch.valueType(), m.value(),
                     ch.valueCodec()));
             e.setReply(replyTo, correlationId);
             return e;
@@ -68,14 +68,14 @@ final class ReqRep {
         JsonNode inner = n.path("value");
         Object value = inner.isNull() || inner.isMissingNode() ? null
                 : ch.runtime().codecs().loadsValue(ch.valueType(), bytes(inner), "json");
-        Event<?, ?> e = decode(ch, m, value);
+        EventImpl<?, ?> e = decode(ch, m, value);
         e.setReply(n.path("reply_to").asText(), n.path("correlation_id").asText());
         return e;
     }
 
-    private static Event<?, ?> decode(AbstractChannel<?, ?> ch, Message m, @Nullable Object value) {
+    private static EventImpl<?, ?> decode(AbstractChannel<?, ?> ch, TrackedMessage m, @Nullable Object value) {
         Object key = m.key() == null ? null : ch.runtime().codecs().loadsKey(ch.keyType(), m.key(), ch.keyCodec());
-        return new Event<>(key, value, m.headers(), m, ch);
+        return new EventImpl<>(key, value, m.headers(), m, ch);
     }
 
     static Headers requestHeaders(Headers base, String replyTo, String correlationId) {

@@ -3,11 +3,13 @@ package faust.agent.internal;
 import faust.agent.AgentTestContext;
 import faust.errors.FaustException;
 import faust.internal.AppRuntime;
-import faust.stream.Event;
 import faust.stream.Headers;
-import faust.stream.Message;
-import faust.topic.internal.AbstractChannel;
+import faust.stream.internal.AbstractChannel;
+import faust.stream.internal.CurrentEvent;
+import faust.stream.internal.EventImpl;
 import faust.topic.internal.ChannelImpl;
+import faust.transport.TrackedMessage;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +27,7 @@ final class TestContext<K, V, R> implements AgentTestContext<K, V, R> {
     private final Map<Long, Object> results = new ConcurrentSkipListMap<>();
     private final Map<Long, CountDownLatch> waiting = new ConcurrentHashMap<>();
     private final AtomicLong nextOffset = new AtomicLong();
-    private final AgentImpl<K, V, R>.Actor actor;
+    private final Actor<K, V> actor;
     private volatile @Nullable Throwable crash;
 
     TestContext(AgentImpl<K, V, R> agent, AppRuntime rt, AbstractChannel<K, V> original) {
@@ -35,13 +37,13 @@ final class TestContext<K, V, R> implements AgentTestContext<K, V, R> {
     }
 
     private void record(@Nullable Object value) {
-        Event<?, ?> e = Event.current();
+        EventImpl<?, ?> e = CurrentEvent.get();
         if (e != null && value != null) {
             results.put(e.message().offset(), value);
         }
     }
 
-    private void crashed(Throwable t) {
+    private void crashed(Actor<?, ?> actor, Throwable t) {
         crash = t;
         waiting.values().forEach(CountDownLatch::countDown);
     }
@@ -57,11 +59,11 @@ final class TestContext<K, V, R> implements AgentTestContext<K, V, R> {
         long offset = nextOffset.getAndIncrement();
         CountDownLatch done = new CountDownLatch(1);
         waiting.put(offset, done);
-        Message m = new Message(topic, 0, offset, System.currentTimeMillis(), null, null, Headers.empty(),
+        TrackedMessage m = new TrackedMessage(topic, 0, offset, System.currentTimeMillis(), null, null, Headers.empty(),
                 msg -> done.countDown(), -1);
         m.incref(1);
-        Event<K, V> e = new Event<>(key, value, Headers.empty(), m, source);
-        source.queue().put(new Event<?, ?>[] {e}, 0, 1);
+        EventImpl<K, V> e = new EventImpl<>(key, value, Headers.empty(), m, source);
+        source.queue().put(new EventImpl<?, ?>[] {e}, 0, 1);
         try {
             if (!done.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
                 throw new FaustException("agent did not finish processing offset " + offset + " within " + WAIT_SECONDS + " s");
@@ -97,10 +99,6 @@ final class TestContext<K, V, R> implements AgentTestContext<K, V, R> {
     @Override
     public void close() {
         actor.stop();
-        try {
-            actor.thread.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        actor.join(Duration.ofSeconds(5));
     }
 }

@@ -1,10 +1,7 @@
 package faust.stream.internal;
 
-import faust.internal.AppRuntime;
-import faust.stream.Event;
-import faust.stream.Message;
-import faust.topic.internal.EventQueue;
 import faust.sensor.Sensor;
+import faust.transport.TrackedMessage;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +17,7 @@ final class Cursor {
     /** Most finished messages held before they are reported acked (see {@link #released}). */
     static final int ACK_RUN = 64;
 
-    private final AppRuntime rt;
+    private final StreamRuntime rt;
     private final EventQueue queue;
     private final List<Step> steps;
     private final boolean enableAcks;
@@ -28,10 +25,10 @@ final class Cursor {
     private final StreamContext context;
     private final int takeMax;
     private final Sensor sensors;
-    private final faust.internal.CommitBarrier barrier;
+    private final CommitBarrier barrier;
     private EventQueue.@Nullable Chunk chunk;
     private int idx;
-    private @Nullable Event<?, ?> current;
+    private @Nullable EventImpl<?, ?> current;
     private @Nullable Object state;
     private @Nullable Object value;
     /**
@@ -40,7 +37,7 @@ final class Cursor {
      * {@link #ACK_RUN} have gathered, and always before the cursor says it is idle: an exactly-once
      * commit waits for idle streams and must see every finished event's ack.
      */
-    private final Message[] released;
+    private final TrackedMessage[] released;
     private int releasedCount;
     private volatile boolean idle = true;
     private volatile @Nullable Thread owner;
@@ -50,10 +47,10 @@ final class Cursor {
     /** A processor: returns the new value, or {@link #SKIP}. */
     @FunctionalInterface
     interface Step {
-        @Nullable Object apply(@Nullable Object value, Event<?, ?> event);
+        @Nullable Object apply(@Nullable Object value, EventImpl<?, ?> event);
     }
 
-    Cursor(AppRuntime rt, EventQueue queue, List<Step> steps, boolean enableAcks, String label, StreamContext context) {
+    Cursor(StreamRuntime rt, EventQueue queue, List<Step> steps, boolean enableAcks, String label, StreamContext context) {
         this.rt = rt;
         this.queue = queue;
         this.steps = steps;
@@ -65,7 +62,7 @@ final class Cursor {
         this.barrier = rt.commitBarrier();
         // An agent reports the acks it holds when its function ends (StreamContext.reportAcks); a
         // standalone stream's caller may leave the loop at any time, so it reports each at once.
-        this.released = new Message[context.prefix() != null ? ACK_RUN : 1];
+        this.released = new TrackedMessage[context.prefix() != null ? ACK_RUN : 1];
         context.register(queue, this);
     }
 
@@ -80,7 +77,7 @@ final class Cursor {
         }
     }
 
-    @Nullable Event<?, ?> current() {
+    @Nullable EventImpl<?, ?> current() {
         return current;
     }
 
@@ -90,17 +87,18 @@ final class Cursor {
 
     /** Ends the event in hand: sensors, ack (unless noack), clears the current event. */
     void finish() {
-        Event<?, ?> e = current;
+        EventImpl<?, ?> e = current;
         if (e != null) {
             current = null;
-            sensors.onStreamEventOut(e.message().tp(), e.message().offset(), label, e.message(), state);
+            TrackedMessage m = e.tracked();
+            sensors.onStreamEventOut(m.tp(), m.offset(), label, m, state);
             if (enableAcks && e.release()) {
-                released[releasedCount++] = e.message();
+                released[releasedCount++] = m;
                 if (releasedCount == released.length) {
                     reportAcks();
                 }
             }
-            Event.setCurrent(null);
+            CurrentEvent.set(null);
         }
     }
 
@@ -114,19 +112,19 @@ final class Cursor {
         int n = releasedCount;
         if (n > 0) {
             releasedCount = 0;
-            Message.reportAcked(released, 0, n);
+            TrackedMessage.reportAcked(released, 0, n);
             Arrays.fill(released, 0, n, null);
         }
     }
 
     /** Drops the event in hand without acking (take() acks later). */
-    @Nullable Event<?, ?> detach() {
-        Event<?, ?> e = current;
+    @Nullable EventImpl<?, ?> detach() {
+        EventImpl<?, ?> e = current;
         current = null;
         return e;
     }
 
-    void finishDetached(Event<?, ?> e) {
+    void finishDetached(EventImpl<?, ?> e) {
         sensors.onStreamEventOut(e.message().tp(), e.message().offset(), label, e.message(), null);
         if (enableAcks) {
             e.ack();
@@ -142,16 +140,17 @@ final class Cursor {
     boolean advance(long timeoutNanos) {
         long deadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + timeoutNanos;
         while (true) {
-            Event<?, ?> e = nextEvent(deadline);
+            EventImpl<?, ?> e = nextEvent(deadline);
             if (e == null) {
                 return false;
             }
-            if (e.message().generation() >= 0 && e.message().generation() != rt.generation()) {
+            TrackedMessage m = e.tracked();
+            if (m.generation() >= 0 && m.generation() != rt.generation()) {
                 continue;   // fetched before a rebalance; the partition's new owner reads it again
             }
-            state = sensors.onStreamEventIn(e.message().tp(), e.message().offset(), label, e.message());
+            state = sensors.onStreamEventIn(m.tp(), m.offset(), label, m);
             current = e;
-            Event.setCurrent(e);
+            CurrentEvent.set(e);
             Object v = e.value();
             for (int i = 0, n = steps.size(); i < n; i++) {
                 v = steps.get(i).apply(v, e);
@@ -168,7 +167,7 @@ final class Cursor {
         }
     }
 
-    private @Nullable Event<?, ?> nextEvent(long deadline) {
+    private @Nullable EventImpl<?, ?> nextEvent(long deadline) {
         EventQueue.Chunk c = chunk;
         if (c != null && idx < c.end()) {
             if (barrier.raised() && !passBarrier()) {

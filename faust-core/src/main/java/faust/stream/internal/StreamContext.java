@@ -1,6 +1,5 @@
 package faust.stream.internal;
 
-import faust.topic.internal.EventQueue;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;

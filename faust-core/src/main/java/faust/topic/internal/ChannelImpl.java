@@ -1,8 +1,8 @@
 package faust.topic.internal;
 
-import faust.internal.AppRuntime;
+import faust.stream.internal.AbstractChannel;
 import faust.settings.SerializationSettings;
-import faust.stream.Event;
+import faust.stream.internal.EventImpl;
 import faust.topic.RecordMetadata;
 import faust.topic.SendOptions;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
 public final class ChannelImpl<K, V> extends AbstractChannel<K, V> {
     private static final AtomicInteger IDS = new AtomicInteger();
     private final String label;
+    private final String keyCodec;
+    private final String valueCodec;
 
     /**
      * @param rt the runtime
@@ -26,9 +28,11 @@ public final class ChannelImpl<K, V> extends AbstractChannel<K, V> {
      * @param valueType value type
      * @param maxsize buffer size
      */
-    public ChannelImpl(AppRuntime rt, Class<K> keyType, Class<V> valueType, int maxsize) {
+    public ChannelImpl(TopicRuntime rt, Class<K> keyType, Class<V> valueType, int maxsize) {
         super(rt, keyType, valueType, maxsize);
         this.label = "channel-" + IDS.incrementAndGet();
+        this.keyCodec = rt.settings().get(SerializationSettings.KEY_SERIALIZER);
+        this.valueCodec = rt.settings().get(SerializationSettings.VALUE_SERIALIZER);
     }
 
     @Override
@@ -38,12 +42,12 @@ public final class ChannelImpl<K, V> extends AbstractChannel<K, V> {
 
     @Override
     public String keyCodec() {
-        return rt.settings().get(SerializationSettings.KEY_SERIALIZER);
+        return keyCodec;
     }
 
     @Override
     public String valueCodec() {
-        return rt.settings().get(SerializationSettings.VALUE_SERIALIZER);
+        return valueCodec;
     }
 
     @Override
@@ -55,7 +59,7 @@ public final class ChannelImpl<K, V> extends AbstractChannel<K, V> {
     }
 
     @Override
-    public CompletableFuture<RecordMetadata> forwardEvent(Event<?, ?> event, @Nullable Object newKey, boolean replaceKey) {
+    public CompletableFuture<RecordMetadata> forwardEvent(EventImpl<?, ?> event, @Nullable Object newKey, boolean replaceKey) {
         return CompletableFuture.completedFuture(
                 putEvent(replaceKey ? newKey : event.key(), event.value(), event.headers(), event.message().timestamp()));
     }

@@ -2,20 +2,20 @@ package faust.topic.internal;
 
 import faust.errors.EncodeException;
 import faust.errors.ImproperlyConfiguredException;
-import faust.internal.AppRuntime;
 import faust.settings.SerializationSettings;
 import faust.settings.StreamSettings;
 import faust.settings.TopicSettings;
-import faust.stream.Event;
+import faust.stream.internal.AbstractChannel;
+import faust.stream.internal.EventImpl;
 import faust.topic.RecordMetadata;
 import faust.topic.SendOptions;
 import faust.topic.Topic;
 import faust.topic.TopicOptions;
+import faust.topic.TopicSpec;
 import faust.transport.TopicDeclaration;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -23,31 +23,23 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A channel backed by broker topics: sends are encoded and produced; fetched messages are
- * decoded by {@link AbstractChannel#deliver}.
+ * decoded by {@link AbstractChannel#deliver}. Made by the {@link TopicRegistry}.
  *
  * @param <K> key type
  * @param <V> value type
  */
 public final class TopicImpl<K, V> extends AbstractChannel<K, V> implements Topic<K, V> {
+    private final TopicRuntime rt;
     private final List<String> topics;
     private final @Nullable Pattern pattern;
-    private final TopicOptions.Spec spec;
+    private final TopicSpec spec;
     private final String keyCodec;
     private final String valueCodec;
     private final String label;
     private final boolean hasPrefix;
 
-    /**
-     * @param rt the runtime
-     * @param topics topic names (empty when a pattern is given)
-     * @param pattern a pattern of topic names, or null
-     * @param keyType key type
-     * @param valueType value type
-     * @param spec options
-     * @param hasPrefix whether the names already carry an app or agent prefix (Faust's has_prefix)
-     */
-    public TopicImpl(AppRuntime rt, List<String> topics, @Nullable Pattern pattern, Class<K> keyType, Class<V> valueType,
-                     TopicOptions.Spec spec, boolean hasPrefix) {
+    TopicImpl(TopicRuntime rt, List<String> topics, @Nullable Pattern pattern, Class<K> keyType, Class<V> valueType,
+              TopicSpec spec, boolean hasPrefix) {
         super(rt, keyType, valueType, spec.maxsize() != null ? spec.maxsize() : rt.settings().get(StreamSettings.STREAM_BUFFER_MAXSIZE));
         if (topics.isEmpty() == (pattern == null)) {
             throw new ImproperlyConfiguredException("a topic needs either names or a pattern, not both and not neither; got names "
@@ -58,13 +50,16 @@ public final class TopicImpl<K, V> extends AbstractChannel<K, V> implements Topi
                 throw new ImproperlyConfiguredException("topic names must not be blank, got " + topics);
             }
         }
+        this.rt = rt;
         this.topics = List.copyOf(topics);
         this.pattern = pattern;
-        this.spec = spec;
-        this.keyCodec = spec.keySerializer() != null ? spec.keySerializer() : rt.settings().get(SerializationSettings.KEY_SERIALIZER);
-        this.valueCodec = spec.valueSerializer() != null ? spec.valueSerializer() : rt.settings().get(SerializationSettings.VALUE_SERIALIZER);
+        this.keyCodec = spec.keySerializer() != null ? spec.keySerializer()
+                : rt.settings().get(SerializationSettings.KEY_SERIALIZER);
+        this.valueCodec = spec.valueSerializer() != null ? spec.valueSerializer()
+                : rt.settings().get(SerializationSettings.VALUE_SERIALIZER);
         rt.codecs().get(keyCodec);      // fail at declaration on an unknown codec name
         rt.codecs().get(valueCodec);
+        this.spec = spec.with(o -> o.keySerializer(keyCodec).valueSerializer(valueCodec));
         this.label = pattern != null ? "pattern:" + pattern.pattern() : String.join(",", topics);
         this.hasPrefix = hasPrefix;
     }
@@ -84,6 +79,11 @@ public final class TopicImpl<K, V> extends AbstractChannel<K, V> implements Topi
         return pattern;
     }
 
+    @Override
+    public TopicSpec spec() {
+        return spec;
+    }
+
     /**
      * @param topic a topic name
      * @return whether this topic object reads it: one of its names, or a match of its pattern
@@ -93,64 +93,14 @@ public final class TopicImpl<K, V> extends AbstractChannel<K, V> implements Topi
         return topics.contains(topic) || (p != null && p.matcher(topic).matches());
     }
 
-    @Override
-    public @Nullable Integer partitions() {
-        return spec.partitions();
-    }
-
-    @Override
-    public @Nullable Integer replicas() {
-        return spec.replicas();
-    }
-
-    @Override
-    public @Nullable Duration retention() {
-        return spec.retention();
-    }
-
-    @Override
-    public boolean compacting() {
-        return spec.compacting();
-    }
-
-    @Override
-    public boolean deleting() {
-        return spec.deleting();
-    }
-
-    @Override
+    /** @return whether the app owns this topic: it is declared at start-up */
     public boolean internal() {
         return spec.internal();
     }
 
     @Override
-    public boolean acks() {
-        return spec.acks();
-    }
-
-    @Override
-    public boolean allowEmpty() {
-        return spec.allowEmpty();
-    }
-
-    @Override
     protected boolean deliversEmpty() {
         return spec.allowEmpty();
-    }
-
-    @Override
-    public Map<String, String> config() {
-        return spec.config();
-    }
-
-    @Override
-    public String keySerializer() {
-        return keyCodec;
-    }
-
-    @Override
-    public String valueSerializer() {
-        return valueCodec;
     }
 
     @Override
@@ -163,36 +113,31 @@ public final class TopicImpl<K, V> extends AbstractChannel<K, V> implements Topi
         return valueCodec;
     }
 
-    /** @return whether the names carry a prefix already (repartition topics add none) */
+    @Override
     public boolean hasPrefix() {
         return hasPrefix;
     }
 
-    /** @return the options */
-    public TopicOptions.Spec spec() {
-        return spec;
-    }
-
-    @Override
-    public Topic<K, V> derive(Consumer<TopicOptions> changes) {
-        TopicOptions o = TopicOptions.from(spec).keySerializer(keyCodec).valueSerializer(valueCodec);
-        changes.accept(o);
-        TopicOptions.Spec s = o.spec();
-        List<String> names = new ArrayList<>();
-        for (String t : topics) {
-            names.add(s.prefix() + t + s.suffix());
-        }
-        return rt.registerTopic(new TopicImpl<>(rt, names, pattern, keyType, valueType, s, hasPrefix || !s.prefix().isEmpty()));
-    }
-
     @Override
     public Topic<K, V> derive(String prefix, String suffix) {
-        return derive(o -> o.prefix(prefix).suffix(suffix));
+        return derive(prefix, suffix, o -> { });
+    }
+
+    @Override
+    public Topic<K, V> derive(String prefix, String suffix, Consumer<TopicOptions> changes) {
+        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(suffix, "suffix");
+        TopicSpec s = spec.with(changes);
+        List<String> names = new ArrayList<>();
+        for (String t : topics) {
+            names.add(prefix + t + suffix);
+        }
+        return rt.topics().topic(names, pattern, keyType(), valueType(), s, hasPrefix || !prefix.isEmpty());
     }
 
     @Override
     public void declare() {
-        rt.declareTopics(declarations());
+        rt.topics().declare(declarations());
     }
 
     /** @return how each of this topic's names should be created; none when {@code topic_allow_declare} is off */
@@ -200,7 +145,7 @@ public final class TopicImpl<K, V> extends AbstractChannel<K, V> implements Topi
         if (!rt.settings().get(TopicSettings.TOPIC_ALLOW_DECLARE)) {
             return List.of();
         }
-        List<TopicDeclaration> out = new java.util.ArrayList<>(topics.size());
+        List<TopicDeclaration> out = new ArrayList<>(topics.size());
         for (String t : topics) {
             out.add(declaration(t));
         }
@@ -247,7 +192,7 @@ public final class TopicImpl<K, V> extends AbstractChannel<K, V> implements Topi
     }
 
     @Override
-    public CompletableFuture<RecordMetadata> forwardEvent(Event<?, ?> event, @Nullable Object newKey, boolean replaceKey) {
+    public CompletableFuture<RecordMetadata> forwardEvent(EventImpl<?, ?> event, @Nullable Object newKey, boolean replaceKey) {
         try {
             byte[] k = replaceKey ? (newKey == null ? null : rt.codecs().dumpsKey(newKey, keyCodec)) : event.message().key();
             return rt.produce(destination(), null, event.message().timestamp(), k, event.message().value(), event.headers());

@@ -221,6 +221,26 @@ public final class AckTracker {
     }
 
     /**
+     * The first offset of a partition not known to be processed: every record below it was acked,
+     * skipped as a gap, or committed.
+     *
+     * @param tp the partition
+     * @return that offset, or {@code null} if {@code tp} is not tracked or nothing is known of it yet
+     */
+    public @Nullable Long processedUpTo(TP tp) {
+        OffsetTracker t = trackers.get(tp);
+        if (t == null) {
+            return null;
+        }
+        OptionalLong next = t.newOffset();
+        Long committed = t.committedOffset();
+        if (next.isPresent()) {
+            return committed == null ? next.getAsLong() : Math.max(next.getAsLong(), committed);
+        }
+        return committed;
+    }
+
+    /**
      * Returns the partitions currently assigned.
      *
      * @return an unmodifiable snapshot

@@ -4,6 +4,7 @@ import faust.stream.Headers;
 import faust.topic.RecordMetadata;
 import faust.topic.TP;
 import faust.transport.TopicDeclaration;
+import faust.transport.TrackedMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -227,6 +228,101 @@ public final class MemoryBroker {
         try {
             MemoryGroup g = groups.get(groupId);
             return g == null ? null : g.committed.get(tp);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The records of a partition that a read-committed consumer sees, from {@code from} on: records
+     * outside transactions and those of committed ones, up to the first record of an open one.
+     *
+     * @param tp a partition
+     * @param from the first offset to read
+     * @return the records, with their offsets, as messages that nothing tracks
+     */
+    public List<TrackedMessage> visible(TP tp, long from) {
+        lock.lock();
+        try {
+            List<TrackedMessage> out = new ArrayList<>();
+            List<StoredRecord> log = log(tp);
+            if (log == null) {
+                return out;
+            }
+            for (int i = (int) Math.max(0, from); i < log.size(); i++) {
+                StoredRecord r = log.get(i);
+                MemoryTxn txn = r.txn();
+                if (txn != null && txn.state == MemoryTxn.State.OPEN) {
+                    break;
+                }
+                if (txn == null || txn.state == MemoryTxn.State.COMMITTED) {
+                    out.add(new TrackedMessage(tp, i, r.timestamp(), r.key(), r.value(), r.headers(), null, -1));
+                }
+            }
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * @param tp a partition
+     * @param readCommitted whether the reader skips aborted records and stops at open transactions
+     * @return the offset after the last record such a reader gets (0 when it gets none)
+     */
+    public long visibleEnd(TP tp, boolean readCommitted) {
+        lock.lock();
+        try {
+            List<StoredRecord> log = log(tp);
+            if (log == null) {
+                return 0;
+            }
+            long end = 0;
+            for (int i = 0; i < log.size(); i++) {
+                MemoryTxn txn = log.get(i).txn();
+                if (readCommitted && txn != null && txn.state == MemoryTxn.State.OPEN) {
+                    break;
+                }
+                if (!readCommitted || txn == null || txn.state == MemoryTxn.State.COMMITTED) {
+                    end = i + 1;
+                }
+            }
+            return end;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return whether some record of this broker is in a transaction that has not ended */
+    public boolean hasOpenTransactions() {
+        lock.lock();
+        try {
+            for (List<StoredRecord>[] logs : topics.values()) {
+                for (List<StoredRecord> log : logs) {
+                    for (int i = log.size() - 1; i >= 0; i--) {
+                        MemoryTxn txn = log.get(i).txn();
+                        if (txn != null && txn.state == MemoryTxn.State.OPEN) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * @param groupId a consumer group
+     * @return whether every member of the group has taken its assignment of the group's current
+     *     generation: no rebalance is under way
+     */
+    public boolean settled(String groupId) {
+        lock.lock();
+        try {
+            MemoryGroup g = groups.get(groupId);
+            return g == null || g.settled();
         } finally {
             lock.unlock();
         }

@@ -1,12 +1,13 @@
 package faust.transport.internal;
 
-import faust.stream.Message;
+import faust.transport.TrackedMessage;
 import faust.topic.TP;
 import faust.transport.RebalanceListener;
 import faust.transport.TpBatch;
 import faust.transport.TransportConsumer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,7 +23,7 @@ final class MemoryConsumer implements TransportConsumer {
 
     private final MemoryBroker broker;
     private final MemoryGroup group;
-    private final Message.AckListener ackListener;
+    private final TrackedMessage.AckListener ackListener;
     private final java.util.function.IntSupplier generation;
     private final boolean readCommitted;
     private Set<String> topics = Set.of();
@@ -37,7 +38,7 @@ final class MemoryConsumer implements TransportConsumer {
     private volatile boolean wakeup;
     private boolean closed;
 
-    MemoryConsumer(MemoryBroker broker, String groupId, Message.AckListener ackListener, java.util.function.IntSupplier generation,
+    MemoryConsumer(MemoryBroker broker, String groupId, TrackedMessage.AckListener ackListener, java.util.function.IntSupplier generation,
                    boolean readCommitted) {
         this.broker = broker;
         this.readCommitted = readCommitted;
@@ -49,6 +50,11 @@ final class MemoryConsumer implements TransportConsumer {
         } finally {
             broker.lock.unlock();
         }
+    }
+
+    /** @return the generation whose assignment this member took last (under the broker lock) */
+    int assignedGeneration() {
+        return assignedGeneration;
     }
 
     boolean subscribes(String topic) {
@@ -170,7 +176,7 @@ final class MemoryConsumer implements TransportConsumer {
             int start = (int) (long) pos;
             int end = Math.min(log.size(), start + budget);
             int gen = generation.getAsInt();
-            Message[] msgs = new Message[end - start];
+            TrackedMessage[] msgs = new TrackedMessage[end - start];
             int count = 0;
             int next = start;
             for (; next < end; next++) {
@@ -185,14 +191,14 @@ final class MemoryConsumer implements TransportConsumer {
                         continue;              // skipped, leaving a gap in the offsets, as Kafka does
                     }
                 }
-                msgs[count++] = new Message(tp, next, r.timestamp(), r.key(), r.value(), r.headers(), ackListener, gen);
+                msgs[count++] = new TrackedMessage(tp, next, r.timestamp(), r.key(), r.value(), r.headers(), ackListener, gen);
             }
             positions.put(tp, (long) next);
             if (count == 0) {
                 continue;
             }
             if (count < msgs.length) {
-                msgs = java.util.Arrays.copyOf(msgs, count);
+                msgs = Arrays.copyOf(msgs, count);
             }
             budget -= count;
             out.add(new TpBatch(tp, msgs, log.size()));     // the log end as this fetch saw it

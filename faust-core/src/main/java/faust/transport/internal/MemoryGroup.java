@@ -67,6 +67,16 @@ final class MemoryGroup {
         return synced.containsAll(members);
     }
 
+    /** @return whether every member took its assignment of the current generation */
+    boolean settled() {
+        for (MemoryConsumer m : members) {
+            if (m.assignedGeneration() != generation) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     Set<TP> assignmentOf(MemoryConsumer member) {
         return assignment.getOrDefault(member, Set.of());
     }

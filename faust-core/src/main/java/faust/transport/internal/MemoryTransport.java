@@ -1,7 +1,7 @@
 package faust.transport.internal;
 
 import faust.stream.Headers;
-import faust.stream.Message;
+import faust.transport.TrackedMessage;
 import faust.topic.RecordMetadata;
 import faust.transport.TopicDeclaration;
 import faust.transport.Transport;
@@ -42,7 +42,7 @@ public final class MemoryTransport implements Transport {
     }
 
     @Override
-    public TransportConsumer createConsumer(String groupId, String clientId, Message.AckListener ackListener,
+    public TransportConsumer createConsumer(String groupId, String clientId, TrackedMessage.AckListener ackListener,
                                             java.util.function.IntSupplier generation) {
         return new MemoryConsumer(broker, groupId, ackListener, generation, readCommitted);
     }

@@ -2,8 +2,8 @@ package faust.kafka.internal;
 
 import faust.errors.ImproperlyConfiguredException;
 import faust.settings.BrokerSettings;
-import faust.stream.Message;
 import faust.transport.TopicDeclaration;
+import faust.transport.TrackedMessage;
 import faust.transport.Transport;
 import faust.transport.TransportConfig;
 import faust.transport.TransportConsumer;
@@ -34,7 +34,7 @@ public final class KafkaTransport implements Transport {
     }
 
     @Override
-    public TransportConsumer createConsumer(String groupId, String clientId, Message.AckListener ackListener,
+    public TransportConsumer createConsumer(String groupId, String clientId, TrackedMessage.AckListener ackListener,
                                             IntSupplier generation) {
         return new KafkaTransportConsumer(configs, groupId, clientId, ackListener, generation);
     }

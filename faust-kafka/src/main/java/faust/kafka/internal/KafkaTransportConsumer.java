@@ -5,10 +5,10 @@ import faust.errors.ImproperlyConfiguredException;
 import faust.settings.BrokerSettings;
 import faust.stream.Header;
 import faust.stream.Headers;
-import faust.stream.Message;
 import faust.topic.TP;
 import faust.transport.RebalanceListener;
 import faust.transport.TpBatch;
+import faust.transport.TrackedMessage;
 import faust.transport.TransportConsumer;
 import java.net.URI;
 import java.time.Duration;
@@ -49,7 +49,7 @@ final class KafkaTransportConsumer implements TransportConsumer {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaConfigs configs;
     private final AssignorContext context;
-    private final Message.AckListener ackListener;
+    private final TrackedMessage.AckListener ackListener;
     private final IntSupplier generation;
     private final String clientId;
     private final String label;
@@ -59,7 +59,7 @@ final class KafkaTransportConsumer implements TransportConsumer {
     private volatile boolean closed;
     private volatile @Nullable ConsumerGroupMetadata groupMetadata;
 
-    KafkaTransportConsumer(KafkaConfigs configs, String groupId, String clientId, Message.AckListener ackListener,
+    KafkaTransportConsumer(KafkaConfigs configs, String groupId, String clientId, TrackedMessage.AckListener ackListener,
                            IntSupplier generation) {
         this.configs = configs;
         this.ackListener = ackListener;
@@ -167,10 +167,10 @@ final class KafkaTransportConsumer implements TransportConsumer {
         for (TopicPartition p : records.partitions()) {
             List<ConsumerRecord<byte[], byte[]>> rs = records.records(p);
             TP tp = new TP(p.topic(), p.partition());
-            Message[] msgs = new Message[rs.size()];
+            TrackedMessage[] msgs = new TrackedMessage[rs.size()];
             for (int i = 0; i < msgs.length; i++) {
                 ConsumerRecord<byte[], byte[]> r = rs.get(i);
-                msgs[i] = new Message(tp, r.offset(), r.timestamp(), r.key(), r.value(), headers(r.headers()), ackListener, gen);
+                msgs[i] = new TrackedMessage(tp, r.offset(), r.timestamp(), r.key(), r.value(), headers(r.headers()), ackListener, gen);
             }
             out.add(new TpBatch(tp, msgs, endOffset(p, next.get(p))));
             if (log.isTraceEnabled()) {
