@@ -44,6 +44,42 @@ class ExactlyOnceTest {
     }
 
     @Test
+    void one_crash_aborts_one_transaction_even_when_the_aborted_sends_were_still_in_flight() {
+        String name = "abort-" + java.util.UUID.randomUUID();
+        App app = App.create("lagging", cfg -> cfg.broker("lagging-acks://" + name)
+                .processingGuarantee(ProcessingGuarantee.EXACTLY_ONCE).brokerCommitInterval(Duration.ofMillis(100))
+                .environment(Map.of()));
+        Topic<String, Integer> in = app.topic("in", String.class, Integer.class, o -> o.partitions(1));
+        Topic<String, Integer> out = app.topic("out", String.class, Integer.class, o -> o.partitions(1));
+        AtomicBoolean crashed = new AtomicBoolean();
+        AtomicInteger attempts = new AtomicInteger();
+        app.agent("copy", in, stream -> {
+            for (Integer v : stream) {
+                attempts.incrementAndGet();
+                out.send("k", v);      // not awaited: acknowledged only when the transaction commits
+                if (v == 30 && crashed.compareAndSet(false, true)) {
+                    throw new IllegalStateException("boom on " + v);
+                }
+            }
+        });
+        app.start();
+        try {
+            for (int i = 0; i < 100; i++) {
+                in.send("k" + i, i).join();
+            }
+            MemoryBroker mb = MemoryBroker.named("lagging-" + name);
+            await(Duration.ofSeconds(20), () -> committedSum(mb, "lagging", "in", 1) == 100, "all 100 input offsets committed");
+            assertThat(crashed).isTrue();
+            assertThat(faust.transport.LaggingAcksTransportFactory.aborts(name))
+                    .as("transactions aborted: the crash's; the sends that abort failed ask for no second one").isEqualTo(1);
+            assertThat(attempts.get()).as("events processed: each once, plus those read again after the one rewind")
+                    .isGreaterThan(100).isLessThanOrEqualTo(100 + 31);
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
     void agent_that_crashes_mid_event_leaves_neither_partial_nor_duplicate_output() {
         String broker = TestApps.freshBroker();
         App app = eosApp("eos", broker);

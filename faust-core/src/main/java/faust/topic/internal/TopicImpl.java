@@ -93,6 +93,11 @@ public final class TopicImpl<K, V> extends AbstractChannel<K, V> implements Topi
         return topics.contains(topic) || (p != null && p.matcher(topic).matches());
     }
 
+    /** @return the registry of the app that made this topic */
+    TopicRegistry registry() {
+        return rt.topics();
+    }
+
     /** @return whether the app owns this topic: it is declared at start-up */
     public boolean internal() {
         return spec.internal();
