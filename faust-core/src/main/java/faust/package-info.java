@@ -1,4 +1,7 @@
-/** The entry points most users import: {@code App}, {@link faust.AppConfig} and {@link faust.Settings}. */
+/**
+ * The entry points most users import: {@link faust.App}, {@link faust.AppConfig}, and for tests
+ * {@link faust.AppTestDriver}. Settings are read from {@link faust.settings.Settings}.
+ */
 @NullMarked
 package faust;
 

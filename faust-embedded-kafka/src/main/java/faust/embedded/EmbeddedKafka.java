@@ -7,6 +7,8 @@ import faust.embedded.internal.KafkaNode;
 import faust.embedded.internal.NodePorts;
 import faust.embedded.internal.Nodes;
 import faust.embedded.internal.SecurityProperties;
+import faust.embedded.security.Security;
+import faust.embedded.security.TlsFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

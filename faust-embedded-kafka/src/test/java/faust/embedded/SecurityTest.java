@@ -3,6 +3,8 @@ package faust.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import faust.embedded.security.Security;
+import faust.embedded.security.TlsFiles;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package faust.embedded.internal;
 
-import faust.embedded.Security;
-import faust.embedded.TlsFiles;
+import faust.embedded.security.Security;
+import faust.embedded.security.TlsFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package faust.embedded.internal;
 
-import faust.embedded.TlsFiles;
+import faust.embedded.security.TlsFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package faust.embedded.internal;
 
-import faust.embedded.Security;
-import faust.embedded.TlsFiles;
+import faust.embedded.security.Security;
+import faust.embedded.security.TlsFiles;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
 package faust.embedded.internal;
 
-import faust.embedded.Security;
+import faust.embedded.security.Security;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

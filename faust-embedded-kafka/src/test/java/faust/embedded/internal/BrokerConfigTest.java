@@ -2,7 +2,7 @@ package faust.embedded.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import faust.embedded.Security;
+import faust.embedded.security.Security;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

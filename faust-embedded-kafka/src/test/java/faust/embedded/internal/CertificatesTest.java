@@ -2,7 +2,7 @@ package faust.embedded.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import faust.embedded.TlsFiles;
+import faust.embedded.security.TlsFiles;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,19 +1,19 @@
-package faust.embedded;
+package faust.embedded.security;
 
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * How clients authenticate to the client listener of an {@link EmbeddedKafka}.
+ * How clients authenticate to the client listener of an {@link faust.embedded.EmbeddedKafka}.
  *
- * <p>Only the client listener (the one in {@link EmbeddedKafka#bootstrapServers()}) uses the chosen
+ * <p>Only the client listener (the one in {@link faust.embedded.EmbeddedKafka#bootstrapServers()}) uses the chosen
  * security; the inter-broker and controller listeners of the embedded cluster always stay
- * PLAINTEXT on their own loopback ports. {@link EmbeddedKafka#clientProperties()} returns every
+ * PLAINTEXT on their own loopback ports. {@link faust.embedded.EmbeddedKafka#clientProperties()} returns every
  * property a client needs for the chosen mode.
  *
  * <p>Values are immutable and thread-safe.
  *
- * @see EmbeddedKafka.Builder#security(Security)
+ * @see faust.embedded.EmbeddedKafka.Builder#security(Security)
  */
 public sealed interface Security {
 
@@ -57,7 +57,7 @@ public sealed interface Security {
      * Mutual TLS. At start the cluster generates a CA, a server certificate (for {@code 127.0.0.1}
      * and {@code localhost}) and a client certificate, as PKCS12 stores and PEM files under
      * {@code <dataDir>/tls}; the client listener requires a client certificate
-     * ({@code ssl.client.auth=required}). {@link EmbeddedKafka#tlsFiles()} names the files.
+     * ({@code ssl.client.auth=required}). {@link faust.embedded.EmbeddedKafka#tlsFiles()} names the files.
      *
      * @return the mutual-TLS mode
      */

@@ -1,10 +1,10 @@
-package faust.embedded;
+package faust.embedded.security;
 
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The certificate files an {@link EmbeddedKafka} in {@link Security#tls()} mode generated at start.
+ * The certificate files an {@link faust.embedded.EmbeddedKafka} in {@link Security#tls()} mode generated at start.
  *
  * <p>All stores are PKCS12 and share one {@link #password()} (also the key password). Keys are
  * EC P-256. The PEM files suit clients that take PEM paths, such as Faust's {@code SSLCredentials}:
@@ -49,7 +49,7 @@ public record TlsFiles(
      * @param password the store password
      * @return the file names this module writes
      */
-    static TlsFiles in(Path directory, String password) {
+    public static TlsFiles in(Path directory, String password) {
         return new TlsFiles(directory,
                 directory.resolve("ca-truststore.p12"),
                 directory.resolve("client-keystore.p12"),
