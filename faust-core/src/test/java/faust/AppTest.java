@@ -1,20 +1,23 @@
 package faust;
 
-import static faust.TestApps.await;
+import static faust.testing.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import faust.codec.Codecs;
 import faust.errors.ImproperlyConfiguredException;
+import faust.settings.StreamSettings;
+import faust.stream.KeyValue;
 import faust.topic.TP;
 import faust.topic.Topic;
-import faust.transport.internal.MemoryBroker;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class AppTest {
@@ -42,7 +45,7 @@ class AppTest {
             for (int i = 0; i < sends; i++) {
                 out.send("k", "v" + i).join();
             }
-            await(Duration.ofSeconds(5), () -> completedStates.size() == sends, sends + " completed sends seen by the sensor");
+            until(Duration.ofSeconds(5), () -> completedStates.size() == sends, sends + " completed sends seen by the sensor");
             assertThat(app.monitor().messagesSent()).isEqualTo(sends);
             assertThat(app.monitor().messagesSentByTopic()).containsEntry("out", (long) sends);
             assertThat(app.monitor().sendLatency()).hasSize(3);     // the 1st, 65th and 129th
@@ -67,11 +70,11 @@ class AppTest {
             for (int i = 0; i < 3; i++) {
                 in.send("k", "v" + i).join();
             }
-            await(Duration.ofSeconds(5), () -> Long.valueOf(3).equals(app.monitor().tpEndOffsets().get(tp)), "end offset 3");
+            until(Duration.ofSeconds(5), () -> Long.valueOf(3).equals(app.monitor().tpEndOffsets().get(tp)), "end offset 3");
             for (int i = 3; i < 10; i++) {
                 in.send("k", "v" + i).join();
             }
-            await(Duration.ofSeconds(5), () -> Long.valueOf(10).equals(app.monitor().tpEndOffsets().get(tp)), "end offset 10");
+            until(Duration.ofSeconds(5), () -> Long.valueOf(10).equals(app.monitor().tpEndOffsets().get(tp)), "end offset 10");
         } finally {
             app.stop();
         }
@@ -93,10 +96,9 @@ class AppTest {
             for (int i = 0; i < 100; i++) {
                 topic.send("k", new Greeting("world", i)).join();
             }
-            await(Duration.ofSeconds(10), () -> seen.size() == 100, "100 greetings");
+            until(Duration.ofSeconds(10), () -> seen.size() == 100, "100 greetings");
             assertThat(seen).extracting(Greeting::n).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 100).boxed().toList());
-            MemoryBroker mb = MemoryBroker.named(URI.create(broker).getAuthority());
-            await(Duration.ofSeconds(10), () -> Long.valueOf(100).equals(mb.committed("hello", new TP("greetings", 0))),
+            until(Duration.ofSeconds(10), () -> Long.valueOf(100).equals(app.monitor().tpCommittedOffsets().get(new TP("greetings", 0))),
                     "offset 100 committed");
         } finally {
             app.stop();
@@ -116,13 +118,11 @@ class AppTest {
         });
         app.start();
         try {
-            await(Duration.ofSeconds(10), app::isLeader, "the leader partition to be assigned");
-            MemoryBroker mb = MemoryBroker.named(URI.create(broker).getAuthority());
-            mb.append("leader-idle-__assignor-__leader", 0, null, null, "x".getBytes(StandardCharsets.UTF_8),
-                    faust.stream.Headers.empty(), 1);
+            until(Duration.ofSeconds(10), app::isLeader, "the leader partition to be assigned");
+            raw(app, "leader-idle-__assignor-__leader").send(null, "x".getBytes(StandardCharsets.UTF_8)).join();
             topic.send("k", new Greeting("world", 1)).join();
-            await(Duration.ofSeconds(10), () -> seen.size() == 1, "the greeting");
-            await(Duration.ofSeconds(10), () -> Long.valueOf(1).equals(mb.committed("leader-idle", new TP("greetings", 0))),
+            until(Duration.ofSeconds(10), () -> seen.size() == 1, "the greeting");
+            until(Duration.ofSeconds(10), () -> Long.valueOf(1).equals(app.monitor().tpCommittedOffsets().get(new TP("greetings", 0))),
                     "the greeting's offset committed");
             assertThat(app.monitor().messagesReceivedByTopic()).containsKey("greetings")
                     .doesNotContainKey("leader-idle-__assignor-__leader");
@@ -144,18 +144,17 @@ class AppTest {
         });
         app.start();
         try {
-            MemoryBroker mb = MemoryBroker.named(URI.create(broker).getAuthority());
             topic.send(null, new Greeting("a", 1)).join();
-            mb.append("in", 0, null, null, "{not json".getBytes(StandardCharsets.UTF_8), faust.stream.Headers.empty(), 1);
-            mb.append("in", 0, null, null, "\"a string\"".getBytes(StandardCharsets.UTF_8), faust.stream.Headers.empty(), 1);
+            raw(app, "in").send(null, "{not json".getBytes(StandardCharsets.UTF_8)).join();
+            raw(app, "in").send(null, "\"a string\"".getBytes(StandardCharsets.UTF_8)).join();
             topic.send(null, new Greeting("b", 2)).join();
-            await(Duration.ofSeconds(10), () -> seen.size() == 2, "both good messages");
+            until(Duration.ofSeconds(10), () -> seen.size() == 2, "both good messages");
             assertThat(seen).extracting(Greeting::n).containsExactly(1, 2);
             assertThat(app.monitor().decodeErrors()).isEqualTo(2);
             // the bad messages were acked: the commit passes them once the last good event is done
             topic.send(null, new Greeting("c", 3)).join();
-            await(Duration.ofSeconds(10), () -> mb.committed("bad-input", new TP("in", 0)) != null
-                    && mb.committed("bad-input", new TP("in", 0)) >= 4, "commit past the bad messages");
+            until(Duration.ofSeconds(10), () -> app.monitor().tpCommittedOffsets().getOrDefault(new TP("in", 0), 0L) >= 4,
+                    "commit past the bad messages");
         } finally {
             app.stop();
         }
@@ -203,13 +202,13 @@ class AppTest {
         });
         app1.start();
         try {
-            await(Duration.ofSeconds(10), () -> app1.isLeader(), "app1 assigned");
+            until(Duration.ofSeconds(10), () -> app1.isLeader(), "app1 assigned");
             app2.start();
-            await(Duration.ofSeconds(10), () -> !app2.conf().id().isEmpty() && !app2.assignment().isEmpty(), "app2 gets partitions");
+            until(Duration.ofSeconds(10), () -> !app2.conf().id().isEmpty() && !app2.assignment().isEmpty(), "app2 gets partitions");
             for (int i = 0; i < 400; i++) {
                 t1.send("key-" + i, "v" + i).join();
             }
-            await(Duration.ofSeconds(15), () -> union(byApp1, byApp2).size() == 400, "every message processed");
+            until(Duration.ofSeconds(15), () -> union(byApp1, byApp2).size() == 400, "every message processed");
             assertThat(byApp1).isNotEmpty();
             assertThat(byApp2).isNotEmpty();
         } finally {
@@ -246,7 +245,7 @@ class AppTest {
             for (int i = 0; i < 20; i++) {
                 in.send("k", i).join();
             }
-            await(Duration.ofSeconds(10), () -> seen.size() == 20, "all 20 values in the output");
+            until(Duration.ofSeconds(10), () -> seen.size() == 20, "all 20 values in the output");
             assertThat(failedOnce).isTrue();
             assertThat(seen).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
         } finally {
@@ -257,35 +256,32 @@ class AppTest {
 
     @Test
     void stream_publish_on_commit_holds_agent_output_until_the_source_offsets_commit() throws Exception {
-        String broker = TestApps.freshBroker();
-        App app = App.create("held", c -> c.broker(broker).environment(java.util.Map.of())
-                .set("stream_publish_on_commit", true).brokerCommitInterval(Duration.ofMillis(3000)));
-        Topic<String, Integer> in = app.topic("in", String.class, Integer.class, o -> o.partitions(1));
-        Topic<String, Integer> out = app.topic("out", String.class, Integer.class, o -> o.partitions(1));
-        java.util.List<java.util.concurrent.CompletableFuture<?>> sends = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.concurrent.atomic.AtomicInteger processed = new java.util.concurrent.atomic.AtomicInteger();
-        app.agent("copy", in, stream -> {
-            for (Integer v : stream) {
-                sends.add(out.send("k", v * 10));
-                processed.incrementAndGet();
-            }
-        });
-        MemoryBroker mb = MemoryBroker.named(URI.create(broker).getAuthority());
-        app.start();
-        try {
+        try (AppTestDriver driver = AppTestDriver.create()) {
+            App app = driver.app("held", c -> c.set(StreamSettings.STREAM_PUBLISH_ON_COMMIT, true)
+                    .brokerCommitInterval(Duration.ofMillis(3000)));
+            Topic<String, Integer> in = app.topic("in", String.class, Integer.class, o -> o.partitions(1));
+            Topic<String, Integer> out = app.topic("out", String.class, Integer.class, o -> o.partitions(1));
+            List<CompletableFuture<?>> sends = new CopyOnWriteArrayList<>();
+            app.agent("copy", in, stream -> {
+                for (Integer v : stream) {
+                    sends.add(out.send("k", v * 10));
+                }
+            });
+            driver.start(app);
+            List<KeyValue<String, Integer>> records = new java.util.ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                in.send("k", i).join();
+                records.add(KeyValue.of("k", i));
             }
-            await(Duration.ofSeconds(5), () -> processed.get() == 10, "10 processed");
-            assertThat(mb.endOffset(new TP("out", 0))).as("held until commit").isZero();
-            assertThat(sends).noneMatch(java.util.concurrent.CompletableFuture::isDone);
-            await(Duration.ofSeconds(10), () -> Long.valueOf(10).equals(mb.committed("held", new TP("in", 0))), "commit");
-            assertThat(mb.endOffset(new TP("out", 0))).isEqualTo(10);
+            driver.pipeInputs(in, records);     // returns once all 10 were processed
+
+            assertThat(driver.readOutput(out)).as("held until commit").isEmpty();
+            assertThat(sends).hasSize(10).noneMatch(CompletableFuture::isDone);
+            until(Duration.ofSeconds(10), () -> Long.valueOf(10).equals(app.monitor().tpCommittedOffsets().get(new TP("in", 0))),
+                    "commit");
+            assertThat(driver.readValues(out)).containsExactly(0, 10, 20, 30, 40, 50, 60, 70, 80, 90);
             for (var f : sends) {
-                assertThat(f.get(5, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+                assertThat(f.get(5, TimeUnit.SECONDS)).isNotNull();
             }
-        } finally {
-            app.stop();
         }
     }
 
@@ -331,9 +327,10 @@ class AppTest {
     @Test
     void agent_over_topics_that_are_not_copartitioned_fails_at_start_naming_both() {
         String broker = TestApps.freshBroker();
-        MemoryBroker mb = MemoryBroker.named(URI.create(broker).getAuthority());
-        mb.declare(new faust.transport.TopicDeclaration("left", 2, 1, null, false, true, java.util.Map.of()));
-        mb.declare(new faust.transport.TopicDeclaration("right", 4, 1, null, false, true, java.util.Map.of()));
+        App setup = TestApps.app("copart-setup", broker, c -> { });       // another service made the topics
+        setup.topic("left", String.class, String.class, o -> o.partitions(2)).declare();
+        setup.topic("right", String.class, String.class, o -> o.partitions(4)).declare();
+        setup.stop();
         App app = TestApps.app("copart", broker, c -> { });
         Topic<String, String> both = app.topics(java.util.List.of("left", "right"), String.class, String.class, o -> { });
         app.agent("joiner", both, s -> {
@@ -347,6 +344,11 @@ class AppTest {
         } finally {
             app.stop();
         }
+    }
+
+    /** A topic of raw bytes by that name, to send what a typed topic would not. */
+    private static Topic<byte[], byte[]> raw(App app, String name) {
+        return app.topic(name, byte[].class, byte[].class, o -> o.keySerializer(Codecs.RAW).valueSerializer(Codecs.RAW));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

@@ -1,6 +1,6 @@
 package faust;
 
-import static faust.TestApps.await;
+import static faust.testing.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import faust.topic.TP;
@@ -25,6 +25,20 @@ class AtLeastOnceTest {
         Topic<String, Integer> in = app.topic("in", String.class, Integer.class, o -> o.partitions(1));
         Topic<String, Integer> out = app.topic("out", String.class, Integer.class, o -> o.partitions(1));
         AtomicInteger processed = new AtomicInteger();
+        AtomicInteger commitsBegun = new AtomicInteger();
+        AtomicInteger commitsDone = new AtomicInteger();
+        app.sensors().add(new faust.sensor.Sensor() {
+            @Override
+            public Object onCommitInitiated() {
+                commitsBegun.incrementAndGet();
+                return null;
+            }
+
+            @Override
+            public void onCommitCompleted(Object state) {
+                commitsDone.incrementAndGet();
+            }
+        });
         app.agent("copy", in, stream -> {
             for (Integer v : stream) {
                 out.send("k", v);
@@ -41,11 +55,13 @@ class AtLeastOnceTest {
             for (int i = 0; i < 3; i++) {
                 input.send("k", i).join();
             }
-            await(Duration.ofSeconds(10), () -> processed.get() == 3, "3 events processed");
-            Thread.sleep(500);      // five commit intervals
+            until(Duration.ofSeconds(10), () -> processed.get() == 3, "3 events processed");
+            // the commit of the 3 offsets began and waits for their sends: evidence that a commit cycle ran
+            until(Duration.ofSeconds(10), () -> commitsBegun.get() >= 1, "a commit of the processed offsets begun");
+            assertThat(commitsDone.get()).as("a commit cannot end before the sends it covers").isZero();
             assertThat(mb.committed(id, in0)).as("nothing commits while the events' output is unacknowledged").isNull();
             gate.acknowledgeSends();
-            await(Duration.ofSeconds(10), () -> Long.valueOf(3).equals(mb.committed(id, in0)), "offset 3 committed");
+            until(Duration.ofSeconds(10), () -> Long.valueOf(3).equals(mb.committed(id, in0)), "offset 3 committed");
             assertThat(gate.flushes()).as("periodic commits wait for sends instead of flushing the producer").isZero();
         } finally {
             gate.acknowledgeSends();

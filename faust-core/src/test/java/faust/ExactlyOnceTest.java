@@ -1,6 +1,7 @@
 package faust;
 
-import static faust.TestApps.await;
+import faust.testing.Await;
+import static faust.testing.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import faust.settings.ProcessingGuarantee;
@@ -68,12 +69,14 @@ class ExactlyOnceTest {
                 in.send("k" + i, i).join();
             }
             MemoryBroker mb = MemoryBroker.named("lagging-" + name);
-            await(Duration.ofSeconds(20), () -> committedSum(mb, "lagging", "in", 1) == 100, "all 100 input offsets committed");
+            until(Duration.ofSeconds(20), () -> committedSum(mb, "lagging", "in", 1) == 100, "all 100 input offsets committed");
             assertThat(crashed).isTrue();
             assertThat(faust.transport.LaggingAcksTransportFactory.aborts(name))
                     .as("transactions aborted: the crash's; the sends that abort failed ask for no second one").isEqualTo(1);
+            // events since the last commit are read again once; the restarted actor may run ahead of the rewind,
+            // so how many is not fixed, but no event is processed more than twice
             assertThat(attempts.get()).as("events processed: each once, plus those read again after the one rewind")
-                    .isGreaterThan(100).isLessThanOrEqualTo(100 + 31);
+                    .isGreaterThan(100).isLessThanOrEqualTo(200);
         } finally {
             app.stop();
         }
@@ -105,10 +108,9 @@ class ExactlyOnceTest {
             for (int i = 0; i < 100; i++) {
                 in.send("key-" + i, i).join();
             }
-            await(Duration.ofSeconds(20), () -> seen.size() >= 200, "200 committed outputs");
+            until(Duration.ofSeconds(20), () -> seen.size() >= 200, "200 committed outputs");
             MemoryBroker mb = MemoryBroker.named(URI.create(broker).getAuthority());
-            await(Duration.ofSeconds(10), () -> committedSum(mb, "eos", "in", 2) == 100, "input offsets committed");
-            Thread.sleep(300);   // anything duplicated would be visible by now
+            awaitSettled(mb, "eos", "in", 2, 100);     // anything duplicated is visible by now
             Map<String, Long> counts = seen.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
             assertThat(crashed).isTrue();
             assertThat(attempts.get()).as("events were processed again after the rewind").isGreaterThan(100);
@@ -119,8 +121,6 @@ class ExactlyOnceTest {
             assertThat(seen).hasSize(200);
             // the crashed attempt's "50-a" was written, then aborted: it is in the log but not visible
             assertThat(mb.endOffset(new TP("out", 0))).isGreaterThan(200);
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
         } finally {
             app.stop();
             reader.stop();
@@ -154,23 +154,23 @@ class ExactlyOnceTest {
             for (int i = 0; i < 5; i++) {
                 input.send("k", i).join();
             }
-            await(Duration.ofSeconds(10), () -> seen.size() == 5, "the first 5 outputs committed");
+            until(Duration.ofSeconds(10), () -> seen.size() == 5, "the first 5 outputs committed");
             for (int i = 5; i < 25; i++) {
                 input.send("k", i).join();
             }
             // the consumer thread delivers nothing while it commits: let it hand all 20 to the agent first
-            await(Duration.ofSeconds(10), () -> app.monitor().messagesReceivedTotal() == 25, "25 messages fetched");
+            until(Duration.ofSeconds(10), () -> app.monitor().messagesReceivedTotal() == 25, "25 messages fetched");
             gate.close();
-            await(Duration.ofSeconds(10), () -> gate.waiting() == 1, "a commit held at the gate");
+            until(Duration.ofSeconds(10), () -> gate.waiting() == 1, "a commit held at the gate");
             int committedBefore = seen.size();
-            TestApps.await(Duration.ofSeconds(10), () -> processed.size() == 25,
+            Await.until(Duration.ofSeconds(10), () -> processed.size() == 25,
                     () -> "every event processed while the commit is held (processed " + processed.size() + ")");
             assertThat(gate.waiting()).as("the commit is still held").isEqualTo(1);
             assertThat(committedBefore).as("events were left to process when the commit began").isLessThan(20);
             assertThat(seen).as("nothing sent since the commit began is visible").hasSize(committedBefore);
             gate.open();
-            await(Duration.ofSeconds(10), () -> seen.size() >= 25, "all 25 outputs committed");
-            Thread.sleep(300);
+            until(Duration.ofSeconds(10), () -> seen.size() >= 25, "all 25 outputs committed");
+            awaitSettled(MemoryBroker.named("gated-" + broker.substring("gated://".length())), id, "in", 1, 25);
             assertThat(seen).as("each output once, in order")
                     .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 25).mapToObj(i -> "v" + i).toList());
         } finally {
@@ -209,13 +209,13 @@ class ExactlyOnceTest {
             for (int i = 0; i < 100; i++) {
                 input.send("key-" + i, i).join();
             }
-            await(Duration.ofSeconds(10), () -> seen.size() >= 100, "the first 100 outputs committed");
+            until(Duration.ofSeconds(10), () -> seen.size() >= 100, "the first 100 outputs committed");
             gate.failNextCommit();
             for (int i = 100; i < 300; i++) {
                 input.send("key-" + i, i).join();
             }
-            await(Duration.ofSeconds(20), () -> new java.util.HashSet<>(seen).size() == 300, "all 300 outputs committed");
-            Thread.sleep(300);
+            until(Duration.ofSeconds(20), () -> new java.util.HashSet<>(seen).size() == 300, "all 300 outputs committed");
+            awaitSettled(MemoryBroker.named("gated-" + name), id, "in", 2, 300);
             assertThat(gate.failedCommits()).as("a commit failed").isEqualTo(1);
             assertThat(attempts.get()).as("events were processed again after the failed commit").isGreaterThan(300);
             assertThat(seen).as(() -> "each output exactly once; duplicated: " + seen.stream()
@@ -259,9 +259,9 @@ class ExactlyOnceTest {
             assertThat(inEvent.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             out.send("k", "outside").join();     // from the test's thread: no event, no transaction
             release.countDown();                  // the agent crashes: the worker aborts its transaction and rewinds
-            await(Duration.ofSeconds(10), () -> seen.contains("processed-x") && seen.contains("outside"),
+            until(Duration.ofSeconds(10), () -> seen.contains("processed-x") && seen.contains("outside"),
                     "the reprocessed event's output and the outside send");
-            Thread.sleep(300);
+            awaitSettled(MemoryBroker.named(URI.create(broker).getAuthority()), "outside", "in", 1, 1);
             assertThat(seen).containsExactlyInAnyOrder("outside", "processed-x");
         } finally {
             release.countDown();
@@ -300,7 +300,7 @@ class ExactlyOnceTest {
             for (int i = 1; i <= 3; i++) {
                 input.send("k", i).join();
             }
-            await(Duration.ofSeconds(10), () -> seen.size() >= 3, "3 answers committed");
+            until(Duration.ofSeconds(10), () -> seen.size() >= 3, "3 answers committed");
             assertThat(seen).containsExactly("1->2", "2->4", "3->6");
         } finally {
             app.stop();
@@ -342,10 +342,10 @@ class ExactlyOnceTest {
             for (int i = 0; i < 600; i++) {
                 in.send("key-" + i, i).join();
             }
-            await(Duration.ofSeconds(10), () -> processed.get() > 100, "processing under way");
+            until(Duration.ofSeconds(10), () -> processed.get() > 100, "processing under way");
             second.start();
-            await(Duration.ofSeconds(30), () -> new java.util.HashSet<>(seen).size() == 600, "600 distinct outputs");
-            Thread.sleep(500);
+            until(Duration.ofSeconds(30), () -> new java.util.HashSet<>(seen).size() == 600, "600 distinct outputs");
+            awaitSettled(MemoryBroker.named(URI.create(broker).getAuthority()), "join", "in", 4, 600);
             assertThat(seen).as("each output exactly once").hasSize(600);
         } finally {
             second.stop();
@@ -374,9 +374,9 @@ class ExactlyOnceTest {
         reader.start();
         try {
             in.send("k", 1).join();
-            await(Duration.ofSeconds(5), () -> processed.get() == 1, "processed");
+            until(Duration.ofSeconds(5), () -> processed.get() == 1, "processed");
             assertThat(seen).as("not committed yet").isEmpty();
-            await(Duration.ofSeconds(10), () -> seen.size() == 1, "visible after commit");
+            until(Duration.ofSeconds(10), () -> seen.size() == 1, "visible after commit");
             assertThat(seen).containsExactly("v1");
         } finally {
             app.stop();
@@ -415,12 +415,26 @@ class ExactlyOnceTest {
         app.start();
         try {
             MemoryBroker mb = MemoryBroker.named(name);
-            await(Duration.ofSeconds(10), () -> Long.valueOf(8).equals(mb.committed("gaps", new TP("in", 0))),
+            until(Duration.ofSeconds(10), () -> Long.valueOf(8).equals(mb.committed("gaps", new TP("in", 0))),
                     "offset 8 committed past the aborted records");
             assertThat(seen).containsExactly("kept-0", "kept-1", "kept-2", "last");
         } finally {
             app.stop();
         }
+    }
+
+    /**
+     * Waits until nothing more can become visible: no transaction is open, every input offset is
+     * committed by the app, and the reader committed every visible output. Output that would be
+     * duplicated is visible by then.
+     */
+    private static void awaitSettled(MemoryBroker mb, String app, String in, int inPartitions, long inputs) {
+        TP out0 = new TP("out", 0);
+        until(Duration.ofSeconds(20), () -> !mb.hasOpenTransactions() && committedSum(mb, app, in, inPartitions) == inputs
+                && Long.valueOf(mb.visibleEnd(out0, true)).equals(mb.committed("reader", out0)),
+                () -> "a settled broker: open transactions " + mb.hasOpenTransactions() + ", input committed "
+                        + committedSum(mb, app, in, inPartitions) + " of " + inputs + ", reader at " + mb.committed("reader", out0)
+                        + " of " + mb.visibleEnd(out0, true));
     }
 
     private static long committedSum(MemoryBroker mb, String group, String topic, int partitions) {

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
  */
 public final class Await {
     private static final long PAUSE_MILLIS = 5;
+    private static final int FRAMES_SHOWN = 12;
 
     private Await() {}
 
@@ -38,7 +39,7 @@ public final class Await {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what.get());
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what.get() + faustThreads());
             }
             try {
                 Thread.sleep(PAUSE_MILLIS);
@@ -47,5 +48,22 @@ public final class Await {
                 throw new AssertionError("interrupted while waiting for " + what.get(), e);
             }
         }
+    }
+
+    /**
+     * @return where faust's platform threads (the consumer loop) stand, to show what a timed-out wait was behind;
+     *     the JDK does not list virtual threads (agents, timers) here
+     */
+    private static String faustThreads() {
+        StringBuilder b = new StringBuilder();
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (t.getName().startsWith("agent-") || t.getName().startsWith("faust-")) {
+                b.append("\n  ").append(t.getName()).append(' ').append(t.getState());
+                for (int i = 0; i < Math.min(stack.length, FRAMES_SHOWN); i++) {
+                    b.append("\n      at ").append(stack[i]);
+                }
+            }
+        });
+        return b.isEmpty() ? "" : "\nfaust threads then:" + b;
     }
 }

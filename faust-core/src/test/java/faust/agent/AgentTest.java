@@ -1,6 +1,6 @@
 package faust.agent;
 
-import static faust.TestApps.await;
+import static faust.testing.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -124,7 +124,7 @@ class AgentTest {
             for (int i = 1; i <= 6; i++) {
                 in.send(null, i).join();
             }
-            await(Duration.ofSeconds(10), () -> seen.size() == 5, "the five good values");
+            until(Duration.ofSeconds(10), () -> seen.size() == 5, "the five good values");
             assertThat(seen).containsExactly(1, 2, 4, 5, 6);
             assertThat(errors).hasValue(1);
         } finally {
@@ -172,7 +172,7 @@ class AgentTest {
             for (int i = 0; i < 50; i++) {
                 in.send("k" + i, i).join();
             }
-            await(Duration.ofSeconds(10), () -> viaTopic.size() == 50 && viaCallback.size() == 50, "50 results in each sink");
+            until(Duration.ofSeconds(10), () -> viaTopic.size() == 50 && viaCallback.size() == 50, "50 results in each sink");
             assertThat(viaTopic).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, 50).boxed().toList());
             assertThat(threads).allMatch(n -> n.startsWith("agent-plus1-"));
         } finally {

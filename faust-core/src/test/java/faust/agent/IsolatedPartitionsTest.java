@@ -1,6 +1,6 @@
 package faust.agent;
 
-import static faust.TestApps.await;
+import static faust.testing.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,7 +42,7 @@ class IsolatedPartitionsTest {
             for (int i = 0; i < 200; i++) {
                 t.send("key-" + i, "v" + i).join();
             }
-            await(Duration.ofSeconds(10), () -> count.get() == 200, "200 events");
+            until(Duration.ofSeconds(10), () -> count.get() == 200, "200 events");
             assertThat(threads).containsOnlyKeys(0, 1, 2, 3);
             threads.forEach((p, names) -> assertThat(names).as("threads of partition " + p)
                     .containsExactly("agent-w-work-" + p));
@@ -65,14 +65,14 @@ class IsolatedPartitionsTest {
         app2.agent("w", t2, o -> o.isolatedPartitions(true), recorder(threads2, count));
         app1.start();
         try {
-            await(Duration.ofSeconds(10), () -> app1.assignment().size() > 1, "app1 assigned");
+            until(Duration.ofSeconds(10), () -> app1.assignment().size() > 1, "app1 assigned");
             app2.start();
-            await(Duration.ofSeconds(10), () -> !app2.assignment().isEmpty()
+            until(Duration.ofSeconds(10), () -> !app2.assignment().isEmpty()
                     && app1.assignment().stream().noneMatch(tp -> app2.assignment().contains(tp)), "app2 gets partitions");
             for (int i = 0; i < 200; i++) {
                 t1.send("key-" + i, "v" + i).join();
             }
-            await(Duration.ofSeconds(15), () -> count.get() == 200, "every event processed");
+            until(Duration.ofSeconds(15), () -> count.get() == 200, "every event processed");
             assertThat(threads1).isNotEmpty();
             assertThat(threads2).isNotEmpty();
             assertThat(threads1.keySet()).doesNotContainAnyElementsOf(threads2.keySet());

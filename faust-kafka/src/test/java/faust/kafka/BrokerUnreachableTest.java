@@ -1,6 +1,6 @@
 package faust.kafka;
 
-import static faust.kafka.KafkaTestSupport.await;
+import static faust.testing.Await.until;
 import static faust.kafka.KafkaTestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,15 +73,23 @@ class BrokerUnreachableTest {
             }
         });
         try {
-            long t0 = System.nanoTime();
-            await(Duration.ofSeconds(30), () -> warnings(admin, "cannot declare topic") >= 1, "a warning that the broker is down");
-            Thread.sleep(4000);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            String warning = admin.list.get(0).getFormattedMessage();
-            assertThat(warning).contains(kafka.bootstrapServers()).contains("retrying in").contains("broker setting");
-            assertThat(warnings(admin, "cannot declare topic")).as("admin attempts in %.1f s", seconds).isLessThanOrEqualTo(4);
-            assertThat(warnings(network, "could not be established"))
-                    .as("connection attempts in %.1f s (back-off, no busy spin)", seconds).isLessThan((long) (seconds * 2));
+            until(Duration.ofSeconds(60), () -> warnings(admin, "cannot declare topic") >= 3,
+                    "three warnings that the broker is down");
+            List<ILoggingEvent> tries = List.copyOf(admin.list).stream()
+                    .filter(e -> e.getFormattedMessage().contains("cannot declare topic")).limit(3).toList();
+            assertThat(tries.get(0).getFormattedMessage()).contains(kafka.bootstrapServers()).contains("retrying in 1.0 s")
+                    .contains("broker setting");
+            long firstGap = tries.get(1).getTimeStamp() - tries.get(0).getTimeStamp();
+            long secondGap = tries.get(2).getTimeStamp() - tries.get(1).getTimeStamp();
+            assertThat(firstGap).as("ms between the first two attempts (1 s back-off)").isGreaterThanOrEqualTo(1000);
+            assertThat(secondGap).as("ms between the next two (the back-off doubles)").isGreaterThanOrEqualTo(2000);
+            double seconds = (firstGap + secondGap) / 1000.0;
+            long connects = List.copyOf(network.list).stream()
+                    .filter(e -> e.getLevel() == Level.WARN && e.getFormattedMessage().contains("could not be established"))
+                    .filter(e -> e.getTimeStamp() >= tries.get(0).getTimeStamp() && e.getTimeStamp() <= tries.get(2).getTimeStamp())
+                    .count();
+            assertThat(connects).as("connection attempts in those %.1f s (back-off, no busy spin)", seconds)
+                    .isLessThan((long) (seconds * 2));
             assertThat(starter.isAlive()).as("the worker is still trying").isTrue();
             assertThat(startError.get()).isNull();
 
@@ -90,13 +98,14 @@ class BrokerUnreachableTest {
             assertThat(startError.get()).isNull();
             assertThat(starter.isAlive()).isFalse();
             in.send(null, "first").join();
-            await(Duration.ofSeconds(60), () -> seen.contains("first"), "the first value after the broker came up");
+            until(Duration.ofSeconds(60), () -> seen.contains("first"), "the first value after the broker came up");
 
+            long warned = warnings(network, "");
             kafka.stopNode(0);                          // and a broker that goes away while running
-            Thread.sleep(2000);
+            until(Duration.ofSeconds(30), () -> warnings(network, "") > warned, "the clients see the broker gone");
             kafka.startNode(0);
             in.send(null, "second").join();
-            await(Duration.ofSeconds(90), () -> seen.contains("second"), "a value after the broker restarted");
+            until(Duration.ofSeconds(90), () -> seen.contains("second"), "a value after the broker restarted");
             assertThat(app.crashReason()).isNull();
         } finally {
             if (!kafka.isNodeRunning(0)) {
@@ -111,6 +120,7 @@ class BrokerUnreachableTest {
 
     @Test
     void a_transport_closed_while_waiting_for_the_broker_stops_waiting() throws Exception {
+        ListAppender<ILoggingEvent> admin = capture("faust.kafka.internal.TopicAdmin");
         kafka.stopNode(0);
         try {
             KafkaTransport t = new KafkaTransport(TransportConfig.of(faust.AppConfig.forApp(unique("closing")).environment(java.util.Map.of())
@@ -123,7 +133,8 @@ class BrokerUnreachableTest {
                     err.set(e);
                 }
             });
-            Thread.sleep(1500);
+            until(Duration.ofSeconds(30), () -> warnings(admin, "cannot describe topic 'anything'") >= 1,
+                    "a warning that the describe call waits for the broker");
             assertThat(waiting.isAlive()).isTrue();
             t.close();
             waiting.join(Duration.ofSeconds(15));
@@ -131,6 +142,7 @@ class BrokerUnreachableTest {
             assertThat(err.get()).isInstanceOf(faust.errors.FaustException.class).hasMessageContaining("closed");
         } finally {
             kafka.startNode(0);
+            ((Logger) LoggerFactory.getLogger("faust.kafka.internal.TopicAdmin")).detachAppender(admin);
         }
     }
 }

@@ -1,6 +1,6 @@
 package faust.kafka;
 
-import static faust.kafka.KafkaTestSupport.await;
+import static faust.testing.Await.until;
 import static faust.kafka.KafkaTestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,7 +74,7 @@ class KafkaCoreFeaturesTest {
             for (String v : sent) {
                 in.send("k", v).join();
             }
-            await(Duration.ofSeconds(60), () -> distinct(upper).size() == 20 && distinct(copiesA).size() == 20
+            until(Duration.ofSeconds(60), () -> distinct(upper).size() == 20 && distinct(copiesA).size() == 20
                     && distinct(copiesB).size() == 20, () -> "20 through mid and 20 copies each, got " + upper + " "
                     + copiesA + " " + copiesB);
             assertThat(distinct(upper)).containsExactlyElementsOf(sent.stream().map(String::toUpperCase).toList());
@@ -113,13 +113,13 @@ class KafkaCoreFeaturesTest {
             for (String t : List.of(prefix + "a", prefix + "b", id + "-other")) {
                 producer.send(new ProducerRecord<>(t, "k", t + "-1")).get();
             }
-            await(Duration.ofSeconds(60), () -> byTopic.keySet().containsAll(Set.of(prefix + "a", prefix + "b")),
+            until(Duration.ofSeconds(60), () -> byTopic.keySet().containsAll(Set.of(prefix + "a", prefix + "b")),
                     () -> "both existing matching topics read, got " + byTopic);
 
             admin.createTopics(List.of(new NewTopic(prefix + "late", 1, (short) 1))).all().get();
             long created = System.nanoTime();
             producer.send(new ProducerRecord<>(prefix + "late", "k", "late-1")).get();
-            await(Duration.ofSeconds(30), () -> byTopic.containsKey(prefix + "late"),
+            until(Duration.ofSeconds(30), () -> byTopic.containsKey(prefix + "late"),
                     () -> "a topic created after start read through the pattern, got " + byTopic);
             long tookMs = (System.nanoTime() - created) / 1_000_000;
             assertThat(byTopic.get(prefix + "late")).containsExactly("late-1");
@@ -147,7 +147,7 @@ class KafkaCoreFeaturesTest {
                 });
         app.start();
         try (Admin admin = Admin.create(kafka.clientProperties())) {
-            await(Duration.ofSeconds(30), () -> topicExists(admin, replyTopic), "reply topic created at start");
+            until(Duration.ofSeconds(30), () -> topicExists(admin, replyTopic), "reply topic created at start");
             assertThat(square.ask(null, 12, Duration.ofSeconds(60))).isEqualTo(144);
             assertThat(square.join(List.of(1, 2, 3, 4))).containsExactly(1, 4, 9, 16);
             assertThat(endOffset(replyTopic)).as("the replies went through the named reply topic").isGreaterThanOrEqualTo(5);
@@ -238,7 +238,7 @@ class KafkaCoreFeaturesTest {
         assertThat(endOffset(id + "-in")).as("input written").isEqualTo(n);
         app.start();
         try {
-            await(Duration.ofSeconds(60), () -> byPartition.values().stream().mapToInt(l -> distinct(l).size()).sum() == n,
+            until(Duration.ofSeconds(60), () -> byPartition.values().stream().mapToInt(l -> distinct(l).size()).sum() == n,
                     () -> n + " values, got " + byPartition.values().stream().mapToInt(List::size).sum());
             for (int p = 0; p < 2; p++) {
                 int part = p;

@@ -1,6 +1,6 @@
 package faust.kafka;
 
-import static faust.kafka.KafkaTestSupport.await;
+import static faust.testing.Await.until;
 import static faust.kafka.KafkaTestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,8 +10,8 @@ import faust.auth.Credentials;
 import faust.auth.SASLCredentials;
 import faust.auth.SSLCredentials;
 import faust.embedded.EmbeddedKafka;
-import faust.embedded.Security;
-import faust.embedded.TlsFiles;
+import faust.embedded.security.Security;
+import faust.embedded.security.TlsFiles;
 import faust.errors.ImproperlyConfiguredException;
 import faust.topic.Topic;
 import java.time.Duration;
@@ -71,7 +71,7 @@ class KafkaCredentialsTest {
             for (String v : List.of("a", "b", "c")) {
                 in.send(null, v).join();
             }
-            await(Duration.ofSeconds(60), () -> seen.size() == 3, "3 values over " + credentials.protocol());
+            until(Duration.ofSeconds(60), () -> seen.size() == 3, "3 values over " + credentials.protocol());
             assertThat(seen).containsExactly("a", "b", "c");
         } finally {
             app.stop();
@@ -143,7 +143,7 @@ class KafkaCredentialsTest {
         });
         try {
             app.start();
-            await(Duration.ofSeconds(60), () -> app.crashReason() != null, "the app crashes on the denied group");
+            until(Duration.ofSeconds(60), () -> app.crashReason() != null, "the app crashes on the denied group");
             assertThat(app.crashReason()).isInstanceOf(ImproperlyConfiguredException.class)
                     .hasMessageContaining("denied access")
                     .hasMessageContaining("username=alice")
@@ -160,7 +160,7 @@ class KafkaCredentialsTest {
         String topic = id + "-in";
         KafkaTestSupport.createAcl(authorizing, deny(org.apache.kafka.common.resource.ResourceType.TOPIC, topic,
                 org.apache.kafka.common.acl.AclOperation.ALL));
-        await(Duration.ofSeconds(30), () -> {       // ACL changes apply asynchronously
+        until(Duration.ofSeconds(30), () -> {       // ACL changes apply asynchronously
             try (var admin = aliceAdmin()) {
                 admin.describeTopics(List.of(topic)).allTopicNames().get(10, java.util.concurrent.TimeUnit.SECONDS);
                 return false;
@@ -193,7 +193,7 @@ class KafkaCredentialsTest {
         props.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class);
         props.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class);
         props.put("max.block.ms", 2_000);
-        await(Duration.ofSeconds(30), () -> {
+        until(Duration.ofSeconds(30), () -> {
             try (var p = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(props)) {
                 p.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, "acl-probe")).get();
                 return false;
@@ -224,20 +224,20 @@ class KafkaCredentialsTest {
         app.start();
         try (var admin = aliceAdmin()) {
             in.send(null, "before").join();
-            await(Duration.ofSeconds(30), () -> copied.contains("before"), "a copy while writes are allowed");
+            until(Duration.ofSeconds(30), () -> copied.contains("before"), "a copy while writes are allowed");
 
             admin.createAcls(List.of(denyWrite)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
             awaitWriteDenied(id + "-out");
             in.send(null, "during").join();
-            await(Duration.ofSeconds(30), () -> attempts.getOrDefault("during", new java.util.concurrent.atomic.AtomicInteger()).get() >= 2,
+            until(Duration.ofSeconds(30), () -> attempts.getOrDefault("during", new java.util.concurrent.atomic.AtomicInteger()).get() >= 2,
                     "the worker reads the refused event again");
             assertThat(copied).doesNotContain("during");
             assertThat(app.crashReason()).as("a denied write does not crash the worker").isNull();
 
             admin.deleteAcls(List.of(denyWrite.toFilter())).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
-            await(Duration.ofSeconds(60), () -> copied.contains("during"), "the refused event copied once writes are allowed again");
+            until(Duration.ofSeconds(60), () -> copied.contains("during"), "the refused event copied once writes are allowed again");
             in.send(null, "after").join();
-            await(Duration.ofSeconds(30), () -> copied.contains("after"), "later events copied as usual");
+            until(Duration.ofSeconds(30), () -> copied.contains("after"), "later events copied as usual");
             // at-least-once: a rewind may copy an uncommitted earlier event again, so compare first copies
             assertThat(copied.stream().distinct().toList()).containsExactly("before", "during", "after");
         } finally {

@@ -1,6 +1,6 @@
 package faust.kafka;
 
-import static faust.kafka.KafkaTestSupport.await;
+import static faust.testing.Await.until;
 import static faust.kafka.KafkaTestSupport.committedSum;
 import static faust.kafka.KafkaTestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,7 +88,7 @@ class KafkaExactlyOnceTest {
             for (int i = 0; i < 50; i++) {
                 in.send("key-" + i, i).join();
             }
-            await(Duration.ofSeconds(60), () -> committedSum(kafka, id, id + "-in") >= 50, "all 50 input offsets committed");
+            until(Duration.ofSeconds(60), () -> committedSum(kafka, id, id + "-in") >= 50, "all 50 input offsets committed");
             List<String> seen = readCommitted(id + "-out", 100, Duration.ofSeconds(1));
             Map<String, Long> counts = seen.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
             assertThat(crashed).isTrue();

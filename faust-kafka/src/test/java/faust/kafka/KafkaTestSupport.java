@@ -3,6 +3,7 @@ package faust.kafka;
 import faust.App;
 import faust.AppConfig;
 import faust.embedded.EmbeddedKafka;
+import faust.embedded.security.Security;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -45,7 +46,7 @@ public final class KafkaTestSupport {
      * @return the started broker
      */
     public static EmbeddedKafka authorizingBrokerForAlice() {
-        return EmbeddedKafka.newBuilder().security(faust.embedded.Security.saslPlain("alice", "alice-pw"))
+        return EmbeddedKafka.newBuilder().security(Security.saslPlain("alice", "alice-pw"))
                 .brokerProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
                 .brokerProperty("allow.everyone.if.no.acl.found", "true")
                 .brokerProperty("super.users", "User:ANONYMOUS")
@@ -115,49 +116,5 @@ public final class KafkaTestSupport {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-    }
-
-    /**
-     * @param timeout longest wait
-     * @param condition what to wait for
-     * @param what described in the failure
-     */
-    public static void await(Duration timeout, BooleanSupplier condition, String what) {
-        await(timeout, condition, () -> what);
-    }
-
-    /**
-     * @param timeout longest wait
-     * @param condition what to wait for
-     * @param what described in the failure, computed then
-     */
-    public static void await(Duration timeout, BooleanSupplier condition, java.util.function.Supplier<String> what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                dumpFaustThreads();
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what.get());
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    /** On a timeout, prints where faust's own threads are (agents, consumer, flusher) into the test output. */
-    private static void dumpFaustThreads() {
-        StringBuilder b = new StringBuilder("faust threads at timeout:\n");
-        Thread.getAllStackTraces().forEach((t, stack) -> {
-            if (t.getName().startsWith("agent-") || t.getName().startsWith("faust-")) {
-                b.append("  ").append(t.getName()).append(" ").append(t.getState()).append('\n');
-                for (StackTraceElement e : stack) {
-                    b.append("      at ").append(e).append('\n');
-                }
-            }
-        });
-        System.err.print(b);
     }
 }

@@ -1,6 +1,6 @@
 package faust.kafka;
 
-import static faust.kafka.KafkaTestSupport.await;
+import static faust.testing.Await.until;
 import static faust.kafka.KafkaTestSupport.committedSum;
 import static faust.kafka.KafkaTestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +74,7 @@ class KafkaTransactionalInputTest {
         });
         app.start();
         try {
-            await(Duration.ofSeconds(60), () -> processed.get() == records && committedSum(kafka, id, topic) == offset,
+            until(Duration.ofSeconds(60), () -> processed.get() == records && committedSum(kafka, id, topic) == offset,
                     () -> what + " to process " + records + " and commit offset " + offset + " (processed " + processed.get()
                             + ", committed " + committedSum(kafka, id, topic) + ")");
         } finally {

@@ -1,6 +1,6 @@
 package faust.kafka;
 
-import static faust.kafka.KafkaTestSupport.await;
+import static faust.testing.Await.until;
 import static faust.kafka.KafkaTestSupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -355,7 +355,7 @@ class KafkaTransportTest {
     }
 
     private static void pollUntilAssigned(TransportConsumer c) {
-        await(Duration.ofSeconds(60), () -> {
+        until(Duration.ofSeconds(60), () -> {
             c.poll(Duration.ofMillis(100));
             return !c.assignment().isEmpty();
         }, "an assignment");
@@ -372,7 +372,7 @@ class KafkaTransportTest {
              TransportConsumer c2 = t2.createConsumer(group, "c2", m -> { }, () -> 0)) {
             c1.subscribe(List.of(name), null, NOOP);
             c2.subscribe(List.of(name), null, NOOP);
-            await(Duration.ofSeconds(60), () -> {
+            until(Duration.ofSeconds(60), () -> {
                 c1.poll(Duration.ofMillis(50));
                 c2.poll(Duration.ofMillis(50));
                 return c1.assignment().size() == 2 && c2.assignment().size() == 2 && c1.groupAssignment().size() == 2

@@ -3,6 +3,7 @@ package faust.stream.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import faust.stream.Headers;
+import faust.testing.Await;
 import faust.topic.TP;
 import faust.transport.TrackedMessage;
 import java.time.Duration;
@@ -24,10 +25,14 @@ class EventQueueTest {
         return out;
     }
 
-    /** Takes on a virtual thread, as agents do; returns the chunk's first offset, or -1 for none. */
+    /**
+     * Takes on a virtual thread, as agents do, and returns once that thread waits inside take (so a
+     * test asserts on a thread that is parked, not one that has not started yet); the future gives
+     * the chunk's first offset, or -1 for none.
+     */
     private static CompletableFuture<Long> takeOnVirtualThread(EventQueue q, long timeoutNanos) {
         CompletableFuture<Long> result = new CompletableFuture<>();
-        Thread.ofVirtual().start(() -> {
+        Thread taker = Thread.ofVirtual().start(() -> {
             try {
                 EventQueue.Chunk c = q.take(Integer.MAX_VALUE, timeoutNanos);
                 result.complete(c == null ? -1L : c.events()[c.start()].message().offset());
@@ -35,6 +40,8 @@ class EventQueueTest {
                 result.completeExceptionally(t);
             }
         });
+        Await.until(Duration.ofSeconds(5), () -> result.isDone() || taker.getState() == Thread.State.WAITING
+                || taker.getState() == Thread.State.TIMED_WAITING, "the taker to park in take");
         return result;
     }
 
@@ -42,8 +49,7 @@ class EventQueueTest {
     void a_take_without_a_deadline_waits_until_events_arrive() throws Exception {
         EventQueue q = new EventQueue(10);
         CompletableFuture<Long> taken = takeOnVirtualThread(q, Long.MAX_VALUE);
-        Thread.sleep(50);
-        assertThat(taken).as("nothing to take yet").isNotDone();
+        assertThat(taken).as("nothing to take yet: the taker is parked").isNotDone();
 
         q.put(events(7, 3), 0, 3);
 
@@ -55,7 +61,7 @@ class EventQueueTest {
     void a_take_without_a_deadline_ends_with_null_when_the_queue_closes() throws Exception {
         EventQueue q = new EventQueue(10);
         CompletableFuture<Long> taken = takeOnVirtualThread(q, Long.MAX_VALUE);
-        Thread.sleep(50);
+        assertThat(taken).as("the taker is parked").isNotDone();
 
         q.close();
 
