@@ -91,25 +91,25 @@ def row(java, status, test="—"):
 AT = "`faust.agent.AgentTest`"
 m("Agent", **{
  "(class)": row("`faust.agent.Agent<K,V,R>` (impl `faust.agent.internal.AgentImpl`)", D, AT),
- "supervisor": row("internal supervisor in `AgentImpl`; strategy via `AgentOptions.supervisorStrategy()`", P("not exposed as a property"), AT),
+ "supervisor": row("internal `Supervisor` policy of each agent; strategy via `a -> a.supervisorStrategy(...)`", P("not exposed as a property"), AT + ", `faust.agent.internal.SupervisorTest`"),
  "on_init_dependencies": row("—", W("mode service graph; actors are virtual threads owned by `AgentImpl`")),
  "cancel": row("`App.stop()` stops agents", P("no per-agent cancel()")),
  "info": row("`Agent.info()`", D, AT),
  "clone": row("—", W("agents are built by `App.agent(...)`; build another with new options")),
  "test_context": row("`Agent.testContext()` → `AgentTestContext`", P("no channel/supervisor_strategy/on_error overrides"), AT),
  "actor_from_stream": row("internal (`AgentImpl`)", W("internal actor plumbing")),
- "add_sink": row("`AgentOptions.sink(Agent|Channel|Consumer)`", P("sinks only at definition time"), AT),
+ "add_sink": row("`a -> a.sink(Agent|Channel|Consumer)` (a sealed `faust.agent.Sink`)", P("sinks only at definition time"), AT),
  "stream": row("`Agent.channel().stream()`", P("no Agent.stream(); use the channel")),
- "ask": row("`Agent.ask(value)`, `Agent.ask(key, value, timeout)`", P("no partition/timestamp/headers/reply_to/correlation_id args"), AT),
- "ask_nowait": row("`Agent.askAsync(key, value)` → `CompletableFuture<R>`", P("returns a future, not a ReplyPromise; no reply_to/correlation_id args"), AT),
- "cast": row("`Agent.cast(value)`, `Agent.cast(key, value)`", P("no partition/timestamp/headers args"), AT),
+ "ask": row("`Agent.ask(value)`, `Agent.ask(value, timeout)`, `Agent.ask(key, value, timeout)`", P("no partition/timestamp/headers/reply_to/correlation_id args"), AT),
+ "ask_nowait": row("`Agent.askAsync(value)`, `Agent.askAsync(key, value)` → `CompletableFuture<R>`", P("returns a future, not a ReplyPromise; no reply_to/correlation_id args"), AT),
+ "cast": row("`Agent.cast(value)`, `Agent.cast(key, value)`: fire-and-forget (`void`; a failure is logged)", P("no partition/timestamp/headers args"), AT),
  "join": row("`Agent.join(Iterable<V>)`", P("no key/reply_to args"), AT),
  "kvjoin": row("`Agent.kvjoin(Iterable<KeyValue<K,V>>)`", P("no reply_to arg"), AT),
  "kvmap": row("`Agent.kvmap(Iterable<KeyValue<K,V>>)`", P("no reply_to arg"), AT),
  "map": row("`Agent.map(Iterable<V>)`", P("no key/reply_to args"), AT),
  "logger": LOGGER,
- "on_isolated_partitions_assigned": row("`AgentOptions.isolatedPartitions(true)`: an actor (thread `agent-<name>-<topic>-<partition>`) starts per assigned partition", D, "`faust.agent.IsolatedPartitionsTest`"),
- "on_isolated_partitions_revoked": row("`AgentOptions.isolatedPartitions(true)`: the partition's actor stops on revocation", D, "`faust.agent.IsolatedPartitionsTest`"),
+ "on_isolated_partitions_assigned": row("`a -> a.isolatedPartitions(true)`: an actor (thread `agent-<name>-<topic>-<partition>`) starts per assigned partition", D, "`faust.agent.IsolatedPartitionsTest`"),
+ "on_isolated_partitions_revoked": row("`a -> a.isolatedPartitions(true)`: the partition's actor stops on revocation", D, "`faust.agent.IsolatedPartitionsTest`"),
  "on_partitions_assigned": row("`Agent.onPartitionsAssigned(Consumer<Set<TP>>)`", D, AT),
  "on_partitions_revoked": row("`Agent.onPartitionsRevoked(Consumer<Set<TP>>)`", D, AT),
  "on_shared_partitions_assigned": row("`Agent.onPartitionsAssigned(...)` (all agents share partitions)", D, AT),
@@ -140,28 +140,28 @@ m("App", **{
  "finalize": row("`App.create(...)` builds a finalized app", D, APT),
  "worker_init": row("—", W("Python worker bootstrap hook")),
  "discover": row("`autodiscover` setting parsed", P("no classpath scanning of @agent definitions; agents register via App.agent()")),
- "main": row("`App.main(String... args)` → `faust.cli.FaustCommand` (worker, agents)", P("only worker and agents commands"), APT),
+ "main": row("`App.main(String... args)` → the `faust.CommandLine` that faust-cli provides through `ServiceLoader` (worker, agents)", P("only worker and agents commands"), APT),
  "topic": row("`App.topic(name, keyType, valueType[, options])`, `App.topics(...)`, `App.topicPattern(...)`", D, APT),
  "channel": row("`App.channel(keyType, valueType)`", D, APT),
- "agent": row("`App.agent(name, channel|types, [AgentOptions], AgentFunction|YieldingAgentFunction)`", D, AT),
+ "agent": row("`App.agent(name, channel|types, [a -> options], AgentFunction)` → `Agent<K,V,Void>`; `App.agent(name, channel|types, Result.class, [a -> options], YieldingAgentFunction)` → `Agent<K,V,R>`", D, AT),
  "actor": row("`App.agent(...)`", D, AT),
  "task": row("`App.task(name, Runnable)`", D, APT),
- "timer": row("`App.timer(Duration, [onLeader], Runnable)`", D, APT),
- "crontab": row("`App.crontab(spec, timezone, onLeader, Runnable)`", D, "`faust.service.CrontabTest`"),
+ "timer": row("`App.timer(Duration, [t -> t.name(...).onLeader()], Runnable)`", D, APT + ", `faust.AppTestDriverTest`"),
+ "crontab": row("`App.crontab(spec, t -> t.name(...).timezone(...).onLeader(), Runnable)`", D, "`faust.service.CrontabTest`, `faust.AppTestDriverTest`"),
  "service": row("`App.service(Service)`", D, APT),
  "is_leader": row("`App.isLeader()`", D, APT),
  "stream": row("`App.stream(Channel)`", D, "`faust.stream.StreamTest`"),
  "Table": row("—", TBL), "SetTable": row("—", TBL),
  "page": row("—", WEB), "table_route": row("—", WEB), "command": row("—", CLI),
  "trace": row("—", L("tracing not planned yet")), "traced": row("—", L("tracing not planned yet")),
- "on_rebalance_start": row("internal (`ConsumerLoop` + `Sensor.onRebalanceStart()`)", P("no App-level hook; use a Sensor"), "`faust.sensor.SensorDelegateTest`"),
+ "on_rebalance_start": row("internal (`RebalanceHandler` + `Sensor.onRebalanceStart()`)", P("no App-level hook; use a Sensor"), "`faust.sensor.internal.SensorDelegateTest`"),
  "on_rebalance_return": row("internal (`Sensor.onRebalanceReturn()`)", P("no App-level hook; use a Sensor")),
  "on_rebalance_end": row("internal (`Sensor.onRebalanceEnd()`)", P("no App-level hook; use a Sensor")),
  "FlowControlQueue": row("internal `faust.topic.internal.EventQueue`", W("internal queue factory")),
- "Worker": row("`faust.cli.FaustCommand` `worker` subcommand", P("no Worker class")),
+ "Worker": row("`worker` command of faust-cli (`faust.cli.FaustCommand`)", P("no Worker class"), "`faust.cli.FaustCommandTest`"),
  "on_webserver_init": row("—", WEB),
  "commit": row("internal commit in `faust.internal.ConsumerLoop`", P("no public App.commit(topics)"), "`faust.transport.internal.OffsetTrackerTest`"),
- "conf": row("`App.conf()` → `faust.Settings`", D, "`faust.SettingsTest`"),
+ "conf": row("`App.conf()` → `faust.settings.Settings`; read with `conf().get(SETTING)`", D, "`faust.SettingsTest`"),
  "logger": LOGGER,
  "maybe_start_client": row("—", W("asyncio lazy start; send() starts the producer")),
  "on_first_start": row("—", W("mode hook; use App.start()")),
@@ -193,7 +193,7 @@ m("App.BootStrategy", **{
  "kafka_consumer": row("internal `ConsumerLoop`", D, "`faust.AppTest`"),
  "kafka_producer": row("internal `AppRuntime.producer()`", D),
  "producer_only": row("`BootStrategy.PRODUCER_ONLY`", D, APT),
- "sensors": row("`App.sensors()`", D, "`faust.sensor.SensorDelegateTest`"),
+ "sensors": row("`App.sensors()` → `faust.sensor.Sensors` (add, remove, contains, asList)", D, "`faust.sensor.internal.SensorDelegateTest`"),
  "server": row("—", W("Python service graph grouping")),
  "tables": row("—", TBL), "web_components": row("—", WEB), "web_server": row("—", WEB),
 })
@@ -201,7 +201,7 @@ m("App.BootStrategy", **{
 CT = "`faust.stream.StreamTest`"
 m("Channel", **{
  "(class)": row("`faust.topic.Channel<K,V>` (`App.channel(...)`, impl `ChannelImpl`)", D, CT),
- "deliver": row("internal `AbstractChannel.deliver(Message[])`", D, "`faust.AppTest`"),
+ "deliver": row("internal `AbstractChannel.deliver(TrackedMessage[])`", D, "`faust.AppTest`"),
  "queue": row("internal `AbstractChannel.queue()` (`EventQueue`)", D),
  "clone": row("—", W("channels are immutable; create a new one")),
  "clone_using_queue": row("—", W("asyncio queue detail")),
@@ -215,7 +215,7 @@ m("Channel", **{
  "on_stop_iteration": row("—", W("asyncio iteration detail")),
  "derive": row("`Topic.derive(...)`", P("only on Topic")),
  "declare": row("`Topic.declare()`", P("only on Topic")),
- "decode": row("internal `AbstractChannel.decode(Message)`", D, "`faust.codec.CodecsTest`"),
+ "decode": row("internal `AbstractChannel.decode(TrackedMessage)`", D, "`faust.codec.CodecsTest`"),
  "get": row("`Channel.get(Duration timeout)`", D, CT),
  "on_decode_error": row("`Sensor.onDecodeError(...)`; `faust.errors.KeyDecodeException`/`ValueDecodeException`", P("no overridable hook")),
  "on_key_decode_error": row("`faust.errors.KeyDecodeException`", P("no overridable hook")),
@@ -324,7 +324,7 @@ for f, j in hooks.items():
     m("Monitor", **{f: row(f"`Monitor.{j}(...)`", P("tables not implemented yet; hook exists") if table_hook else D, MO)})
     m("Sensor", **{f: row(f"`Sensor.{j}(...)`", P("tables not implemented yet; hook exists") if table_hook else D, SEN)})
 m("Sensor", **{
- "(class)": row("`faust.sensor.Sensor` (interface, default no-op hooks); fan-out `SensorDelegate`", D, SEN),
+ "(class)": row("`faust.sensor.Sensor` (interface, default no-op hooks, batch hooks `onMessagesIn`/`onMessagesOut`); fan-out internal `SensorDelegate`", D, SEN),
  "asdict": row("—", P("only Monitor has asMap()")),
  "logger": LOGGER,
 })
@@ -345,7 +345,7 @@ NOTFAUST = W("not implemented in Faust")
 m("Stream", **{
  "(class)": row("`faust.stream.Stream<K,V>` (impl `StreamImpl`), iterate with `for (V v : stream)`", D, ST),
  "logger": LOGGER, "mundane_level": row("—", W("mode logging detail")),
- "get_active_stream": row("`Stream.getActiveStream()`", D, "`faust.stream.StreamTest.get_active_stream_follows_through_to_the_last_stream_of_the_chain`"),
+ "get_active_stream": row("`Stream.activeStream()`", D, "`faust.stream.StreamTest.get_active_stream_follows_through_to_the_last_stream_of_the_chain`"),
  "get_root_stream": row("—", P("not public")),
  "add_processor": row("`Stream.addProcessor(Consumer)`", D, ST),
  "info": row("`Stream.label()`", P("no info() map")),
@@ -382,7 +382,7 @@ m("Stream", **{
  "prefix": row("`Stream.groupBy(..., name)` / `deriveTopic`", P("no prefix attribute")),
 })
 m("Module functions", **{
- "current_event()": row("`faust.stream.Event.current()`", D, ST),
+ "current_event()": row("`faust.Faust.currentEvent()`", D, ST + ", `faust.stream.internal.EventImplTest`"),
  "uuid()": row("`faust.Faust.uuid()`", D),
 })
 # ---- Tables, windows
@@ -392,27 +392,27 @@ TABLE_SECS = {"SetTable", "Table", "Table.WindowWrapper", "HoppingWindow", "Tumb
 # ---- Topic
 TT = APT
 m("Topic", **{
- "(class)": row("`faust.topic.Topic<K,V>` (`App.topic(...)`, `TopicOptions`; impl `TopicImpl`)", D, TT),
+ "(class)": row("`faust.topic.Topic<K,V>` (`App.topic(name, K, V, t -> options)`; its `TopicSpec spec()`; made once per name, types and options by the internal `TopicRegistry`)", D, TT + ", `faust.topic.internal.TopicRegistryTest`"),
  "pattern": row("`Topic.pattern()` (`App.topicPattern(...)`)", P("pattern subscription depends on transport"), TT),
- "derive": row("`Topic.derive(Consumer<TopicOptions>)`", D, TT),
- "derive_topic": row("`Topic.derive(prefix, suffix)` / `derive(o -> ...)`", D, TT),
+ "derive": row("`Topic.derive(prefix, suffix[, t -> changes])`", D, TT),
+ "derive_topic": row("`Topic.derive(prefix, suffix[, t -> changes])`", D, TT),
  "get_topic_name": row("`Topic.topics().get(0)`", P("no single-name accessor")),
  "declare": row("`Topic.declare()`", D, "`faust.AppTest`"),
- "decode": row("internal `AbstractChannel.decode(Message)`", D, "`faust.codec.CodecsTest`"),
+ "decode": row("internal `AbstractChannel.decode(TrackedMessage)`", D, "`faust.codec.CodecsTest`"),
  "publish_message": row("internal `TopicImpl.send(...)`", W("internal")),
  "put": row("`Channel.put(key, value)`", P("only for in-memory channels semantics")),
  "send": row("`Topic.send(key, value[, SendOptions])`", D, TT),
  "prepare_key": row("`Codecs.dumpsKey(...)`", W("internal")),
  "prepare_value": row("`Codecs.dumpsValue(...)`", W("internal")),
  "on_stop_iteration": row("—", W("asyncio iteration detail")),
- "partitions": row("`Topic.partitions()` / `TopicOptions.partitions(n)`", D, TT),
+ "partitions": row("`Topic.spec().partitions()` / `t -> t.partitions(n)`", D, TT),
  "topics": row("`Topic.topics()`", D, TT),
- "retention": row("`Topic.retention()` / `TopicOptions.retention(d)`", D, TT),
- "compacting": row("`Topic.compacting()` / `TopicOptions.compacting(b)`", D, TT),
- "replicas": row("`Topic.replicas()` / `TopicOptions.replicas(n)`", D, TT),
- "config": row("`Topic.config()` / `TopicOptions.config(k, v)`", D, TT),
- "acks": row("`Topic.acks()` / `TopicOptions.acks(b)`", D, TT),
- "internal": row("`Topic.internal()` / `TopicOptions.internal(b)`", D, TT),
+ "retention": row("`Topic.spec().retention()` / `t -> t.retention(d)`", D, TT),
+ "compacting": row("`Topic.spec().compacting()` / `t -> t.compacting(b)`", D, TT),
+ "replicas": row("`Topic.spec().replicas()` / `t -> t.replicas(n)`", D, TT),
+ "config": row("`Topic.spec().config()` / `t -> t.config(k, v)`", D, TT),
+ "acks": row("`Topic.spec().acks()` / `t -> t.acks(b)`", D, TT),
+ "internal": row("`Topic.spec().internal()` / `t -> t.internal(b)`", D, TT),
 })
 CRT = "`faust.kafka.KafkaCredentialsTest`"
 m("SASLCredentials", **{
@@ -429,8 +429,8 @@ m("SSLCredentials", **{
  "mechanism": row("—", W("TLS has no SASL mechanism"))})
 # ---- Worker
 m("Worker", **{
- "(class)": row("`faust.cli.FaustCommand` `worker` subcommand (`App.main(args)`)", P("no Worker class; CLI runs App.start()/stop()")),
- "logger": LOGGER, "app": row("the `App` passed to `FaustCommand.run(app, args)`", D),
+ "(class)": row("`worker` command of faust-cli (`App.main(args)`)", P("no Worker class; the command runs App.start()/stop()"), "`faust.cli.FaustCommandTest`"),
+ "logger": LOGGER, "app": row("the `App` passed to `CommandLine.run(app, args)`", D),
  "sensors": row("`App.sensors().add(Sensor)`", D, SEN),
  "workdir": row("—", CLI), "spinner": row("—", W("terminal spinner")),
  "on_init_dependencies": row("—", W("mode hook")),
@@ -439,7 +439,7 @@ m("Worker", **{
  "on_execute": row("—", W("mode hook")), "on_first_start": row("—", W("mode hook")),
  "on_start": row("—", W("mode hook")), "on_startup_finished": row("—", W("mode hook")),
  "on_worker_shutdown": row("—", W("mode hook")),
- "on_setup_root_logger": row("`faust.cli.Logging`", P("SLF4J backend configures logging")),
+ "on_setup_root_logger": row("`--loglevel`/`--logfile` of faust-cli (Logback when it is the backend)", P("SLF4J backend configures logging")),
 })
 # ---- Service (mode)
 SV = "`faust.service.ServiceTest`"
@@ -452,7 +452,7 @@ m("Service", **{
  "mundane_level": row("—", W("mode logging detail")),
  "from_awaitable": row("—", W("asyncio awaitables")),
  "task": row("`Service.addTask(name, body)`", D, SV),
- "timer": row("`Service.addTimer(name, interval[, isLeader], body)`", D, "`faust.service.PeriodicTest`"),
+ "timer": row("`Service.addTimer(interval, t -> t.name(...).onLeader(), body)`; leadership from `Service.isLeader()`", D, "`faust.service.PeriodicTest`, `faust.service.ServiceTest`"),
  "transitions_to": row("`ServiceState` transitions", P("no decorator"), "`faust.service.ServiceStateTest`"),
  "add_dependency": row("`Service.addDependency(S)`", D, SV),
  "add_context": row("—", W("Python context managers; use try-with-resources")),
@@ -494,10 +494,13 @@ m("Service.Diag", **{
 })
 
 # ---- Settings
-decl = open(os.path.join(here, "../../faust-core/src/main/java/faust/settings/internal/Declarations.java")).read()
-DECLARED = set(re.findall(r'(?:define|derived)\("([a-z_A-Z]+)"', decl))
-settings_java = open(os.path.join(here, "../../faust-core/src/main/java/faust/Settings.java")).read()
-GETTERS = set(re.findall(r'public [\w<>?,\s@.\[\]]+? (\w+)\(\) \{', settings_java))
+import glob
+KEYS = {}     # faust name -> (section class, constant)
+for f in sorted(glob.glob(os.path.join(here, "../../faust-core/src/main/java/faust/settings/*Settings.java"))):
+    cls = os.path.basename(f)[:-5]
+    for const, key in re.findall(r'public static final Setting<.*?> (\w+) = D\.\w+\(\s*"(\w+)"', open(f).read(), re.S):
+        KEYS[key] = (cls, const)
+DECLARED = set(KEYS)
 SET_T = "`faust.SettingsTest`"
 def camel(n): 
     p = n.split("_"); return p[0] + "".join(x.title() for x in p[1:])
@@ -520,7 +523,7 @@ CLASS_SETTINGS = {"Agent", "ConsumerScheduler", "HttpClient", "LeaderAssignor", 
   "Router", "Serializers", "SetTable", "Stream", "Table", "TableManager", "Topic", "Worker"}
 def setting_row(n):
     if n == "setting_names":
-        return row("`Settings.asMap().keySet()`; declarations in `faust.settings.internal.Declarations`", D, "`faust.settings.internal.DeclarationsTest`")
+        return row("`Settings.declared()` (every `Setting<T>` constant of the section classes); `Settings.asMap().keySet()`", D, "`faust.settings.SettingTest`")
     if n == "find_old_versiondirs":
         return row("—", TBL)
     if n in CLASS_SETTINGS:
@@ -536,22 +539,24 @@ def setting_row(n):
     if n in ("logging_config", "loghandlers"):
         return row("SLF4J backend config (logback.xml)", W("Python logging; not declared"))
     if n == "appdir":
-        return row("derived `<datadir>/v<version>` (base of `Settings.tabledir()`)", P("no accessor of its own"))
+        return row("derived `<datadir>/v<version>` (base of `settings.get(CommonSettings.TABLEDIR)`)", P("no accessor of its own"))
     if n == "processing_guarantee":
-        return row("`Settings.processingGuarantee()` → `faust.ProcessingGuarantee`, `AppConfig.set(\"processing_guarantee\", …)`",
+        return row("`settings.get(CommonSettings.PROCESSING_GUARANTEE)` → `faust.settings.ProcessingGuarantee`, `AppConfig.processingGuarantee(…)`",
                    D + " (exactly_once: commit barrier, transactions, rewind on crash; docs/acks.md; on Kafka a read_committed "
                    "consumer and a transactional producer, docs/kafka.md)",
                    SET_T + ", `faust.ExactlyOnceTest`, `faust.kafka.KafkaTransportTest`")
     if n == "broker":
-        return row("`Settings.broker()`, `AppConfig.set(\"broker\", …)`; `memory://`, and `kafka://h1:9092;h2:9092` with faust-kafka",
+        return row("`settings.get(CommonSettings.BROKER)`, `AppConfig.broker(…)`; `memory://`, and `kafka://h1:9092;h2:9092` with faust-kafka",
                    D, "`faust.kafka.internal.BrokerUrlsTest`")
     if n == "url":
         return row("`broker`", W("deprecated alias of broker"))
-    g = camel(n)
-    java = f"`Settings.{g}()`" if g in GETTERS else "`Settings.get(\"%s\")`" % n
-    if n == "id": java = "`Settings.id()`"
-    if n == "reply_to": java = "`Settings.replyTo()`"
-    java += f", `AppConfig.set(\"{n}\", …)`" if n not in ("id", "name") else ", `App.create(id, …)`"
+    if n in KEYS:
+        cls, const = KEYS[n]
+        java = f"`settings.get({cls}.{const})`, `AppConfig.set({cls}.{const}, …)`"
+    elif n in ("id", "name"):
+        java = f"`Settings.{n}()`, `App.create(id, …)`"
+    else:
+        java = f"`Settings.byName(\"{n}\")`"
     if n not in DECLARED and n not in ("id", "name"):
         return row(java, P("not declared"))
     if n == "stream_publish_on_commit":
@@ -590,7 +595,7 @@ def status_kind(s):
 def lookup(sec, name, kind):
     if sec in ("Settings",) or (sec == "App.Settings"):
         if name == "(class)":
-            return row("`faust.Settings` (built by `faust.AppConfig`)", D, "`faust.SettingsTest`")
+            return row("`faust.settings.Settings` (built by `faust.AppConfig`; typed `Setting<T>` keys)", D, "`faust.SettingsTest`, `faust.settings.SettingTest`")
         return setting_row(name)
     if sec in TABLE_SECS:
         if name == "logger": return LOGGER
