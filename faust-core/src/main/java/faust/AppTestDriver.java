@@ -94,21 +94,40 @@ public final class AppTestDriver implements AutoCloseable {
 
     /**
      * The configuration of a test app: {@code more} first, then, for what it left unset, the
-     * driver's broker and clock, a 100 ms commit interval, no environment, the web server off.
-     * Pass it to an app factory of your own: {@code App.create("orders", driver.configure(cfg -> ...))}.
+     * driver's broker and clock and the {@linkplain #testFriendly test-friendly defaults}. Pass it
+     * to an app factory of your own: {@code App.create("orders", driver.configure(cfg -> ...))}.
      *
      * @param more the test's own settings; it must not set {@code broker}
      * @return the configuration
      */
     public Consumer<AppConfig> configure(Consumer<AppConfig> more) {
         Objects.requireNonNull(more, "more");
-        return cfg -> {
+        return testFriendly(cfg -> {
             more.accept(cfg);
             if (cfg.isSet(CommonSettings.BROKER)) {
                 throw new IllegalArgumentException("an AppTestDriver runs apps on its own broker (" + brokerUrl
                         + "); do not set broker in the test's configuration");
             }
             cfg.broker(brokerUrl);
+            if (!cfg.hasClock()) {
+                cfg.clock(clock);
+            }
+        });
+    }
+
+    /**
+     * The configuration of an app for a test that brings its own broker (a {@code memory://} one
+     * shared by several apps, or a real Kafka) and runs on the system clock: {@code more} first,
+     * then, for what it left unset, a 100 ms commit interval, no environment variables, the web
+     * server off; system properties are never read.
+     *
+     * @param more the test's own settings, the broker among them
+     * @return the configuration
+     */
+    public static Consumer<AppConfig> testFriendly(Consumer<AppConfig> more) {
+        Objects.requireNonNull(more, "more");
+        return cfg -> {
+            more.accept(cfg);
             if (!cfg.isSet(BrokerSettings.BROKER_COMMIT_INTERVAL)) {
                 cfg.brokerCommitInterval(COMMIT_INTERVAL);
             }
@@ -117,9 +136,6 @@ public final class AppTestDriver implements AutoCloseable {
             }
             if (!cfg.hasEnvironment()) {
                 cfg.environment(Map.of());
-            }
-            if (!cfg.hasClock()) {
-                cfg.clock(clock);
             }
             cfg.ignoreSystemProperties();
         };

@@ -1,6 +1,5 @@
 package faust;
 
-import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -17,12 +16,12 @@ public final class TestApps {
      * @param id app id
      * @param broker memory broker URL
      * @param more extra settings
-     * @return an app with a short commit interval
+     * @return a test-friendly app ({@link AppTestDriver#testFriendly}) on {@code broker}
      */
     public static App app(String id, String broker, Consumer<AppConfig> more) {
-        return App.create(id, cfg -> {
-            cfg.broker(broker).brokerCommitInterval(Duration.ofMillis(100)).environment(java.util.Map.of());
+        return App.create(id, AppTestDriver.testFriendly(cfg -> {
+            cfg.broker(broker);
             more.accept(cfg);
-        });
+        }));
     }
 }

@@ -2,13 +2,11 @@ package faust.kafka;
 
 import faust.App;
 import faust.AppConfig;
+import faust.AppTestDriver;
 import faust.embedded.EmbeddedKafka;
 import faust.embedded.security.Security;
-import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -94,13 +92,13 @@ public final class KafkaTestSupport {
      * @param id app id
      * @param brokerUrl {@code kafka://...} or {@code memory://...}
      * @param more extra settings
-     * @return an app that commits every 100 ms and ignores the environment
+     * @return a test-friendly app ({@link AppTestDriver#testFriendly}) on {@code brokerUrl}
      */
     public static App app(String id, String brokerUrl, Consumer<AppConfig> more) {
-        return App.create(id, cfg -> {
-            cfg.broker(brokerUrl).brokerCommitInterval(Duration.ofMillis(100)).environment(Map.of());
+        return App.create(id, AppTestDriver.testFriendly(cfg -> {
+            cfg.broker(brokerUrl);
             more.accept(cfg);
-        });
+        }));
     }
 
     /**
