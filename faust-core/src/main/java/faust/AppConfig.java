@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -329,7 +330,7 @@ public final class AppConfig {
     public Settings build() {
         Map<String, String> env = environment == null ? System.getenv() : environment.get();
         Map<String, String> props = new HashMap<>();
-        (systemProperties ? System.getProperties() : new java.util.Properties()).forEach((k, v) -> {
+        (systemProperties ? System.getProperties() : new Properties()).forEach((k, v) -> {
             if (k instanceof String key && key.startsWith(Resolver.PROPERTY_PREFIX) && v instanceof String value) {
                 props.put(key, value);
             }

@@ -18,7 +18,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,7 +125,7 @@ class AppConfigTest {
         "broker|kafka://h1:9092;;h2|one or more URLs",
     })
     void env_value_rejected_with_name_value_source_and_rule(String key, String value, String rule) {
-        String env = key.toUpperCase(java.util.Locale.ROOT);
+        String env = key.toUpperCase(Locale.ROOT);
         String var = switch (key) {
             case "version" -> "APP_VERSION";
             case "store" -> "APP_STORE";
@@ -225,7 +227,7 @@ class AppConfigTest {
         Settings s = AppConfig.forApp("a").environment(Map.of())
                 .broker("memory://").store("rocksdb://").processingGuarantee(ProcessingGuarantee.EXACTLY_ONCE)
                 .keySerializer("json").valueSerializer("raw").replyTo("r").replyCreateTopic(true)
-                .agentSupervisor("crashing").timezone(java.time.ZoneId.of("Europe/Oslo")).webEnabled(false).debug(true)
+                .agentSupervisor("crashing").timezone(ZoneId.of("Europe/Oslo")).webEnabled(false).debug(true)
                 .set("producer_acks", "all").build();
         assertThat(s.get(CommonSettings.BROKER)).containsExactly(URI.create("memory:///"));
         assertThat(s.get(CommonSettings.STORE).getScheme()).isEqualTo("rocksdb");

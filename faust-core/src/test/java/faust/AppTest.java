@@ -12,12 +12,18 @@ import faust.topic.TP;
 import faust.topic.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class AppTest {
@@ -97,7 +103,7 @@ class AppTest {
                 topic.send("k", new Greeting("world", i)).join();
             }
             until(Duration.ofSeconds(10), () -> seen.size() == 100, "100 greetings");
-            assertThat(seen).extracting(Greeting::n).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 100).boxed().toList());
+            assertThat(seen).extracting(Greeting::n).containsExactlyElementsOf(IntStream.range(0, 100).boxed().toList());
             until(Duration.ofSeconds(10), () -> Long.valueOf(100).equals(app.monitor().tpCommittedOffsets().get(new TP("greetings", 0))),
                     "offset 100 committed");
         } finally {
@@ -169,14 +175,14 @@ class AppTest {
 
     @Test
     void bad_setting_fails_at_creation_naming_setting_and_value() {
-        assertThatThrownBy(() -> App.create("x", c -> c.environment(java.util.Map.of()).streamBufferMaxsize(-5)))
+        assertThatThrownBy(() -> App.create("x", c -> c.environment(Map.of()).streamBufferMaxsize(-5)))
                 .isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("stream_buffer_maxsize").hasMessageContaining("-5");
     }
 
     @Test
     void unknown_broker_scheme_fails_at_start_naming_known_schemes() {
-        App app = App.create("scheme", c -> c.environment(java.util.Map.of()).broker("nats://localhost"));
+        App app = App.create("scheme", c -> c.environment(Map.of()).broker("nats://localhost"));
         assertThatThrownBy(app::start).isInstanceOf(ImproperlyConfiguredException.class)
                 .hasMessageContaining("nats").hasMessageContaining("memory");
     }
@@ -223,7 +229,7 @@ class AppTest {
         App app = TestApps.app("resend", broker, c -> { });
         Topic<String, Integer> in = app.topic("in", String.class, Integer.class, o -> o.partitions(1));
         Topic<String, Integer> out = app.topic("out", String.class, Integer.class, o -> o.partitions(1));
-        java.util.concurrent.atomic.AtomicBoolean failedOnce = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean failedOnce = new AtomicBoolean();
         app.agent("copy", in, stream -> {
             for (Integer v : stream) {
                 // the first send of 5 goes to a partition that does not exist, and fails
@@ -247,7 +253,7 @@ class AppTest {
             }
             until(Duration.ofSeconds(10), () -> seen.size() == 20, "all 20 values in the output");
             assertThat(failedOnce).isTrue();
-            assertThat(seen).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
+            assertThat(seen).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 20).boxed().toList());
         } finally {
             app.stop();
             reader.stop();
@@ -268,7 +274,7 @@ class AppTest {
                 }
             });
             driver.start(app);
-            List<KeyValue<String, Integer>> records = new java.util.ArrayList<>();
+            List<KeyValue<String, Integer>> records = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 records.add(KeyValue.of("k", i));
             }
@@ -287,7 +293,7 @@ class AppTest {
 
     @Test
     void start_declares_each_topic_once_though_agents_and_the_leader_subscribe_after_the_batch() {
-        String name = java.util.UUID.randomUUID().toString();
+        String name = UUID.randomUUID().toString();
         App app = TestApps.app("once", "counting://" + name, c -> { });
         Topic<String, String> in = app.topic("in", String.class, String.class);
         Topic<String, String> out = app.topic("out", String.class, String.class);
@@ -308,7 +314,7 @@ class AppTest {
 
     @Test
     void an_unrecoverable_consumer_error_crashes_the_app_instead_of_idling() {
-        App app = TestApps.app("doomed", "failing://" + java.util.UUID.randomUUID(), c -> { });
+        App app = TestApps.app("doomed", "failing://" + UUID.randomUUID(), c -> { });
         Topic<String, String> t = app.topic("t", String.class, String.class);
         app.agent("a", t, s -> {
             for (String v : s) {
@@ -332,7 +338,7 @@ class AppTest {
         setup.topic("right", String.class, String.class, o -> o.partitions(4)).declare();
         setup.stop();
         App app = TestApps.app("copart", broker, c -> { });
-        Topic<String, String> both = app.topics(java.util.List.of("left", "right"), String.class, String.class, o -> { });
+        Topic<String, String> both = app.topics(List.of("left", "right"), String.class, String.class, o -> { });
         app.agent("joiner", both, s -> {
             for (String v : s) {
                 assertThat(v).isNotNull();
@@ -352,7 +358,7 @@ class AppTest {
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> u = new java.util.HashSet<>(a);
+        Set<String> u = new HashSet<>(a);
         u.addAll(b);
         return u;
     }

@@ -8,7 +8,9 @@ import faust.stream.KeyValue;
 import faust.topic.Topic;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -85,7 +87,7 @@ class AppTestDriverTest {
 
     @Test
     void a_crontab_runs_at_its_wall_clock_times_as_the_clock_moves() {
-        App app = driver.app("hourly", cfg -> cfg.timezone(java.time.ZoneOffset.UTC));
+        App app = driver.app("hourly", cfg -> cfg.timezone(ZoneOffset.UTC));
         List<Instant> runs = new CopyOnWriteArrayList<>();
         app.crontab("0 * * * *", t -> t.name("hourly"), () -> runs.add(driver.clock().instant()));
         driver.start(app);
@@ -120,7 +122,7 @@ class AppTestDriverTest {
     void a_test_app_must_not_set_a_broker_and_an_app_of_another_broker_is_refused() {
         assertThatThrownBy(() -> driver.app("own-broker", cfg -> cfg.broker("kafka://localhost:9092")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("do not set broker");
-        App elsewhere = App.create("elsewhere", cfg -> cfg.broker("memory://elsewhere").environment(java.util.Map.of()));
+        App elsewhere = App.create("elsewhere", cfg -> cfg.broker("memory://elsewhere").environment(Map.of()));
         assertThatThrownBy(() -> driver.start(elsewhere))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not on this driver's broker");
     }

@@ -1,11 +1,11 @@
 package faust;
 
-import faust.testing.Await;
 import static faust.testing.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import faust.settings.ProcessingGuarantee;
 import faust.stream.Headers;
+import faust.testing.Await;
 import faust.topic.TP;
 import faust.topic.Topic;
 import faust.transport.GatedTransportFactory;
@@ -16,13 +16,19 @@ import faust.transport.internal.MemoryTransport;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** processing_guarantee=exactly_once on the memory transport: transactions, read_committed, rewind. */
@@ -46,7 +52,7 @@ class ExactlyOnceTest {
 
     @Test
     void one_crash_aborts_one_transaction_even_when_the_aborted_sends_were_still_in_flight() {
-        String name = "abort-" + java.util.UUID.randomUUID();
+        String name = "abort-" + UUID.randomUUID();
         App app = App.create("lagging", cfg -> cfg.broker("lagging-acks://" + name)
                 .processingGuarantee(ProcessingGuarantee.EXACTLY_ONCE).brokerCommitInterval(Duration.ofMillis(100))
                 .environment(Map.of()));
@@ -129,8 +135,8 @@ class ExactlyOnceTest {
 
     @Test
     void streams_go_on_while_a_transaction_commits_and_what_they_send_enters_the_next_one() throws Exception {
-        String broker = "gated://" + java.util.UUID.randomUUID();
-        String id = "pipelined-" + java.util.UUID.randomUUID();
+        String broker = "gated://" + UUID.randomUUID();
+        String id = "pipelined-" + UUID.randomUUID();
         GatedTransportFactory.Gate gate = GatedTransportFactory.gate(id);
         App app = eosApp(id, broker);
         Topic<String, Integer> in = app.topic("in", String.class, Integer.class, o -> o.partitions(1));
@@ -172,7 +178,7 @@ class ExactlyOnceTest {
             until(Duration.ofSeconds(10), () -> seen.size() >= 25, "all 25 outputs committed");
             awaitSettled(MemoryBroker.named("gated-" + broker.substring("gated://".length())), id, "in", 1, 25);
             assertThat(seen).as("each output once, in order")
-                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 25).mapToObj(i -> "v" + i).toList());
+                    .containsExactlyElementsOf(IntStream.range(0, 25).mapToObj(i -> "v" + i).toList());
         } finally {
             gate.open();
             app.stop();
@@ -183,7 +189,7 @@ class ExactlyOnceTest {
 
     @Test
     void a_transaction_commit_that_fails_while_streams_go_on_loses_and_duplicates_nothing() throws Exception {
-        String name = java.util.UUID.randomUUID().toString();
+        String name = UUID.randomUUID().toString();
         String id = "failing-commit-" + name;
         GatedTransportFactory.Gate gate = GatedTransportFactory.gate(id);
         String broker = "gated://" + name;
@@ -214,12 +220,12 @@ class ExactlyOnceTest {
             for (int i = 100; i < 300; i++) {
                 input.send("key-" + i, i).join();
             }
-            until(Duration.ofSeconds(20), () -> new java.util.HashSet<>(seen).size() == 300, "all 300 outputs committed");
+            until(Duration.ofSeconds(20), () -> new HashSet<>(seen).size() == 300, "all 300 outputs committed");
             awaitSettled(MemoryBroker.named("gated-" + name), id, "in", 2, 300);
             assertThat(gate.failedCommits()).as("a commit failed").isEqualTo(1);
             assertThat(attempts.get()).as("events were processed again after the failed commit").isGreaterThan(300);
             assertThat(seen).as(() -> "each output exactly once; duplicated: " + seen.stream()
-                    .collect(java.util.stream.Collectors.groupingBy(v -> v, java.util.TreeMap::new, java.util.stream.Collectors.counting()))
+                    .collect(Collectors.groupingBy(v -> v, TreeMap::new, Collectors.counting()))
                     .entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList()).hasSize(300);
         } finally {
             app.stop();
@@ -234,8 +240,8 @@ class ExactlyOnceTest {
         App app = eosApp("outside", broker);
         Topic<String, String> in = app.topic("in", String.class, String.class, o -> o.partitions(1));
         Topic<String, String> out = app.topic("out", String.class, String.class, o -> o.partitions(1));
-        java.util.concurrent.CountDownLatch inEvent = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch inEvent = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean crashed = new AtomicBoolean();
         app.agent("crashy", in, stream -> {
             for (String v : stream) {
@@ -256,7 +262,7 @@ class ExactlyOnceTest {
         feeder.start();
         try {
             input.send("k", "x").join();
-            assertThat(inEvent.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(inEvent.await(10, TimeUnit.SECONDS)).isTrue();
             out.send("k", "outside").join();     // from the test's thread: no event, no transaction
             release.countDown();                  // the agent crashes: the worker aborts its transaction and rewinds
             until(Duration.ofSeconds(10), () -> seen.contains("processed-x") && seen.contains("outside"),
@@ -313,7 +319,7 @@ class ExactlyOnceTest {
     void a_worker_joining_mid_run_causes_no_duplicate_output() throws Exception {
         String broker = TestApps.freshBroker();
         AtomicInteger processed = new AtomicInteger();
-        java.util.function.Function<String, App> worker = id -> {
+        Function<String, App> worker = id -> {
             App w = eosApp("join", broker);
             Topic<String, Integer> in = w.topic("in", String.class, Integer.class, o -> o.partitions(4));
             Topic<String, String> out = w.topic("out", String.class, String.class, o -> o.partitions(1));
@@ -344,7 +350,7 @@ class ExactlyOnceTest {
             }
             until(Duration.ofSeconds(10), () -> processed.get() > 100, "processing under way");
             second.start();
-            until(Duration.ofSeconds(30), () -> new java.util.HashSet<>(seen).size() == 600, "600 distinct outputs");
+            until(Duration.ofSeconds(30), () -> new HashSet<>(seen).size() == 600, "600 distinct outputs");
             awaitSettled(MemoryBroker.named(URI.create(broker).getAuthority()), "join", "in", 4, 600);
             assertThat(seen).as("each output exactly once").hasSize(600);
         } finally {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -28,7 +29,7 @@ final class JsonValues {
     static final String NAMESPACE_KEY = "ns";
 
     private static final Set<Class<?>> INTEGRAL = Set.of(int.class, Integer.class, long.class, Long.class,
-            short.class, Short.class, byte.class, Byte.class, java.math.BigInteger.class);
+            short.class, Short.class, byte.class, Byte.class, BigInteger.class);
     private static final Set<Class<?>> FLOATING = Set.of(double.class, Double.class, float.class, Float.class);
     private static final Set<Class<?>> DATES = Set.of(Instant.class, OffsetDateTime.class, ZonedDateTime.class,
             LocalDateTime.class, LocalDate.class);

@@ -12,11 +12,12 @@ import faust.settings.StreamSettings;
 import faust.stream.Headers;
 import faust.stream.internal.CurrentEvent;
 import faust.stream.internal.EventImpl;
+import faust.topic.RecordMetadata;
 import faust.topic.TP;
 import faust.transport.TrackedMessage;
-import faust.topic.RecordMetadata;
 import faust.transport.Transport;
 import faust.transport.TransportProducer;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
@@ -182,7 +183,7 @@ final class Publisher {
      *
      * @param commitOffsets the offsets about to be committed
      */
-    void publishAttached(java.util.Map<TP, Long> commitOffsets) {
+    void publishAttached(Map<TP, Long> commitOffsets) {
         if (!publishOnCommit) {
             return;
         }

@@ -1,5 +1,6 @@
 package faust.service;
 
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -53,7 +54,7 @@ public final class Diag {
      * @return an immutable, sorted snapshot
      */
     public Set<String> flags() {
-        return java.util.Collections.unmodifiableSet(new TreeSet<>(flags));
+        return Collections.unmodifiableSet(new TreeSet<>(flags));
     }
 
     @Override

@@ -52,7 +52,7 @@ public enum ServiceState {
      * @return {@code true} if {@code this -> next} is an allowed transition
      */
     public boolean canTransitionTo(ServiceState next) {
-        return java.util.Objects.requireNonNull(ALLOWED.get(this)).contains(Objects.requireNonNull(next, "next"));
+        return Objects.requireNonNull(ALLOWED.get(this)).contains(Objects.requireNonNull(next, "next"));
     }
 
     /**

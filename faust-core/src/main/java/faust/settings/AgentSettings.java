@@ -1,5 +1,7 @@
 package faust.settings;
 
+import java.util.List;
+
 /** Agent settings. */
 public final class AgentSettings {
     private static final Definer D = new Definer(Section.AGENT);
@@ -11,7 +13,7 @@ public final class AgentSettings {
 
     private AgentSettings() {}
 
-    static java.util.List<Setting<?>> keys() {
+    static List<Setting<?>> keys() {
         return D.keys();
     }
 }

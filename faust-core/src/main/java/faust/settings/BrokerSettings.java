@@ -6,6 +6,7 @@ import static faust.settings.Parsers.intAtLeast;
 import static faust.settings.Parsers.string;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Kafka client settings shared by consumer and producer (Faust's {@code broker_*} settings). */
@@ -52,7 +53,7 @@ public final class BrokerSettings {
 
     private BrokerSettings() {}
 
-    static java.util.List<Setting<?>> keys() {
+    static List<Setting<?>> keys() {
         return D.keys();
     }
 }

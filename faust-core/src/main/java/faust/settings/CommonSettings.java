@@ -73,7 +73,7 @@ public final class CommonSettings {
 
     private CommonSettings() {}
 
-    static java.util.List<Setting<?>> keys() {
+    static List<Setting<?>> keys() {
         return D.keys();
     }
 }

@@ -2,6 +2,7 @@ package faust.settings;
 
 import static faust.settings.Parsers.intAtLeast;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Consumer settings. */
@@ -26,7 +27,7 @@ public final class ConsumerSettings {
 
     private ConsumerSettings() {}
 
-    static java.util.List<Setting<?>> keys() {
+    static List<Setting<?>> keys() {
         return D.keys();
     }
 }

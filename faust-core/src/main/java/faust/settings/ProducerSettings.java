@@ -4,6 +4,7 @@ import static faust.settings.Parsers.duration;
 import static faust.settings.Parsers.intAtLeast;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Producer settings. */
@@ -39,7 +40,7 @@ public final class ProducerSettings {
 
     private ProducerSettings() {}
 
-    static java.util.List<Setting<?>> keys() {
+    static List<Setting<?>> keys() {
         return D.keys();
     }
 }

@@ -4,6 +4,7 @@ import static faust.settings.Parsers.bool;
 import static faust.settings.Parsers.string;
 
 import java.time.Duration;
+import java.util.List;
 
 /** Agent RPC (ask and reply) settings. */
 public final class RpcSettings {
@@ -24,7 +25,7 @@ public final class RpcSettings {
 
     private RpcSettings() {}
 
-    static java.util.List<Setting<?>> keys() {
+    static List<Setting<?>> keys() {
         return D.keys();
     }
 }

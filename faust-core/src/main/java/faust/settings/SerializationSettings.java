@@ -2,6 +2,8 @@ package faust.settings;
 
 import static faust.settings.Parsers.string;
 
+import java.util.List;
+
 /** The default codecs (Faust's {@code key_serializer} and {@code value_serializer}). */
 public final class SerializationSettings {
     private static final Definer D = new Definer(Section.SERIALIZATION);
@@ -15,7 +17,7 @@ public final class SerializationSettings {
 
     private SerializationSettings() {}
 
-    static java.util.List<Setting<?>> keys() {
+    static List<Setting<?>> keys() {
         return D.keys();
     }
 }

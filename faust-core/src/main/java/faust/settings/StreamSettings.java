@@ -4,6 +4,7 @@ import static faust.settings.Parsers.bool;
 import static faust.settings.Parsers.duration;
 
 import java.time.Duration;
+import java.util.List;
 
 /** Stream settings. */
 public final class StreamSettings {
@@ -33,7 +34,7 @@ public final class StreamSettings {
 
     private StreamSettings() {}
 
-    static java.util.List<Setting<?>> keys() {
+    static List<Setting<?>> keys() {
         return D.keys();
     }
 }

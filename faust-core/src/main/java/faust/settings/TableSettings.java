@@ -3,6 +3,7 @@ package faust.settings;
 import static faust.settings.Parsers.intAtLeast;
 
 import java.time.Duration;
+import java.util.List;
 
 /** Table settings. */
 public final class TableSettings {
@@ -20,7 +21,7 @@ public final class TableSettings {
 
     private TableSettings() {}
 
-    static java.util.List<Setting<?>> keys() {
+    static List<Setting<?>> keys() {
         return D.keys();
     }
 }

@@ -3,6 +3,8 @@ package faust.settings;
 import static faust.settings.Parsers.bool;
 import static faust.settings.Parsers.intAtLeast;
 
+import java.util.List;
+
 /** Topic settings. */
 public final class TopicSettings {
     private static final Definer D = new Definer(Section.TOPIC);
@@ -22,7 +24,7 @@ public final class TopicSettings {
 
     private TopicSettings() {}
 
-    static java.util.List<Setting<?>> keys() {
+    static List<Setting<?>> keys() {
         return D.keys();
     }
 }

@@ -5,6 +5,7 @@ import static faust.settings.Parsers.string;
 import static faust.settings.Parsers.url;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,7 +43,7 @@ public final class WebSettings {
 
     private WebSettings() {}
 
-    static java.util.List<Setting<?>> keys() {
+    static List<Setting<?>> keys() {
         return D.keys();
     }
 }

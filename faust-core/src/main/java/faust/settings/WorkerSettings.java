@@ -1,5 +1,7 @@
 package faust.settings;
 
+import java.util.List;
+
 /** Worker settings. */
 public final class WorkerSettings {
     private static final Definer D = new Definer(Section.WORKER);
@@ -13,7 +15,7 @@ public final class WorkerSettings {
 
     private WorkerSettings() {}
 
-    static java.util.List<Setting<?>> keys() {
+    static List<Setting<?>> keys() {
         return D.keys();
     }
 }

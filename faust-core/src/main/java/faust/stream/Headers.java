@@ -1,5 +1,6 @@
 package faust.stream;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -85,7 +86,7 @@ public final class Headers implements Iterable<Header> {
      */
     public @Nullable String lastString(String key) {
         byte[] v = lastValue(key);
-        return v == null ? null : new String(v, java.nio.charset.StandardCharsets.UTF_8);
+        return v == null ? null : new String(v, StandardCharsets.UTF_8);
     }
 
     /** @return the headers as a list */

@@ -2,6 +2,7 @@ package faust.topic;
 
 import faust.stream.Headers;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +27,7 @@ public record SendOptions(@Nullable Integer partition, @Nullable Instant timesta
         if (partition != null && partition < 0) {
             throw new IllegalArgumentException("partition must be >= 0, got " + partition);
         }
-        java.util.Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(headers, "headers");
     }
 
     /** @return no options set */

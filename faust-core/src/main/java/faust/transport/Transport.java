@@ -2,7 +2,9 @@ package faust.transport;
 
 import faust.errors.ImproperlyConfiguredException;
 import java.util.Collection;
+import java.util.List;
 import java.util.OptionalInt;
+import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +20,7 @@ public interface Transport extends AutoCloseable {
      * @return a new consumer; owned by one thread
      */
     TransportConsumer createConsumer(String groupId, String clientId, TrackedMessage.AckListener ackListener,
-                                     java.util.function.IntSupplier generation);
+                                     IntSupplier generation);
 
     /** @return a producer */
     TransportProducer createProducer();
@@ -48,7 +50,7 @@ public interface Transport extends AutoCloseable {
      *
      * @param declarations what the topics should look like
      */
-    default void declareTopics(java.util.List<TopicDeclaration> declarations) {
+    default void declareTopics(List<TopicDeclaration> declarations) {
         for (TopicDeclaration d : declarations) {
             declareTopic(d);
         }

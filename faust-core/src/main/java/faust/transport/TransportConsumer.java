@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -54,7 +55,7 @@ public interface TransportConsumer extends AutoCloseable {
      * @param offsets per partition
      * @param done told how the commit ended
      */
-    default void commitAsync(Map<TP, Long> offsets, java.util.function.Consumer<@Nullable Throwable> done) {
+    default void commitAsync(Map<TP, Long> offsets, Consumer<@Nullable Throwable> done) {
         try {
             commit(offsets);
         } catch (RuntimeException e) {

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class AgentTest {
@@ -156,7 +158,7 @@ class AgentTest {
         List<Integer> viaTopic = new CopyOnWriteArrayList<>();
         List<String> threads = new CopyOnWriteArrayList<>();
         app.agent("plus1", in, Integer.class, o -> o.concurrency(3).sink(out)
-                .sink((java.util.function.Consumer<Integer>) viaCallback::add), (s, results) -> {
+                .sink((Consumer<Integer>) viaCallback::add), (s, results) -> {
                     for (Integer v : s) {
                         threads.add(Thread.currentThread().getName());
                         results.emit(v + 1);
@@ -173,7 +175,7 @@ class AgentTest {
                 in.send("k" + i, i).join();
             }
             until(Duration.ofSeconds(10), () -> viaTopic.size() == 50 && viaCallback.size() == 50, "50 results in each sink");
-            assertThat(viaTopic).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, 50).boxed().toList());
+            assertThat(viaTopic).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 50).boxed().toList());
             assertThat(threads).allMatch(n -> n.startsWith("agent-plus1-"));
         } finally {
             app.stop();

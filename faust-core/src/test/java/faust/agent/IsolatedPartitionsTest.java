@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import faust.App;
+import faust.Faust;
 import faust.TestApps;
 import faust.errors.ImproperlyConfiguredException;
-import faust.Faust;
 import faust.topic.Topic;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +24,7 @@ class IsolatedPartitionsTest {
     private static AgentFunction<String, String> recorder(Map<Integer, Set<String>> threadsByPartition, AtomicInteger count) {
         return stream -> {
             for (String v : stream) {
-                int p = java.util.Objects.requireNonNull(Faust.currentEvent()).message().partition();
+                int p = Objects.requireNonNull(Faust.currentEvent()).message().partition();
                 threadsByPartition.computeIfAbsent(p, k -> ConcurrentHashMap.newKeySet()).add(Thread.currentThread().getName());
                 count.incrementAndGet();
             }

@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import faust.stream.Headers;
 import faust.stream.Message;
-import faust.transport.TrackedMessage;
 import faust.topic.RecordMetadata;
 import faust.topic.TP;
+import faust.transport.TrackedMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -127,8 +128,8 @@ class MonitorTest {
             }
         });
         ended.join();
-        java.util.concurrent.CountDownLatch counted = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch counted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         Thread live = Thread.ofVirtual().start(() -> {
             monitor.onSendInitiated("a", 1, 1);
             counted.countDown();
@@ -360,7 +361,7 @@ class MonitorTest {
         var m = new Monitor();
         int batches = 200;
         int size = 64;
-        var queue = new java.util.concurrent.ArrayBlockingQueue<Message[]>(8);
+        var queue = new ArrayBlockingQueue<Message[]>(8);
         Thread consumer = Thread.ofPlatform().name("faust-consumer").start(() -> {
             for (int b = 0; b < batches; b++) {
                 Message[] batch = new TrackedMessage[size];

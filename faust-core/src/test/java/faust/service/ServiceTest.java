@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -273,7 +274,7 @@ class ServiceTest {
 
     @Test
     void a_dependency_asks_the_services_depending_on_it_whether_their_worker_leads() throws InterruptedException {
-        var leader = new java.util.concurrent.atomic.AtomicBoolean();
+        var leader = new AtomicBoolean();
         var app = new Recording("app") {
             @Override
             protected boolean isLeader() {

@@ -10,6 +10,7 @@ import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -50,12 +51,12 @@ class SettingTest {
         for (Class<?> c : List.of(CommonSettings.class, AgentSettings.class, BrokerSettings.class, ConsumerSettings.class,
                 ProducerSettings.class, SerializationSettings.class, StreamSettings.class, RpcSettings.class,
                 TableSettings.class, TopicSettings.class, WebSettings.class, WorkerSettings.class)) {
-            String section = c.getSimpleName().replace("Settings", "").toUpperCase(java.util.Locale.ROOT);
+            String section = c.getSimpleName().replace("Settings", "").toUpperCase(Locale.ROOT);
             for (Field f : c.getFields()) {
                 if (Modifier.isStatic(f.getModifiers()) && f.getType() == Setting.class) {
                     Setting<?> s = (Setting<?>) f.get(null);
                     constants.add(s);
-                    assertThat(f.getName()).as(s.key()).isEqualTo(s.key().toUpperCase(java.util.Locale.ROOT));
+                    assertThat(f.getName()).as(s.key()).isEqualTo(s.key().toUpperCase(Locale.ROOT));
                     assertThat(s.section().name()).as(s.key()).isEqualTo(section);
                 }
             }

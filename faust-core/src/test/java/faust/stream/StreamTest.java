@@ -10,6 +10,8 @@ import faust.topic.Topic;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class StreamTest {
@@ -48,7 +50,7 @@ class StreamTest {
         App app = TestApps.app("active", TestApps.freshBroker(), c -> { });
         Topic<String, Integer> in = app.topic("in", String.class, Integer.class, o -> o.partitions(1));
         Topic<String, Integer> mid = app.topic("mid", String.class, Integer.class, o -> o.partitions(1));
-        java.util.concurrent.atomic.AtomicReference<Object[]> streams = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Object[]> streams = new AtomicReference<>();
         app.agent("chain", in, stream -> {
             var before = stream.activeStream();
             var through = stream.through(mid);
@@ -186,7 +188,7 @@ class StreamTest {
         App app = TestApps.app("pressure", TestApps.freshBroker(), c -> c.streamBufferMaxsize(8));
         Topic<String, Integer> in = app.topic("in", String.class, Integer.class, o -> o.partitions(2));
         List<Integer> seen = new CopyOnWriteArrayList<>();
-        java.util.concurrent.atomic.AtomicLong maxBuffered = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong maxBuffered = new AtomicLong();
         app.agent("slow", in, stream -> {
             for (Integer v : stream) {
                 // fetched and not yet done: buffered, plus the event in hand

@@ -1,7 +1,7 @@
 package faust.kafka;
 
-import static faust.testing.Await.until;
 import static faust.kafka.KafkaTestSupport.unique;
+import static faust.testing.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -15,6 +15,7 @@ import faust.topic.Topic;
 import faust.transport.TransportConfig;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -123,7 +124,7 @@ class BrokerUnreachableTest {
         ListAppender<ILoggingEvent> admin = capture("faust.kafka.internal.TopicAdmin");
         kafka.stopNode(0);
         try {
-            KafkaTransport t = new KafkaTransport(TransportConfig.of(faust.AppConfig.forApp(unique("closing")).environment(java.util.Map.of())
+            KafkaTransport t = new KafkaTransport(TransportConfig.of(faust.AppConfig.forApp(unique("closing")).environment(Map.of())
                     .broker(kafka.brokerUrl()).build()));
             AtomicReference<Throwable> err = new AtomicReference<>();
             Thread waiting = Thread.ofPlatform().start(() -> {

@@ -1,7 +1,7 @@
 package faust.kafka;
 
-import static faust.testing.Await.until;
 import static faust.kafka.KafkaTestSupport.unique;
+import static faust.testing.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,12 +16,15 @@ import faust.stream.KeyValue;
 import faust.topic.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
@@ -221,7 +224,7 @@ class KafkaCoreFeaturesTest {
         // yet, and the idempotent producer's retry of the first batch then fails as out of sequence
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(kafka.clientProperties(), new StringSerializer(),
                 new StringSerializer())) {
-            List<java.util.concurrent.Future<?>> sends = new ArrayList<>();
+            List<Future<?>> sends = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 sends.add(producer.send(new ProducerRecord<>(id + "-in", i % 2, "k" + (i % 2), String.valueOf(i))));
                 if (i < 2) {
@@ -253,7 +256,7 @@ class KafkaCoreFeaturesTest {
     }
 
     private static <T> List<T> distinct(List<T> l) {
-        return new ArrayList<>(new java.util.LinkedHashSet<>(l));
+        return new ArrayList<>(new LinkedHashSet<>(l));
     }
 
     private static boolean topicExists(Admin admin, String topic) {
@@ -267,7 +270,7 @@ class KafkaCoreFeaturesTest {
     private static long endOffset(String topic) {
         try (Admin admin = Admin.create(kafka.clientProperties())) {
             var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> req = new java.util.HashMap<>();
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> req = new HashMap<>();
             partitions.forEach(p -> req.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
                     org.apache.kafka.clients.admin.OffsetSpec.latest()));
             return admin.listOffsets(req).all().get().values().stream().mapToLong(r -> r.offset()).sum();

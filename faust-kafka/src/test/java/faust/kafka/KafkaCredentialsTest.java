@@ -1,7 +1,7 @@
 package faust.kafka;
 
-import static faust.testing.Await.until;
 import static faust.kafka.KafkaTestSupport.unique;
+import static faust.testing.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,10 +15,14 @@ import faust.embedded.security.TlsFiles;
 import faust.errors.ImproperlyConfiguredException;
 import faust.topic.Topic;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -125,7 +129,7 @@ class KafkaCredentialsTest {
     }
 
     private static org.apache.kafka.clients.admin.Admin aliceAdmin() {
-        return org.apache.kafka.clients.admin.Admin.create(new java.util.HashMap<>(authorizing.clientProperties()));
+        return org.apache.kafka.clients.admin.Admin.create(new HashMap<>(authorizing.clientProperties()));
     }
 
     @Test
@@ -162,7 +166,7 @@ class KafkaCredentialsTest {
                 org.apache.kafka.common.acl.AclOperation.ALL));
         until(Duration.ofSeconds(30), () -> {       // ACL changes apply asynchronously
             try (var admin = aliceAdmin()) {
-                admin.describeTopics(List.of(topic)).allTopicNames().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS);
                 return false;
             } catch (Exception e) {
                 return e.getCause() instanceof org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -189,7 +193,7 @@ class KafkaCredentialsTest {
 
     /** Waits until the broker's authorizer refuses alice a write to {@code topic} (ACL changes apply asynchronously). */
     private static void awaitWriteDenied(String topic) {
-        Map<String, Object> props = new java.util.HashMap<>(authorizing.clientProperties());
+        Map<String, Object> props = new HashMap<>(authorizing.clientProperties());
         props.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class);
         props.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class);
         props.put("max.block.ms", 2_000);
@@ -212,10 +216,10 @@ class KafkaCredentialsTest {
         Topic<String, String> in = app.topic(id + "-in", String.class, String.class, o -> o.partitions(1));
         Topic<String, String> out = app.topic(id + "-out", String.class, String.class, o -> o.partitions(1));
         List<String> copied = new CopyOnWriteArrayList<>();
-        Map<String, java.util.concurrent.atomic.AtomicInteger> attempts = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
         app.agent("copy", in, s -> {
             for (String v : s) {
-                attempts.computeIfAbsent(v, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                attempts.computeIfAbsent(v, k -> new AtomicInteger()).incrementAndGet();
                 out.send(null, v).thenRun(() -> copied.add(v));
             }
         });
@@ -226,15 +230,15 @@ class KafkaCredentialsTest {
             in.send(null, "before").join();
             until(Duration.ofSeconds(30), () -> copied.contains("before"), "a copy while writes are allowed");
 
-            admin.createAcls(List.of(denyWrite)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            admin.createAcls(List.of(denyWrite)).all().get(30, TimeUnit.SECONDS);
             awaitWriteDenied(id + "-out");
             in.send(null, "during").join();
-            until(Duration.ofSeconds(30), () -> attempts.getOrDefault("during", new java.util.concurrent.atomic.AtomicInteger()).get() >= 2,
+            until(Duration.ofSeconds(30), () -> attempts.getOrDefault("during", new AtomicInteger()).get() >= 2,
                     "the worker reads the refused event again");
             assertThat(copied).doesNotContain("during");
             assertThat(app.crashReason()).as("a denied write does not crash the worker").isNull();
 
-            admin.deleteAcls(List.of(denyWrite.toFilter())).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            admin.deleteAcls(List.of(denyWrite.toFilter())).all().get(30, TimeUnit.SECONDS);
             until(Duration.ofSeconds(60), () -> copied.contains("during"), "the refused event copied once writes are allowed again");
             in.send(null, "after").join();
             until(Duration.ofSeconds(30), () -> copied.contains("after"), "later events copied as usual");

@@ -13,6 +13,7 @@ import faust.topic.TP;
 import faust.topic.Topic;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -79,7 +81,7 @@ class KafkaPipelineTest {
 
     private static Map<String, List<String>> firstArrivals(Map<String, List<String>> m) {
         Map<String, List<String>> out = new TreeMap<>();
-        m.forEach((k, v) -> out.put(k, List.copyOf(new java.util.LinkedHashSet<>(v))));
+        m.forEach((k, v) -> out.put(k, List.copyOf(new LinkedHashSet<>(v))));
         return out;
     }
 
@@ -237,12 +239,12 @@ class KafkaPipelineTest {
             // a partition's events come in offset order, so an old event read again would come before that
             // partition's new ones: once every new event is in, and both partitions had some, any re-read is in too
             assertThat(partitionsWritten).as("the new events reach both partitions").containsExactlyInAnyOrder(0, 1);
-            until(Duration.ofSeconds(60), () -> second.containsAll(java.util.stream.IntStream.range(20, 30).boxed().toList()),
+            until(Duration.ofSeconds(60), () -> second.containsAll(IntStream.range(20, 30).boxed().toList()),
                     () -> "the 10 new events; so far " + second);
         } finally {
             app2.stop();
         }
-        assertThat(first).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
-        assertThat(second).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(20, 30).boxed().toList());
+        assertThat(first).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 20).boxed().toList());
+        assertThat(second).containsExactlyInAnyOrderElementsOf(IntStream.range(20, 30).boxed().toList());
     }
 }

@@ -5,7 +5,10 @@ import faust.AppConfig;
 import faust.AppTestDriver;
 import faust.embedded.EmbeddedKafka;
 import faust.embedded.security.Security;
+import java.util.HashMap;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
@@ -60,8 +63,8 @@ public final class KafkaTestSupport {
      * @throws Exception if the broker refused it or did not answer in 30 s
      */
     public static void createAcl(EmbeddedKafka kafka, org.apache.kafka.common.acl.AclBinding binding) throws Exception {
-        try (Admin admin = Admin.create(new java.util.HashMap<>(kafka.clientProperties()))) {
-            admin.createAcls(java.util.List.of(binding)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        try (Admin admin = Admin.create(new HashMap<>(kafka.clientProperties()))) {
+            admin.createAcls(List.of(binding)).all().get(30, TimeUnit.SECONDS);
         }
     }
 

@@ -1,7 +1,7 @@
 package faust.kafka;
 
-import static faust.testing.Await.until;
 import static faust.kafka.KafkaTestSupport.unique;
+import static faust.testing.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -310,15 +311,15 @@ class KafkaTransportTest {
         try (TransportConsumer c = transport.createConsumer(unique("g"), "c", m -> { }, () -> 0)) {
             c.subscribe(List.of(name), null, NOOP);
             pollUntilAssigned(c);
-            java.util.concurrent.atomic.AtomicReference<Thread> calledOn = new java.util.concurrent.atomic.AtomicReference<>();
-            java.util.concurrent.atomic.AtomicReference<Throwable> error = new java.util.concurrent.atomic.AtomicReference<>();
+            AtomicReference<Thread> calledOn = new AtomicReference<>();
+            AtomicReference<Throwable> error = new AtomicReference<>();
             c.commitAsync(Map.of(tp0, 0L), e -> {
                 calledOn.set(Thread.currentThread());
                 error.set(e);
             });
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (calledOn.get() == null && System.nanoTime() < deadline) {
-                c.poll(java.time.Duration.ofMillis(50));
+                c.poll(Duration.ofMillis(50));
             }
             assertThat(calledOn.get()).as("callback ran").isSameAs(Thread.currentThread());
             assertThat(error.get()).isNull();

@@ -1,9 +1,9 @@
 package faust.transport.internal;
 
-import faust.transport.TrackedMessage;
 import faust.topic.TP;
 import faust.transport.RebalanceListener;
 import faust.transport.TpBatch;
+import faust.transport.TrackedMessage;
 import faust.transport.TransportConsumer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +25,7 @@ final class MemoryConsumer implements TransportConsumer {
     private final MemoryBroker broker;
     private final MemoryGroup group;
     private final TrackedMessage.AckListener ackListener;
-    private final java.util.function.IntSupplier generation;
+    private final IntSupplier generation;
     private final boolean readCommitted;
     private Set<String> topics = Set.of();
     private @Nullable Pattern pattern;
@@ -38,7 +39,7 @@ final class MemoryConsumer implements TransportConsumer {
     private volatile boolean wakeup;
     private boolean closed;
 
-    MemoryConsumer(MemoryBroker broker, String groupId, TrackedMessage.AckListener ackListener, java.util.function.IntSupplier generation,
+    MemoryConsumer(MemoryBroker broker, String groupId, TrackedMessage.AckListener ackListener, IntSupplier generation,
                    boolean readCommitted) {
         this.broker = broker;
         this.readCommitted = readCommitted;

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -99,7 +100,7 @@ final class MemoryGroup {
                 return;
             }
             for (int p = 0; p < partitions; p++) {
-                java.util.Objects.requireNonNull(assignment.get(subscribers.get(p % subscribers.size()))).add(new TP(topic, p));
+                Objects.requireNonNull(assignment.get(subscribers.get(p % subscribers.size()))).add(new TP(topic, p));
             }
         });
         broker.changed.signalAll();

@@ -1,14 +1,15 @@
 package faust.transport.internal;
 
 import faust.stream.Headers;
-import faust.transport.TrackedMessage;
 import faust.topic.RecordMetadata;
 import faust.transport.TopicDeclaration;
+import faust.transport.TrackedMessage;
 import faust.transport.Transport;
 import faust.transport.TransportConsumer;
 import faust.transport.TransportProducer;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 
 /** The {@code memory://} transport: consumers and producers on an in-process {@link MemoryBroker}. */
@@ -43,7 +44,7 @@ public final class MemoryTransport implements Transport {
 
     @Override
     public TransportConsumer createConsumer(String groupId, String clientId, TrackedMessage.AckListener ackListener,
-                                            java.util.function.IntSupplier generation) {
+                                            IntSupplier generation) {
         return new MemoryConsumer(broker, groupId, ackListener, generation, readCommitted);
     }
 

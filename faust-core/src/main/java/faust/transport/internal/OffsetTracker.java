@@ -1,5 +1,7 @@
 package faust.transport.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -55,11 +57,11 @@ public final class OffsetTracker {
     private volatile boolean retired;
     /** New acks recorded so far; written under the lock, read without it ({@link #acksRecorded()}). */
     private long acksRecorded;
-    private static final java.lang.invoke.VarHandle ACKS_RECORDED;
+    private static final VarHandle ACKS_RECORDED;
 
     static {
         try {
-            ACKS_RECORDED = java.lang.invoke.MethodHandles.lookup().findVarHandle(OffsetTracker.class, "acksRecorded", long.class);
+            ACKS_RECORDED = MethodHandles.lookup().findVarHandle(OffsetTracker.class, "acksRecorded", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

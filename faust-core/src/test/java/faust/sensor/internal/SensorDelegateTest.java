@@ -11,12 +11,13 @@ import faust.sensor.Monitor;
 import faust.sensor.Sensor;
 import faust.stream.Headers;
 import faust.stream.Message;
-import faust.transport.TrackedMessage;
 import faust.topic.RecordMetadata;
 import faust.topic.TP;
+import faust.transport.TrackedMessage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -316,8 +317,8 @@ class SensorDelegateTest {
 
         assertThat(monitor.messagesReceivedTotal()).isEqualTo(3);
         assertThat(monitor.messagesActive()).isEqualTo(3);
-        assertThat(monitor.messagesReceivedByTopic()).containsExactly(java.util.Map.entry("orders", 3L));
-        assertThat(monitor.tpReadOffsets()).containsExactly(java.util.Map.entry(TP0, 12L));
+        assertThat(monitor.messagesReceivedByTopic()).containsExactly(Map.entry("orders", 3L));
+        assertThat(monitor.tpReadOffsets()).containsExactly(Map.entry(TP0, 12L));
         assertThat(other.calls).containsExactly("messageIn", "messageIn", "messageIn");
         assertThat(subclass.offsets).containsExactly(10L, 11L, 12L);
         assertThat(subclass.messagesReceivedTotal()).isEqualTo(3);

@@ -69,7 +69,7 @@ final class CopartitionedAssignment {
             int[] owner = assignGroup(g, ms, load);
             for (int p = 0; p < owner.length; p++) {
                 for (String t : g.topics()) {
-                    java.util.Objects.requireNonNull(out.get(ms.get(owner[p]).id())).add(new TP(t, p));
+                    Objects.requireNonNull(out.get(ms.get(owner[p]).id())).add(new TP(t, p));
                 }
             }
         }

@@ -8,6 +8,7 @@ import faust.transport.TransportConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -174,7 +175,7 @@ final class KafkaConfigs {
      */
     RuntimeException configError(String what, RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String lower = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            String lower = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (lower.contains("keystore") || lower.contains("truststore")) {
                 return new ImproperlyConfiguredException("the Kafka " + what + " could not load the TLS keyStore or trustStore "
                         + "of broker_credentials " + settings.credentials().map(Object::toString).orElse("") + ": "

@@ -8,6 +8,7 @@ import faust.transport.Transport;
 import faust.transport.TransportConfig;
 import faust.transport.TransportConsumer;
 import faust.transport.TransportProducer;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.IntSupplier;
 
@@ -62,7 +63,7 @@ public final class KafkaTransport implements Transport {
     }
 
     @Override
-    public void declareTopics(java.util.List<TopicDeclaration> declarations) {
+    public void declareTopics(List<TopicDeclaration> declarations) {
         admin.declareAll(declarations);
     }
 

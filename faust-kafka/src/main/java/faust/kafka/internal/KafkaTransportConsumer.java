@@ -18,7 +18,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -190,7 +192,7 @@ final class KafkaTransportConsumer implements TransportConsumer {
         if (nextOffset == null) {
             return TpBatch.UNKNOWN_END_OFFSET;
         }
-        java.util.OptionalLong lag = consumer.currentLag(p);
+        OptionalLong lag = consumer.currentLag(p);
         return lag.isPresent() ? nextOffset.offset() + lag.getAsLong() : TpBatch.UNKNOWN_END_OFFSET;
     }
 
@@ -241,7 +243,7 @@ final class KafkaTransportConsumer implements TransportConsumer {
     }
 
     @Override
-    public void commitAsync(Map<TP, Long> offsets, java.util.function.Consumer<@Nullable Throwable> done) {
+    public void commitAsync(Map<TP, Long> offsets, Consumer<@Nullable Throwable> done) {
         Map<TopicPartition, OffsetAndMetadata> m = new HashMap<>();
         offsets.forEach((tp, off) -> m.put(new TopicPartition(tp.topic(), tp.partition()), new OffsetAndMetadata(off)));
         try {

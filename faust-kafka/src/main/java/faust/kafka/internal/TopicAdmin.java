@@ -4,6 +4,7 @@ import faust.errors.FaustException;
 import faust.errors.ImproperlyConfiguredException;
 import faust.settings.BrokerSettings;
 import faust.transport.TopicDeclaration;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -401,7 +402,7 @@ final class TopicAdmin implements AutoCloseable {
         try {
             closed = true;
             if (admin != null) {
-                admin.close(java.time.Duration.ofSeconds(5));
+                admin.close(Duration.ofSeconds(5));
                 if (clientId != null) {
                     ClientIds.release("admin", clientId);
                 }

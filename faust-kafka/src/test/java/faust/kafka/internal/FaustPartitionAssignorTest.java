@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.Assignment;
@@ -65,8 +66,8 @@ class FaustPartitionAssignorTest {
 
         Assignment as1 = ga.groupAssignment().get("member-1");
         Assignment as2 = ga.groupAssignment().get("member-2");
-        a1.onAssignment(as1, new ConsumerGroupMetadata("app", 5, "member-1", java.util.Optional.empty()));
-        a2.onAssignment(as2, new ConsumerGroupMetadata("app", 5, "member-2", java.util.Optional.empty()));
+        a1.onAssignment(as1, new ConsumerGroupMetadata("app", 5, "member-1", Optional.empty()));
+        a2.onAssignment(as2, new ConsumerGroupMetadata("app", 5, "member-2", Optional.empty()));
 
         Set<TP> mine1 = tps(as1.partitions());
         Set<TP> mine2 = tps(as2.partitions());
