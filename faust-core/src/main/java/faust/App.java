@@ -3,6 +3,9 @@ package faust;
 import faust.agent.Agent;
 import faust.agent.AgentFunction;
 import faust.agent.AgentOptions;
+import faust.agent.AgentProxy;
+import faust.agent.AgentProxyOptions;
+import faust.agent.AgentProxySpec;
 import faust.agent.AgentSpec;
 import faust.agent.YieldingAgentFunction;
 import faust.agent.internal.AgentRegistry;
@@ -97,7 +100,10 @@ public final class App implements AutoCloseable {
         this.service = new AppService();
         this.service.useClock(clock);
         this.service.addCrashListener((s, reason) -> crashReason = reason);
-        this.service.addTimer(Duration.ofSeconds(1), t -> t.name("monitor-sample"), monitor::sample);
+        this.service.addTimer(Duration.ofSeconds(1), t -> t.name("monitor-sample"), () -> {
+            monitor.sample();
+            rt.badInput().flush();
+        });
     }
 
     /**
@@ -418,6 +424,42 @@ public final class App implements AutoCloseable {
     /** @return the agents, in declaration order */
     public List<Agent<?, ?, ?>> agents() {
         return agents.all();
+    }
+
+    /**
+     * A handle for an agent that runs elsewhere (another app, or a Python Faust worker), by the
+     * topic it reads; asks in the {@code agent_use_reply_headers} form. The topic is never
+     * consumed by this app.
+     *
+     * @param topic the remote agent's topic, e.g. {@code app.topic("billing-rates.mul", String.class, Double.class)}
+     *     for Faust's {@code @app.agent()} {@code mul} in module {@code rates} of app {@code billing}
+     * @param resultType what its replies are decoded into
+     * @param <K> key type
+     * @param <V> value type
+     * @param <R> result type
+     * @return the proxy
+     * @throws ImproperlyConfiguredException if the topic is not one named topic of this app
+     */
+    public <K, V, R> AgentProxy<K, V, R> agentProxy(Topic<K, V> topic, Class<R> resultType) {
+        return agentProxy(topic, resultType, p -> { });
+    }
+
+    /**
+     * A handle for an agent that runs elsewhere, with options:
+     * {@code app.agentProxy(topic, Point.class, p -> p.replyForm(ReplyForm.ENVELOPE))}.
+     *
+     * @param topic the remote agent's topic
+     * @param resultType what its replies are decoded into
+     * @param options reply form (as the remote agent reads requests) and default timeout
+     * @param <K> key type
+     * @param <V> value type
+     * @param <R> result type
+     * @return the proxy
+     * @throws ImproperlyConfiguredException if the topic is not one named topic of this app
+     */
+    public <K, V, R> AgentProxy<K, V, R> agentProxy(Topic<K, V> topic, Class<R> resultType,
+                                                    Consumer<AgentProxyOptions> options) {
+        return agents.proxy(topic, resultType, AgentProxySpec.of(options));
     }
 
     // ---- tasks, timers, services -------------------------------------------------------------

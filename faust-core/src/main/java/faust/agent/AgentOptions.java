@@ -107,8 +107,9 @@ public final class AgentOptions {
     }
 
     /**
-     * @param form how this agent's {@code ask} sends requests: Faust's header form (the default in
-     *     current Faust) or its envelope form
+     * @param form how this agent's {@code ask} sends requests: Faust's header form or its envelope
+     *     form (Faust's {@code use_reply_headers}; default: the {@code agent_use_reply_headers} setting,
+     *     headers); the agent reads both forms either way
      * @return this
      */
     public AgentOptions replyForm(ReplyForm form) {

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param supervisorStrategy what happens when an actor throws, or null for the {@code agent_supervisor} setting
  * @param onError called with the agent and the error when an actor throws, or null
  * @param isolatedPartitions one actor per assigned partition
- * @param replyForm how {@code ask} sends requests, or null for the default ({@link ReplyForm#ENVELOPE})
+ * @param replyForm how {@code ask} sends requests, or null for the {@code agent_use_reply_headers} setting (headers)
  * @param maxRestarts restarts allowed within {@code restartWindow} before the app crashes
  * @param restartWindow the restart window
  * @param help a description, or null

@@ -52,6 +52,7 @@ public final class AppRuntime implements TopicRuntime {
     private volatile @Nullable ConsumerLoop consumerLoop;
     private volatile int generation;
     private final CommitBarrier commitBarrier = new CommitBarrier();
+    private final BadInputLog badInput;
     private final boolean exactlyOnce;
     private final Publisher publisher;
 
@@ -65,6 +66,7 @@ public final class AppRuntime implements TopicRuntime {
         this.settings = settings;
         this.codecs = codecs;
         this.sensors = sensors;
+        this.badInput = new BadInputLog(settings.id(), System::nanoTime);
         this.monitor = monitor;
         this.exactlyOnce = settings.get(CommonSettings.PROCESSING_GUARANTEE) == ProcessingGuarantee.EXACTLY_ONCE;
         this.publisher = new Publisher(settings, sensors, this::transport, () -> consumerLoop);
@@ -193,7 +195,23 @@ public final class AppRuntime implements TopicRuntime {
      */
     public CompletableFuture<RecordMetadata> produceDetached(String topic, byte @Nullable [] key, byte @Nullable [] value,
                                                              Headers headers) {
-        return publisher.produceDetached(topic, key, value, headers);
+        return publisher.produceDetached(topic, null, null, key, value, headers);
+    }
+
+    /**
+     * {@link #produceDetached(String, byte[], byte[], Headers)} to a chosen partition and time.
+     *
+     * @param topic destination
+     * @param partition the partition, or null for the partitioner's choice
+     * @param timestamp the record time in epoch milliseconds, or null for now
+     * @param key key bytes
+     * @param value value bytes
+     * @param headers headers
+     * @return completes with where the message landed, or with a {@link ProducerSendException}
+     */
+    public CompletableFuture<RecordMetadata> produceDetached(String topic, @Nullable Integer partition, @Nullable Long timestamp,
+                                                             byte @Nullable [] key, byte @Nullable [] value, Headers headers) {
+        return publisher.produceDetached(topic, partition, timestamp, key, value, headers);
     }
 
     /**
@@ -221,10 +239,19 @@ public final class AppRuntime implements TopicRuntime {
     }
 
     @Override
-    public void onDecodeError(TrackedMessage m, Throwable error) {
-        log.warn("[{}] skipping message that could not be decoded: topic={} partition={} offset={}: {}",
-                settings.id(), m.topic(), m.partition(), m.offset(), error.getMessage(), error);
+    public void onDecodeError(TrackedMessage m, String codecs, Throwable error) {
+        badInput.report(m, "skipping a record that could not be decoded (" + codecs + ")", error);
         sensors.onDecodeError(m.tp(), m.offset(), error);
+    }
+
+    @Override
+    public void onBadInput(TrackedMessage m, String what, @Nullable Throwable cause) {
+        badInput.report(m, what, cause);
+    }
+
+    /** @return the log of bad input, rate-limited per topic */
+    public BadInputLog badInput() {
+        return badInput;
     }
 
     /**

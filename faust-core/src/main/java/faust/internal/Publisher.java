@@ -163,14 +163,16 @@ final class Publisher {
      * made outside any event) instead of waiting for the event's transaction to commit.
      *
      * @param topic destination
+     * @param partition the partition, or null for the partitioner's choice
+     * @param timestamp the record time in epoch milliseconds, or null for now
      * @param key key bytes
      * @param value value bytes
      * @param headers headers
      * @return completes with where the message landed
      */
-    CompletableFuture<RecordMetadata> produceDetached(String topic, byte @Nullable [] key, byte @Nullable [] value,
-                                                             Headers headers) {
-        return publish(topic, null, null, key, value, headers, !exactlyOnce);
+    CompletableFuture<RecordMetadata> produceDetached(String topic, @Nullable Integer partition, @Nullable Long timestamp,
+                                                      byte @Nullable [] key, byte @Nullable [] value, Headers headers) {
+        return publish(topic, partition, timestamp, key, value, headers, !exactlyOnce);
     }
 
     /** @return sends held for {@code stream_publish_on_commit} */

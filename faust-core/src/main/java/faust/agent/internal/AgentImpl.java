@@ -8,7 +8,7 @@ import faust.agent.SupervisorStrategy;
 import faust.errors.ImproperlyConfiguredException;
 import faust.internal.AppRuntime;
 import faust.settings.AgentSettings;
-import faust.stream.KeyValue;
+import faust.settings.RpcSettings;
 import faust.stream.internal.AbstractChannel;
 import faust.stream.internal.EventQueue;
 import faust.topic.Channel;
@@ -33,13 +33,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An agent: its {@link Actor}s, their {@link Supervisor}, the per-partition actors of
- * {@code isolated_partitions} ({@link PartitionActors}), and its RPC side ({@link AgentRpc}).
+ * {@code isolated_partitions} ({@link PartitionActors}), and its RPC side ({@link Asker}).
  *
  * @param <K> key type
  * @param <V> value type
  * @param <R> result type
  */
-public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
+public final class AgentImpl<K, V, R> extends AbstractAgentRef<K, V, R> implements Agent<K, V, R> {
     private static final Logger log = LoggerFactory.getLogger(AgentImpl.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
@@ -49,7 +49,7 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
     private final AgentBody<K, V> body;
     private final AgentSpec spec;
     private final Supervisor supervisor;
-    private final AgentRpc<K, V, R> rpc;
+    private final @Nullable Asker asker;
     private final List<Actor<K, V>> actors = new CopyOnWriteArrayList<>();
     private final @Nullable PartitionActors partitionActors;
     private final List<Consumer<Set<TP>>> onAssigned = new CopyOnWriteArrayList<>();
@@ -76,7 +76,8 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
         this.body = body;
         this.spec = spec;
         this.crashApp = crashApp;
-        this.rpc = new AgentRpc<>(rt, name, channel, body.yields(), resultType, spec, replies);
+        this.asker = channel instanceof TopicImpl<?, ?> t
+                ? new Asker(rt, t, resultType, AgentRegistry.replyForm(rt, spec.replyForm()), replies) : null;
         SupervisorStrategy strategy = spec.supervisorStrategy() != null ? spec.supervisorStrategy()
                 : SupervisorStrategy.fromName(rt.settings().get(AgentSettings.AGENT_SUPERVISOR));
         this.supervisor = new Supervisor(strategy, spec.maxRestarts(), spec.restartWindow());
@@ -233,67 +234,39 @@ public final class AgentImpl<K, V, R> implements Agent<K, V, R> {
     }
 
     @Override
-    public void cast(@Nullable V value) {
-        cast(null, value);
-    }
-
-    @Override
-    public void cast(@Nullable K key, @Nullable V value) {
-        channel.send(key, value, SendOptions.defaults()).whenComplete((md, err) -> {
-            if (err != null) {
-                log.warn("[{}] cast to agent {} failed", rt.settings().id(), name, err);
-            }
-        });
-    }
-
-    @Override
     public CompletableFuture<RecordMetadata> send(@Nullable K key, @Nullable V value) {
         return channel.send(key, value, SendOptions.defaults());
     }
 
     @Override
-    public R ask(@Nullable V value) {
-        return rpc.ask(null, value, rpc.defaultTimeout());
+    String describe() {
+        return "agent " + name;
     }
 
     @Override
-    public R ask(@Nullable V value, Duration timeout) {
-        return rpc.ask(null, value, timeout);
+    Duration defaultTimeout() {
+        return rt.settings().get(RpcSettings.REPLY_EXPIRES);
     }
 
     @Override
-    public R ask(@Nullable K key, @Nullable V value, Duration timeout) {
-        return rpc.ask(key, value, timeout);
+    String replyTopic() {
+        return rt.settings().get(RpcSettings.REPLY_TO);
     }
 
     @Override
-    public CompletableFuture<R> askAsync(@Nullable V value) {
-        return rpc.askAsync(null, value);
-    }
-
-    @Override
-    public CompletableFuture<R> askAsync(@Nullable K key, @Nullable V value) {
-        return rpc.askAsync(key, value);
-    }
-
-    @Override
-    public Iterable<R> map(Iterable<? extends V> values) {
-        return rpc.map(values);
-    }
-
-    @Override
-    public Iterable<R> kvmap(Iterable<KeyValue<K, V>> items) {
-        return rpc.kvmap(items);
-    }
-
-    @Override
-    public List<R> join(Iterable<? extends V> values) {
-        return rpc.join(values);
-    }
-
-    @Override
-    public List<R> kvjoin(Iterable<KeyValue<K, V>> items) {
-        return rpc.kvjoin(items);
+    @SuppressWarnings("unchecked")      // the reply is decoded as the result type
+    CompletableFuture<R> request(@Nullable K key, @Nullable V value, SendOptions options, Duration timeout) {
+        if (asker == null) {
+            return CompletableFuture.failedFuture(new ImproperlyConfiguredException("agent " + name + " reads "
+                    + channel.label() + ", a plain channel; ask() needs a topic (app.topic(...)) the request can be sent to"));
+        }
+        if (!body.yields()) {
+            // its stream would not even unwrap the request, and no reply could ever come
+            return CompletableFuture.failedFuture(new ImproperlyConfiguredException("agent " + name + " does not emit results, "
+                    + "so ask() would never get a reply; create it with a result type and function (app.agent(name, channel, "
+                    + "Result.class, (stream, results) -> ...)) or use send()/cast() to send without waiting"));
+        }
+        return (CompletableFuture<R>) (CompletableFuture<?>) asker.ask(key, value, options, timeout);
     }
 
     @Override

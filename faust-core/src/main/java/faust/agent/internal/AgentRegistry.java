@@ -2,19 +2,26 @@ package faust.agent.internal;
 
 import faust.agent.Agent;
 import faust.agent.AgentFunction;
+import faust.agent.AgentProxy;
+import faust.agent.AgentProxySpec;
 import faust.agent.AgentSpec;
+import faust.agent.ReplyForm;
 import faust.agent.YieldingAgentFunction;
 import faust.errors.ImproperlyConfiguredException;
 import faust.internal.AppRuntime;
 import faust.internal.ConsumerLoop;
+import faust.settings.AgentSettings;
 import faust.stream.internal.AbstractChannel;
 import faust.topic.Channel;
 import faust.topic.TP;
+import faust.topic.Topic;
+import faust.topic.internal.TopicImpl;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An app's agents: their names are unique; they start and stop together with the app's reply
@@ -36,6 +43,39 @@ public final class AgentRegistry implements ConsumerLoop.Hooks {
         this.rt = rt;
         this.replies = new ReplyConsumer(rt);
         this.crashApp = crashApp;
+    }
+
+    /**
+     * A handle for an agent that runs elsewhere, reading {@code topic}; it never subscribes.
+     *
+     * @param topic the agent's topic
+     * @param resultType what replies are decoded into
+     * @param spec reply form and timeout
+     * @param <K> key type
+     * @param <V> value type
+     * @param <R> result type
+     * @return the proxy
+     * @throws ImproperlyConfiguredException if the topic is not one named topic of this app
+     */
+    public <K, V, R> AgentProxy<K, V, R> proxy(Topic<K, V> topic, Class<R> resultType, AgentProxySpec spec) {
+        Objects.requireNonNull(resultType, "resultType");
+        if (!(topic instanceof TopicImpl<K, V> t) || t.topics().size() != 1) {
+            throw new ImproperlyConfiguredException("an agent proxy needs one named topic of this app (app.topic(name, ...)), "
+                    + "got " + topic.label());
+        }
+        return new AgentProxyImpl<>(rt, t, resultType, spec, replies);
+    }
+
+    /**
+     * @param rt the runtime
+     * @param chosen the agent's or proxy's own reply form, or null
+     * @return that, or the {@code agent_use_reply_headers} setting's
+     */
+    static ReplyForm replyForm(AppRuntime rt, @Nullable ReplyForm chosen) {
+        if (chosen != null) {
+            return chosen;
+        }
+        return rt.settings().get(AgentSettings.AGENT_USE_REPLY_HEADERS) ? ReplyForm.HEADERS : ReplyForm.ENVELOPE;
     }
 
     /**

@@ -31,7 +31,9 @@ final class Emitter {
             // Detached from the event's transaction under exactly-once: the asker may be inside an
             // event of this worker, and its transaction cannot commit until the reply arrives. A
             // reply sent twice (the request processed again) is ignored by the asker.
-            rt.produceDetached(e.replyTo(), null, ReqRep.response(rt, e.key(), value, e.correlationId()), Headers.empty());
+            byte[] reply = ReqRep.response(ReqRep.keyJson(rt.codecs(), e.key()), ReqRep.valueJson(rt.codecs(), value),
+                    ReqRep.isModel(value), e.correlationId());
+            rt.produceDetached(e.replyTo(), null, reply, Headers.empty());
         }
         if (recorder != null) {
             recorder.accept(value);

@@ -1,6 +1,7 @@
 package faust.agent.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import faust.codec.Codecs;
 import faust.errors.FaustException;
 import faust.internal.AppRuntime;
 import faust.settings.BrokerSettings;
@@ -19,6 +20,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -54,12 +57,23 @@ public final class ReplyConsumer {
         }
     }
 
-    CompletableFuture<Object> expect(String correlationId, Class<?> type) {
+    /**
+     * @param correlationId the request's id
+     * @param type what the reply is decoded into
+     * @param timeout when the future fails with a {@link TimeoutException} and the request is forgotten
+     * @return completes with the decoded reply
+     */
+    CompletableFuture<Object> expect(String correlationId, Class<?> type, Duration timeout) {
         ensureStarted();
         CompletableFuture<Object> f = new CompletableFuture<>();
         pending.put(correlationId, new Pending(f, type));
-        f.whenComplete((v, e) -> pending.remove(correlationId));
+        f.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS).whenComplete((v, e) -> pending.remove(correlationId));
         return f;
+    }
+
+    /** @return how many requests wait for their reply */
+    int pendingCount() {
+        return pending.size();
     }
 
     private void ensureStarted() {
@@ -114,22 +128,37 @@ public final class ReplyConsumer {
     private void handle(TrackedMessage m) {
         byte[] v = m.value();
         if (v == null) {
+            rt.onBadInput(m, "a reply with no value (a tombstone) on the reply topic; ignored", null);
+            return;
+        }
+        JsonNode n;
+        try {
+            n = ReqRep.tree(v);
+        } catch (RuntimeException e) {
+            rt.onBadInput(m, "a reply that is not JSON; ignored", e);
+            return;
+        }
+        JsonNode id = n.path("correlation_id");
+        String ns = n.path("__faust").path("ns").asText(null);
+        if (!id.isTextual() || ns == null || !ReqRep.RESPONSE_NAMESPACES.contains(ns)) {
+            rt.onBadInput(m, "a message on the reply topic that is not a Faust reply (namespace "
+                    + (ns == null ? "(none)" : "'" + ns + "'") + ", correlation_id " + id + "); ignored", null);
+            return;
+        }
+        Pending p = pending.get(id.asText());
+        if (p == null) {
+            rt.onBadInput(m, "a reply with correlation id " + id.asText() + ", which no request of this process waits for "
+                    + "(it timed out, or the reply came twice); ignored", null);
             return;
         }
         try {
-            JsonNode n = ReqRep.tree(v);
-            String id = n.path("correlation_id").asText(null);
-            Pending p = id == null ? null : pending.get(id);
-            if (p == null) {
-                return;     // not ours, or the asker gave up
-            }
             JsonNode value = n.path("value");
             Object result = value.isNull() || value.isMissingNode() ? null
-                    : rt.codecs().loadsValue(p.type(), ReqRep.bytes(value), "json");
+                    : rt.codecs().loadsValue(p.type(), ReqRep.bytes(value), Codecs.JSON);
             p.future().complete(result);
         } catch (RuntimeException e) {
-            log.warn("[{}] unreadable reply at topic={} partition={} offset={}", rt.settings().id(), m.topic(), m.partition(),
-                    m.offset(), e);
+            rt.onBadInput(m, "a reply whose value cannot be read as " + p.type().getName() + "; the ask fails", e);
+            p.future().completeExceptionally(new FaustException("the reply cannot be read as " + p.type().getName(), e));
         }
     }
 

@@ -182,7 +182,7 @@ public abstract class AbstractChannel<K, V> implements Channel<K, V> {
             V value = v == null ? null : rt.codecs().loadsValue(valueType, v, valueCodec());
             return new EventImpl<>(key, value, m.headers(), m, this);
         } catch (RuntimeException e) {
-            rt.onDecodeError(m, e);
+            rt.onDecodeError(m, "key_serializer=" + keyCodec() + ", value_serializer=" + valueCodec(), e);
             m.ack();
             return null;
         }
