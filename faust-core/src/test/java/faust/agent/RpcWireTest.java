@@ -282,6 +282,32 @@ class RpcWireTest {
                 assertThat(m.headers().lastString("Faust-Ag-ReplyTo")).isNotNull());
     }
 
+    @Test
+    void strings_and_nulls_travel_in_faust_s_shapes_both_ways() throws Exception {
+        App app = askingApp();
+        Topic<String, String> echo = app.topic("interop-rpc-interop_rpc.echo_env", String.class, String.class);
+        AgentProxy<String, String, String> proxy = app.agentProxy(echo, String.class, p -> p.replyForm(ReplyForm.ENVELOPE));
+        driver.start(app);
+        CompletableFuture<String> hi = proxy.askAsync("hi");
+        CompletableFuture<String> nothing = proxy.askAsync(null);
+        Await.until(Duration.ofSeconds(10), () -> records(echo.topics().get(0)).size() == 2, "two requests");
+        for (TrackedMessage q : records(echo.topics().get(0))) {
+            String v = utf8(Objects.requireNonNull(q.value()));
+            String expectedValue = v.startsWith("{\"value\":null") ? "null" : "\"hi\"";
+            assertThat(v).isEqualTo("{\"value\":" + expectedValue + ",\"reply_to\":\"" + PY_REPLY_TO + "\",\"correlation_id\":\""
+                    + id(q) + "\",\"__faust\":{\"ns\":\"@ReqRepRequest\"}}");
+            String result = expectedValue.equals("null") ? "null" : "\"hi there\"";
+            broker.append(PY_REPLY_TO, 0, null, null, utf8b("{\"key\":null,\"value\":" + result + ",\"correlation_id\":\"" + id(q)
+                    + "\",\"__faust\":{\"ns\":\"@ReqRepResponse\"}}"), Headers.empty(), 1);
+        }
+        assertThat(hi.get(10, TimeUnit.SECONDS)).isEqualTo("hi there");
+        assertThat(nothing.get(10, TimeUnit.SECONDS)).isNull();
+    }
+
+    private static byte[] utf8b(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
     private static String headerLines(TrackedMessage m) {
         StringBuilder b = new StringBuilder();
         for (Header h : m.headers().asList()) {

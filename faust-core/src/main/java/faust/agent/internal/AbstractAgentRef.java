@@ -2,6 +2,8 @@ package faust.agent.internal;
 
 import faust.agent.AgentRef;
 import faust.errors.FaustException;
+import faust.settings.RpcSettings;
+import faust.settings.Settings;
 import faust.stream.KeyValue;
 import faust.topic.SendOptions;
 import java.time.Duration;
@@ -31,15 +33,25 @@ import org.slf4j.LoggerFactory;
  */
 abstract class AbstractAgentRef<K, V, R> implements AgentRef<K, V, R> {
     private static final Logger log = LoggerFactory.getLogger(AbstractAgentRef.class);
+    private final Settings settings;
+
+    /** @param settings the app's settings: {@code reply_to} and {@code reply_expires} */
+    AbstractAgentRef(Settings settings) {
+        this.settings = settings;
+    }
 
     /** @return how it is named in errors, e.g. {@code agent double} */
     abstract String describe();
 
-    /** @return how long {@code ask} waits when no timeout is given */
-    abstract Duration defaultTimeout();
+    /** @return how long {@code ask} waits when no timeout is given: {@code reply_expires} unless overridden */
+    Duration defaultTimeout() {
+        return settings.get(RpcSettings.REPLY_EXPIRES);
+    }
 
-    /** @return where a reply should have come back, for the timeout's message */
-    abstract String replyTopic();
+    /** @return where a reply should come back, for the timeout's message */
+    private String replyTopic() {
+        return settings.get(RpcSettings.REPLY_TO);
+    }
 
     /**
      * @param key the request key

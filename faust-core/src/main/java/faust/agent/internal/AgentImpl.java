@@ -8,7 +8,6 @@ import faust.agent.SupervisorStrategy;
 import faust.errors.ImproperlyConfiguredException;
 import faust.internal.AppRuntime;
 import faust.settings.AgentSettings;
-import faust.settings.RpcSettings;
 import faust.stream.internal.AbstractChannel;
 import faust.stream.internal.EventQueue;
 import faust.topic.Channel;
@@ -70,6 +69,7 @@ public final class AgentImpl<K, V, R> extends AbstractAgentRef<K, V, R> implemen
      */
     AgentImpl(AppRuntime rt, String name, AbstractChannel<K, V> channel, AgentBody<K, V> body, Class<R> resultType,
               AgentSpec spec, ReplyConsumer replies, Consumer<Throwable> crashApp) {
+        super(rt.settings());
         this.rt = rt;
         this.name = name;
         this.channel = channel;
@@ -241,16 +241,6 @@ public final class AgentImpl<K, V, R> extends AbstractAgentRef<K, V, R> implemen
     @Override
     String describe() {
         return "agent " + name;
-    }
-
-    @Override
-    Duration defaultTimeout() {
-        return rt.settings().get(RpcSettings.REPLY_EXPIRES);
-    }
-
-    @Override
-    String replyTopic() {
-        return rt.settings().get(RpcSettings.REPLY_TO);
     }
 
     @Override

@@ -4,7 +4,6 @@ import faust.agent.AgentProxy;
 import faust.agent.AgentProxySpec;
 import faust.agent.ReplyForm;
 import faust.internal.AppRuntime;
-import faust.settings.RpcSettings;
 import faust.topic.RecordMetadata;
 import faust.topic.SendOptions;
 import faust.topic.Topic;
@@ -22,13 +21,12 @@ import org.jspecify.annotations.Nullable;
  * @param <R> result type
  */
 final class AgentProxyImpl<K, V, R> extends AbstractAgentRef<K, V, R> implements AgentProxy<K, V, R> {
-    private final AppRuntime rt;
     private final TopicImpl<K, V> topic;
     private final Asker asker;
     private final @Nullable Duration timeout;
 
     AgentProxyImpl(AppRuntime rt, TopicImpl<K, V> topic, Class<R> resultType, AgentProxySpec spec, ReplyConsumer replies) {
-        this.rt = rt;
+        super(rt.settings());
         this.topic = topic;
         this.asker = new Asker(rt, topic, resultType, AgentRegistry.replyForm(rt, spec.replyForm()), replies);
         this.timeout = spec.timeout();
@@ -56,12 +54,7 @@ final class AgentProxyImpl<K, V, R> extends AbstractAgentRef<K, V, R> implements
 
     @Override
     Duration defaultTimeout() {
-        return timeout != null ? timeout : rt.settings().get(RpcSettings.REPLY_EXPIRES);
-    }
-
-    @Override
-    String replyTopic() {
-        return rt.settings().get(RpcSettings.REPLY_TO);
+        return timeout != null ? timeout : super.defaultTimeout();
     }
 
     @Override
