@@ -308,6 +308,33 @@ class RpcWireTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    @Test
+    void an_agent_that_asks_in_the_envelope_form_reads_header_requests_and_a_proxy_joins_and_passes_partition_and_headers()
+            throws Exception {
+        App app = driver.app("svc", cfg -> cfg.set("agent_use_reply_headers", false).topicPartitions(2));
+        List<String> tags = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Agent<String, Integer, Integer> sq = app.agent("sq", String.class, Integer.class, Integer.class, (stream, results) -> {
+            for (Integer v : stream) {
+                String tag = Objects.requireNonNull(faust.Faust.currentEvent()).headers().lastString("tag");
+                if (tag != null) {
+                    tags.add(tag + "@" + Objects.requireNonNull(faust.Faust.currentEvent()).message().partition());
+                }
+                results.emit(v * v);
+            }
+        });
+        AgentProxy<String, Integer, Integer> proxy = app.agentProxy((Topic<String, Integer>) sq.channel(), Integer.class,
+                p -> p.replyForm(ReplyForm.HEADERS));
+        driver.start(app);
+
+        assertThat(proxy.join(List.of(1, 2, 3))).containsExactly(1, 4, 9);
+        assertThat(proxy.kvjoin(List.of(new faust.stream.KeyValue<>("k", 4)))).containsExactly(16);
+        assertThat(proxy.ask(null, 5, faust.topic.SendOptions.defaults().withPartition(1)
+                .withHeaders(Headers.of(List.of(Header.of("tag", "t1")))), Duration.ofSeconds(10))).isEqualTo(25);
+        assertThat(tags).containsExactly("t1@1");
+        assertThat(records("svc-sq")).allSatisfy(m ->
+                assertThat(m.headers().lastString("Faust-Ag-ReplyTo")).as("every request in the header form").isNotNull());
+    }
+
     private static String headerLines(TrackedMessage m) {
         StringBuilder b = new StringBuilder();
         for (Header h : m.headers().asList()) {
