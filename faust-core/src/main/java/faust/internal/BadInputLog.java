@@ -1,7 +1,9 @@
 package faust.internal;
 
 import faust.transport.TrackedMessage;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -78,19 +80,17 @@ public final class BadInputLog {
 
     /** Logs the summaries of every window that has ended with records only counted. */
     public void flush() {
-        StringBuilder lines = new StringBuilder();
+        List<String> summaries = new ArrayList<>();
         synchronized (windows) {
             long now = nanoTime.getAsLong();
             windows.forEach((topic, w) -> {
-                if (now - w.start >= SECOND) {
-                    String s = roll(topic, w, now);
-                    if (s != null) {
-                        lines.append(s).append('\n');
-                    }
+                String s = now - w.start >= SECOND ? roll(topic, w, now) : null;
+                if (s != null) {
+                    summaries.add(s);
                 }
             });
         }
-        lines.toString().lines().forEach(log::warn);
+        summaries.forEach(log::warn);
     }
 
     private @Nullable String roll(String topic, Window w, long now) {

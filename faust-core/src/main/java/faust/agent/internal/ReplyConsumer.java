@@ -71,11 +71,6 @@ public final class ReplyConsumer {
         return f;
     }
 
-    /** @return how many requests wait for their reply */
-    int pendingCount() {
-        return pending.size();
-    }
-
     private void ensureStarted() {
         if (thread != null) {
             return;
