@@ -112,7 +112,7 @@ final class RebalanceHandler implements RebalanceListener {
      * Left fetchable it is often the only partition a fetch asks for (the others being buffered or
      * paused), and the broker then holds that fetch for {@code fetch.max.wait.ms} while no other
      * partition on the broker can be fetched: on one broker that capped throughput at about 73k
-     * messages/s (docs/benchmarks-history.md). Paused here, it stays paused: {@link BackPressure} only
+     * messages/s (the experiments in {@code git show 688b42f:docs/benchmarks.md}). Paused here, it stays paused: {@link BackPressure} only
      * resumes partitions it paused.
      */
     private void pauseLeaderPartition(TransportConsumer c, Set<TP> assigned) {
