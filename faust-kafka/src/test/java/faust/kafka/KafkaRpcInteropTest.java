@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
@@ -31,6 +32,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -138,12 +140,17 @@ class KafkaRpcInteropTest {
         app.start();
         try (KafkaProducer<byte[], byte[]> python = producer(); KafkaConsumer<byte[], byte[]> replies = consumer()) {
             replies.subscribe(List.of(PY_REPLY_TO));
-            python.send(pythonRequest(id + "-interop_rpc.mul", "06-rpc-request-headers-float.value"));
-            python.send(pythonRequest(id + "-interop_rpc.norm", "06-rpc-request-headers-record.value"));
-            python.send(pythonRequest(id + "-interop_rpc.mul_keyed", "06-rpc-request-headers-keyed.value"));
-            python.send(pythonRequest(id + "-interop_rpc.mul", "07-rpc-request-envelope-ReqRepRequest.value"));
-            python.send(pythonRequest(id + "-interop_rpc.norm", "07-rpc-request-envelope-ModelReqRepRequest.value"));
-            python.flush();
+            // the app created these topics at start; its wait for their leaders lets two batches in flight to a
+            // new partition land in order (KAFKA-15591: else the first can be dropped after delivery.timeout.ms)
+            List<Future<RecordMetadata>> sent = List.of(
+                    python.send(pythonRequest(id + "-interop_rpc.mul", "06-rpc-request-headers-float.value")),
+                    python.send(pythonRequest(id + "-interop_rpc.norm", "06-rpc-request-headers-record.value")),
+                    python.send(pythonRequest(id + "-interop_rpc.mul_keyed", "06-rpc-request-headers-keyed.value")),
+                    python.send(pythonRequest(id + "-interop_rpc.mul", "07-rpc-request-envelope-ReqRepRequest.value")),
+                    python.send(pythonRequest(id + "-interop_rpc.norm", "07-rpc-request-envelope-ModelReqRepRequest.value")));
+            for (Future<RecordMetadata> f : sent) {
+                f.get(30, TimeUnit.SECONDS);      // a request the broker refused fails here, not as a missing reply
+            }
 
             Map<String, String> got = new HashMap<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

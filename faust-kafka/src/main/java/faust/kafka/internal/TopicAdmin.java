@@ -6,27 +6,24 @@ import faust.settings.BrokerSettings;
 import faust.transport.TopicDeclaration;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.admin.DescribeConfigsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
-import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.Node;
-import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InvalidConfigurationException;
 import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.InvalidReplicationFactorException;
@@ -49,7 +46,6 @@ import org.slf4j.LoggerFactory;
 final class TopicAdmin implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TopicAdmin.class);
     private static final long MAX_PAUSE_MS = 30_000;
-    private static final String TRANSACTION_STATE_LOG = "__transaction_state";
 
     private final KafkaConfigs configs;
     private final ReentrantLock lock = new ReentrantLock();
@@ -133,6 +129,7 @@ final class TopicAdmin implements AutoCloseable {
             }
         }
         awaitVisible(created);
+        awaitLeaders(created);
         Map<String, OptionalInt> counts = partitionCounts(existing.stream().map(TopicDeclaration::name).toList());
         for (TopicDeclaration d : existing) {
             checkPartitions(d, counts.getOrDefault(d.name(), OptionalInt.empty()));
@@ -237,6 +234,38 @@ final class TopicAdmin implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits (briefly) until the leader of every partition of the new topics serves requests for
+     * it. Metadata can name a leader before that broker has applied the topic's creation; an
+     * idempotent producer that sends two batches to such a partition at once can then have the
+     * first refused ({@code NOT_LEADER_OR_FOLLOWER}) and the second appended, after which every
+     * retry of the first fails with {@code OUT_OF_ORDER_SEQUENCE_NUMBER} until
+     * {@code delivery.timeout.ms} drops its records (KAFKA-15591). A ListOffsets request goes to
+     * the partition's leader and is answered only once the leader holds the partition, and the
+     * admin client retries it through {@code NOT_LEADER_OR_FOLLOWER} by itself.
+     */
+    private void awaitLeaders(List<String> topics) {
+        if (topics.isEmpty() || closed) {
+            return;
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (Map.Entry<String, OptionalInt> e : partitionCounts(topics).entrySet()) {
+            for (int p = 0; p < e.getValue().orElse(0); p++) {
+                latest.put(new TopicPartition(e.getKey(), p), OffsetSpec.latest());
+            }
+        }
+        try {
+            admin().listOffsets(latest, new ListOffsetsOptions().timeoutMs(attemptMillis())).all()
+                    .get(KafkaConfigs.ADMIN_ATTEMPT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // not fatal: the topics exist, and a send that meets a leader still starting is retried by the producer
+            log.warn("[{}] new topics {} do not answer on their partition leaders yet ({}); going on", configs.settings().appId(),
+                    topics, e.getCause() == null ? e.toString() : e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static Map<String, String> topicConfig(TopicDeclaration d) {
         Map<String, String> cfg = new HashMap<>();
         if (d.retention() != null) {
@@ -294,43 +323,14 @@ final class TopicAdmin implements AutoCloseable {
     }
 
     /**
-     * Whether the cluster can host the transaction state log that exactly-once needs: when
-     * {@code __transaction_state} does not exist yet and the brokers' replication factor or min ISR
-     * for it exceeds the brokers running, the producer's {@code initTransactions} could only wait
-     * until it times out. One quick attempt; anything it cannot read (ACLs, an unreachable broker)
-     * counts as no problem, leaving the verdict to {@code initTransactions}.
-     *
-     * @return what is wrong, naming the broker configs and values, or null
+     * @return what keeps the cluster from hosting exactly-once's transaction state log, or null
+     * @see TransactionStateLogCheck
      */
     @Nullable String transactionStateLogProblem() {
-        int timeout = attemptMillis();
         try {
-            Admin a = admin();
-            if (get(a.listTopics(new ListTopicsOptions().listInternal(true).timeoutMs(timeout)).names())
-                    .contains(TRANSACTION_STATE_LOG)) {
-                return null;
-            }
-            Collection<Node> nodes = get(a.describeCluster(new DescribeClusterOptions().timeoutMs(timeout)).nodes());
-            if (nodes.isEmpty()) {
-                return null;
-            }
-            ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, nodes.iterator().next().idString());
-            Config c = get(a.describeConfigs(List.of(broker), new DescribeConfigsOptions().timeoutMs(timeout)).all()).get(broker);
-            ConfigEntry rf = c == null ? null : c.get("transaction.state.log.replication.factor");
-            ConfigEntry isr = c == null ? null : c.get("transaction.state.log.min.isr");
-            int brokers = nodes.size();
-            if (rf != null && Integer.parseInt(rf.value()) > brokers || isr != null && Integer.parseInt(isr.value()) > brokers) {
-                return "the cluster has " + brokers + (brokers == 1 ? " broker" : " brokers") + " running but asks for "
-                        + "transaction.state.log.replication.factor=" + (rf == null ? "?" : rf.value())
-                        + " and transaction.state.log.min.isr=" + (isr == null ? "?" : isr.value()) + ", so it cannot create "
-                        + TRANSACTION_STATE_LOG;
-            }
-            return null;
-        } catch (ExecutionException | RuntimeException e) {
+            return TransactionStateLogCheck.problem(admin(), attemptMillis());
+        } catch (RuntimeException e) {
             log.debug("[{}] could not check the transaction state log configs: {}", configs.settings().appId(), e.toString());
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return null;
         }
     }
