@@ -17,13 +17,17 @@ module faust.core {
     exports faust.sensor;
     exports faust.service;
     exports faust.settings;
+    exports faust.store;
     exports faust.stream;
+    exports faust.table;
     exports faust.testing;
     exports faust.topic;
     exports faust.transport;
 
     uses faust.CommandLine;
+    uses faust.store.StoreFactory;
     uses faust.transport.TransportFactory;
 
+    provides faust.store.StoreFactory with faust.store.internal.MemoryStoreFactory;
     provides faust.transport.TransportFactory with faust.transport.internal.MemoryTransportFactory;
 }

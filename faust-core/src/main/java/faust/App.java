@@ -25,6 +25,10 @@ import faust.settings.CommonSettings;
 import faust.settings.Settings;
 import faust.settings.StreamSettings;
 import faust.stream.Stream;
+import faust.table.Table;
+import faust.table.TableOptions;
+import faust.table.TableSpec;
+import faust.table.internal.TableManager;
 import faust.topic.Channel;
 import faust.topic.RecordMetadata;
 import faust.topic.TP;
@@ -40,6 +44,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -70,6 +75,7 @@ public final class App implements AutoCloseable {
     private final Monitor monitor = new Monitor();
     private final SensorDelegate sensors = new SensorDelegate();
     private final AgentRegistry agents;
+    private final TableManager tables;
     private final LeaderElection leader;
     private final AppService service;
     private volatile @Nullable Throwable crashReason;
@@ -96,6 +102,7 @@ public final class App implements AutoCloseable {
         this.sensors.timeSendsDirectly(monitor);
         this.rt = new AppRuntime(settings, Codecs.defaults(), sensors, monitor);
         this.agents = new AgentRegistry(rt, this::crash);
+        this.tables = new TableManager(rt);
         this.leader = new LeaderElection(rt);
         this.service = new AppService();
         this.service.useClock(clock);
@@ -531,6 +538,59 @@ public final class App implements AutoCloseable {
         return leader.isLeader();
     }
 
+    // ---- tables --------------------------------------------------------------------------------
+
+    /**
+     * A table with default options (Faust's {@code app.Table(name, default=...)}): a partitioned map
+     * whose every write goes to the compacted changelog topic {@code {app_id}-{name}-changelog}, and
+     * which a worker rebuilds from that changelog when it takes a partition over.
+     *
+     * @param name the table's name
+     * @param keyType key type
+     * @param valueType value type
+     * @param defaultValue the value of a missing key (Faust's {@code default=int} is {@code () -> 0L}),
+     *     or null for none
+     * @param <K> key type
+     * @param <V> value type
+     * @return the table
+     * @throws ImproperlyConfiguredException when the name is taken, or a serializer or the store is unknown
+     */
+    public <K, V> Table<K, V> table(String name, Class<K> keyType, Class<V> valueType,
+                                    @Nullable Supplier<? extends V> defaultValue) {
+        return table(name, keyType, valueType, defaultValue, o -> { });
+    }
+
+    /**
+     * A table with options: {@code app.table("counts", String.class, Long.class, () -> 0L, o -> o.partitions(4))}.
+     *
+     * @param name the table's name
+     * @param keyType key type
+     * @param valueType value type
+     * @param defaultValue the value of a missing key, or null for none
+     * @param options sets the table's options
+     * @param <K> key type
+     * @param <V> value type
+     * @return the table
+     * @throws ImproperlyConfiguredException when the name is taken, or a serializer or the store is unknown
+     */
+    public <K, V> Table<K, V> table(String name, Class<K> keyType, Class<V> valueType,
+                                    @Nullable Supplier<? extends V> defaultValue, Consumer<TableOptions> options) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(keyType, "keyType");
+        Objects.requireNonNull(valueType, "valueType");
+        if (rt.exactlyOnce()) {
+            throw new ImproperlyConfiguredException("table '" + name + "': tables under processing_guarantee=exactly_once "
+                    + "are not available yet (their writes must join the worker's transaction and leave the store "
+                    + "untouched on abort); use processing_guarantee=at_least_once for apps with tables");
+        }
+        return tables.table(name, keyType, valueType, defaultValue, TableSpec.of(options));
+    }
+
+    /** @return the tables, in declaration order (Faust's {@code app.tables}) */
+    public List<Table<?, ?>> tables() {
+        return tables.tables();
+    }
+
     // ---- lifecycle ---------------------------------------------------------------------------
 
     /** Starts everything (consumer group, agents, tasks, timers). */
@@ -548,7 +608,8 @@ public final class App implements AutoCloseable {
             rt.topics().declareAll();
             leader.start();
             agents.start();
-            rt.startConsumer(agents);
+            tables.startConsuming();
+            rt.startConsumer(agents, tables);
             service.start();
         }
     }
@@ -571,6 +632,7 @@ public final class App implements AutoCloseable {
     private void stopRuntime() {
         agents.stop();
         rt.shutdown();
+        tables.stop();
         log.info("[{}] stopped", settings.id());
     }
 

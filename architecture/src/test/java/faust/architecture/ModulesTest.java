@@ -53,10 +53,11 @@ class ModulesTest {
         Set<String> exported = descriptor("faust.core").exports().stream().map(ModuleDescriptor.Exports::source)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(exported).containsExactlyInAnyOrder("faust", "faust.agent", "faust.auth", "faust.codec", "faust.errors",
-                "faust.sensor", "faust.service", "faust.settings", "faust.stream", "faust.testing", "faust.topic",
-                "faust.transport");
+                "faust.sensor", "faust.service", "faust.settings", "faust.store", "faust.stream", "faust.table", "faust.testing",
+                "faust.topic", "faust.transport");
         Set<String> packages = descriptor("faust.core").packages();
-        assertThat(packages).contains("faust.internal", "faust.stream.internal", "faust.transport.internal");
+        assertThat(packages).contains("faust.internal", "faust.stream.internal", "faust.transport.internal",
+                "faust.table.internal", "faust.store.internal");
     }
 
     @Test

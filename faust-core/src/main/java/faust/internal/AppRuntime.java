@@ -259,8 +259,8 @@ public final class AppRuntime implements TopicRuntime {
      *
      * @param hooks told about assignment changes and failures (agents, leader election, the app)
      */
-    public void startConsumer(ConsumerLoop.Hooks hooks) {
-        ConsumerLoop loop = new ConsumerLoop(this, hooks);
+    public void startConsumer(ConsumerLoop.Hooks hooks, PartitionGate gate) {
+        ConsumerLoop loop = new ConsumerLoop(this, hooks, gate);
         consumerLoop = loop;
         loop.start();
     }

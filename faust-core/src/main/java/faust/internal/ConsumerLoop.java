@@ -59,18 +59,21 @@ public final class ConsumerLoop {
     private final Rewinder rewinder;
     private final Committer committer;
     private final RebalanceHandler rebalance;
+    private final PartitionGate gate;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile @Nullable TransportConsumer consumer;
 
-    ConsumerLoop(AppRuntime rt, Hooks hooks) {
+    ConsumerLoop(AppRuntime rt, Hooks hooks, PartitionGate gate) {
         this.rt = rt;
         this.hooks = hooks;
+        this.gate = gate;
         this.ackRecorder = new AckRecorder(rt, acks);
         this.backPressure = new BackPressure(rt.conductor());
         this.rewinder = new Rewinder(rt, acks, fetch, backPressure, this::wakeup);
         this.committer = Committer.create(rt, acks, hooks::streamsIdle, rewinder, this::wakeup);
-        this.rebalance = new RebalanceHandler(rt, hooks, () -> consumer, committer, fetch, backPressure);
+        this.rebalance = new RebalanceHandler(rt, hooks, gate, () -> consumer, committer, fetch,
+                backPressure);
         this.thread = Thread.ofPlatform().name("faust-consumer-" + rt.settings().id()).daemon(true).unstarted(this::run);
     }
 
@@ -93,12 +96,12 @@ public final class ConsumerLoop {
     }
 
     /**
-     * @return whether the loop is at rest: it has its assignment, has taken every subscription
+     * @return whether the loop is at rest: it has its assignment and its state (tables recovered), has taken every subscription
      *     change, and no rewind is pending (a test driver's notion of idle also needs the partitions
      *     caught up)
      */
     public boolean settled() {
-        return rebalance.assigned() && !rt.conductor().changePending() && rewinder.pending() == null;
+        return rebalance.assigned() && gate.ready() && !rt.conductor().changePending() && rewinder.pending() == null;
     }
 
     /** Makes the loop look at subscriptions, drained buffers and the committer now. */
@@ -147,6 +150,7 @@ public final class ConsumerLoop {
                 if (backPressure.any()) {
                     backPressure.resumeDrained(c);
                 }
+                resumeReleased(c);
                 if (rewinder.pending() != null) {
                     committer.rewind(c);
                 }
@@ -163,6 +167,18 @@ public final class ConsumerLoop {
         } finally {
             consumer = null;
             c.close();
+        }
+    }
+
+    /** Resumes the partitions the gate held back once their state is ready (still assigned ones only). */
+    private void resumeReleased(TransportConsumer c) {
+        Set<TP> released = gate.takeReleased();
+        if (!released.isEmpty()) {
+            Set<TP> still = new HashSet<>(released);
+            still.retainAll(c.assignment());
+            if (!still.isEmpty()) {
+                c.resume(still);
+            }
         }
     }
 

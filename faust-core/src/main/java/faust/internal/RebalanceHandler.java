@@ -25,6 +25,7 @@ final class RebalanceHandler implements RebalanceListener {
 
     private final AppRuntime rt;
     private final ConsumerLoop.Hooks hooks;
+    private final PartitionGate gate;
     private final Supplier<@Nullable TransportConsumer> consumer;
     private final Committer committer;
     private final FetchTracker fetch;
@@ -34,10 +35,11 @@ final class RebalanceHandler implements RebalanceListener {
     private volatile boolean hasAssignment;
     private @Nullable Object rebalanceState;
 
-    RebalanceHandler(AppRuntime rt, ConsumerLoop.Hooks hooks, Supplier<@Nullable TransportConsumer> consumer,
+    RebalanceHandler(AppRuntime rt, ConsumerLoop.Hooks hooks, PartitionGate gate, Supplier<@Nullable TransportConsumer> consumer,
                      Committer committer, FetchTracker fetch, BackPressure backPressure) {
         this.rt = rt;
         this.hooks = hooks;
+        this.gate = gate;
         this.consumer = consumer;
         this.committer = committer;
         this.fetch = fetch;
@@ -76,6 +78,7 @@ final class RebalanceHandler implements RebalanceListener {
             fetch.forget(tp);
         }
         assignment = Set.of();
+        gate.onRevoked(revoked);
         hooks.onRevoked(revoked);
         rt.sensors().onRebalanceReturn(rebalanceState);
     }
@@ -93,6 +96,10 @@ final class RebalanceHandler implements RebalanceListener {
             // compacted-away record) will never be delivered, so it is as good as committed.
             c.endOffsets(assigned).forEach(rt.monitor()::trackTpEndOffset);
             pauseLeaderPartition(c, assigned);
+            Set<TP> held = gate.onAssigned(assigned);     // tables recover first; their partitions resume after
+            if (!held.isEmpty()) {
+                c.pause(held);
+            }
         }
         assignment = Set.copyOf(assigned);
         try {

@@ -22,6 +22,12 @@ public interface Transport extends AutoCloseable {
     TransportConsumer createConsumer(String groupId, String clientId, TrackedMessage.AckListener ackListener,
                                      IntSupplier generation);
 
+    /**
+     * @param clientId client id used in logs and broker metrics
+     * @return a reader of chosen partitions outside any group, for changelogs; owned by one thread
+     */
+    TransportReader createReader(String clientId);
+
     /** @return a producer */
     TransportProducer createProducer();
 

@@ -24,6 +24,11 @@ class ForwardingTransport implements Transport {
     }
 
     @Override
+    public TransportReader createReader(String clientId) {
+        return inner.createReader(clientId);
+    }
+
+    @Override
     public TransportProducer createProducer() {
         return inner.createProducer();
     }

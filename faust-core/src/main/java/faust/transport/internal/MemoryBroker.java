@@ -29,6 +29,7 @@ public final class MemoryBroker {
     private static final Map<String, MemoryBroker> BROKERS = new ConcurrentHashMap<>();
 
     final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, TopicDeclaration> declarations = new HashMap<>();
     /** Signalled on every append and every group change. */
     final Condition changed = lock.newCondition();
     private final String name;
@@ -82,7 +83,24 @@ public final class MemoryBroker {
     public void declare(TopicDeclaration declaration) {
         lock.lock();
         try {
+            if (!topics.containsKey(declaration.name())) {
+                declarations.put(declaration.name(), declaration);
+            }
             createIfAbsent(declaration.name(), declaration.partitions());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * @param topic a topic
+     * @return the declaration it was created with (partitions, cleanup policy, configs), or null
+     *     when it was created by a send or does not exist
+     */
+    public @Nullable TopicDeclaration declaration(String topic) {
+        lock.lock();
+        try {
+            return declarations.get(topic);
         } finally {
             lock.unlock();
         }

@@ -7,6 +7,7 @@ import faust.transport.TrackedMessage;
 import faust.transport.Transport;
 import faust.transport.TransportConsumer;
 import faust.transport.TransportProducer;
+import faust.transport.TransportReader;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntSupplier;
@@ -46,6 +47,11 @@ public final class MemoryTransport implements Transport {
     public TransportConsumer createConsumer(String groupId, String clientId, TrackedMessage.AckListener ackListener,
                                             IntSupplier generation) {
         return new MemoryConsumer(broker, groupId, ackListener, generation, readCommitted);
+    }
+
+    @Override
+    public TransportReader createReader(String clientId) {
+        return new MemoryReader(broker, readCommitted);
     }
 
     @Override

@@ -4,10 +4,15 @@ package faust.transport.internal;
  * Kafka's default partitioning of keyed messages (murmur2 of the key bytes, made positive,
  * modulo the partition count), so the memory broker places keys where Kafka would.
  */
-final class Partitioner {
+public final class Partitioner {
     private Partitioner() {}
 
-    static int partitionFor(byte[] key, int partitions) {
+    /**
+     * @param key the key's bytes
+     * @param partitions the partition count
+     * @return the partition Kafka's default partitioner picks for the key
+     */
+    public static int partitionFor(byte[] key, int partitions) {
         return (murmur2(key) & 0x7fffffff) % partitions;
     }
 

@@ -96,6 +96,25 @@ final class KafkaConfigs {
 
     /**
      * @param clientId client id
+     * @return configs of a consumer outside any group that reads assigned partitions (changelogs)
+     */
+    Map<String, Object> reader(String clientId) {
+        Map<String, Object> m = common(clientId);
+        m.put("enable.auto.commit", "false");
+        m.put("allow.auto.create.topics", "false");
+        m.put("auto.offset.reset", "earliest");     // a position deleted by retention reads on from the log start
+        m.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        m.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        m.put("max.poll.records", "10000");
+        put(m, "request.timeout.ms", millis(settings.get(BrokerSettings.BROKER_REQUEST_TIMEOUT)), "broker_request_timeout");
+        put(m, "default.api.timeout.ms", millis(settings.get(BrokerSettings.BROKER_REQUEST_TIMEOUT)), "broker_request_timeout");
+        put(m, "check.crcs", String.valueOf(settings.get(BrokerSettings.BROKER_CHECK_CRCS)), "broker_check_crcs");
+        put(m, "isolation.level", exactlyOnce() ? "read_committed" : "read_uncommitted", "processing_guarantee");
+        return m;
+    }
+
+    /**
+     * @param clientId client id
      * @param transactionalId the transactional id, or null for a plain producer
      * @return producer configs
      */

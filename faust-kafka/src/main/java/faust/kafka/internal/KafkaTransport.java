@@ -8,6 +8,7 @@ import faust.transport.Transport;
 import faust.transport.TransportConfig;
 import faust.transport.TransportConsumer;
 import faust.transport.TransportProducer;
+import faust.transport.TransportReader;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.IntSupplier;
@@ -38,6 +39,11 @@ public final class KafkaTransport implements Transport {
     public TransportConsumer createConsumer(String groupId, String clientId, TrackedMessage.AckListener ackListener,
                                             IntSupplier generation) {
         return new KafkaTransportConsumer(configs, groupId, clientId, ackListener, generation);
+    }
+
+    @Override
+    public TransportReader createReader(String clientId) {
+        return new KafkaTransportReader(configs, clientId);
     }
 
     @Override

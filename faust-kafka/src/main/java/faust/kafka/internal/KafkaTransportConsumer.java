@@ -196,7 +196,7 @@ final class KafkaTransportConsumer implements TransportConsumer {
         return lag.isPresent() ? nextOffset.offset() + lag.getAsLong() : TpBatch.UNKNOWN_END_OFFSET;
     }
 
-    private static Headers headers(org.apache.kafka.common.header.Headers kh) {
+    static Headers headers(org.apache.kafka.common.header.Headers kh) {
         org.apache.kafka.common.header.Header[] arr = kh.toArray();
         if (arr.length == 0) {
             return Headers.empty();

@@ -1,0 +1,125 @@
+package faust.table;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A partitioned, changelog-backed map (Faust's {@code Table}), made by
+ * {@link faust.App#table(String, Class, Class, java.util.function.Supplier) App.table}.
+ *
+ * <pre>{@code
+ * Table<String, Long> counts = app.table("word_counts", String.class, Long.class, () -> 0L);
+ * app.agent("count", words, stream -> {
+ *     for (String word : stream) {
+ *         counts.merge(word, 1L, Long::sum);      // Faust: counts[word] += 1
+ *     }
+ * });
+ * }</pre>
+ *
+ * <p><strong>Partitioning, as in Faust.</strong> A write goes to the partition of the event the
+ * agent is processing, so the source topic and the changelog must have the same number of
+ * partitions (checked on the first write from each source topic). A write outside an agent's
+ * event is an error, unless the table uses the partitioner
+ * ({@link TableOptions#usePartitioner(boolean)}). Reads look in the current event's partition
+ * first, then in every partition this worker holds. The views ({@link #keySet()},
+ * {@link #size()}, ...) cover the partitions this worker holds, not the whole table.
+ *
+ * <p>Values are never null: {@link #put} with null is {@link #remove}, which writes a tombstone
+ * to the changelog. Thread-safe; each partition is written by the agent that owns it.
+ *
+ * @param <K> key type
+ * @param <V> value type
+ */
+public interface Table<K, V> {
+    /** @return the table's name */
+    String name();
+
+    /** @return the changelog topic: {@code {app_id}-{name}-changelog} */
+    String changelogTopic();
+
+    /** @return the number of partitions (of the table and its changelog) */
+    int partitions();
+
+    /** @return the help text, shown by the {@code tables} command */
+    String help();
+
+    /**
+     * @param key a key
+     * @return its value, or the table's default when the key is missing (Faust's {@code __missing__};
+     *     the default is not stored), or null when there is no default
+     */
+    @Nullable V get(K key);
+
+    /**
+     * Sets a key, writing the new value to the changelog.
+     *
+     * @param key a key
+     * @param value its new value; null removes the key
+     */
+    void put(K key, @Nullable V value);
+
+    /**
+     * Removes a key, writing a tombstone to the changelog (Faust's {@code del table[key]}).
+     *
+     * @param key a key
+     * @return the value it had, or null
+     */
+    @Nullable V remove(K key);
+
+    /**
+     * Removes a key, as {@link #remove}, without reading its value first.
+     *
+     * @param key a key
+     */
+    void delete(K key);
+
+    /**
+     * Read-modify-write, as {@link Map#merge}: the new value is {@code fn(old, value)}, where
+     * {@code old} is the stored value or, when the key is missing, the default (and when there is no
+     * default the new value is {@code value}). Faust's {@code table[k] += v} is
+     * {@code merge(k, v, Long::sum)}.
+     *
+     * @param key a key
+     * @param value the value to merge in
+     * @param fn how to merge; null removes the key
+     * @return the new value, or null when removed
+     */
+    @Nullable V merge(K key, V value, BiFunction<? super V, ? super V, ? extends @Nullable V> fn);
+
+    /**
+     * Read-modify-write, as {@link Map#compute}: {@code fn} gets the key and its value (the
+     * default when missing, or null without a default) and returns the new value, or null to remove it.
+     *
+     * @param key a key
+     * @param fn the new value
+     * @return the new value, or null when removed
+     */
+    @Nullable V compute(K key, BiFunction<? super K, ? super @Nullable V, ? extends @Nullable V> fn);
+
+    /**
+     * @param key a key
+     * @return whether it is stored (the default does not count)
+     */
+    boolean containsKey(K key);
+
+    /** @return the keys held by this worker (a copy) */
+    Set<K> keySet();
+
+    /** @return the values held by this worker (a copy) */
+    Collection<V> values();
+
+    /** @return the keys and values held by this worker (a copy) */
+    Set<Map.Entry<K, V>> entrySet();
+
+    /** @return the number of keys held by this worker */
+    int size();
+
+    /**
+     * @return the keys and values this worker holds as a text table with a title, sorted by key
+     *     (Faust's {@code as_ansitable})
+     */
+    String asAnsiTable();
+}
