@@ -1,0 +1,132 @@
+package faust.kafka;
+
+import static faust.kafka.KafkaTestSupport.unique;
+import static faust.testing.Await.until;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import faust.App;
+import faust.embedded.EmbeddedKafka;
+import faust.table.Table;
+import faust.topic.Topic;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Tables on a real broker: the changelog topic, recovery by a new worker, partitions moving between workers. */
+@Tag("integration")
+class KafkaTableTest {
+    private static final int KEYS = 20;
+    private static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void start() {
+        kafka = KafkaTestSupport.broker();
+    }
+
+    /** A worker counting keys of topic {@code <id>-events} into table {@code counts}. */
+    private static final class Worker {
+        final App app;
+        final Topic<String, String> events;
+        final Table<String, Long> counts;
+        final AtomicInteger recoveries = new AtomicInteger();
+
+        Worker(String id) {
+            app = KafkaTestSupport.app(id, kafka.brokerUrl(), c -> { });
+            events = app.topic(id + "-events", String.class, String.class, o -> o.partitions(4));
+            counts = app.table("counts", String.class, Long.class, () -> 0L,
+                    o -> o.partitions(4).onRecover(recoveries::incrementAndGet));
+            app.agent("count", events, stream -> {
+                for (var e : stream.events()) {
+                    counts.merge(e.key(), 1L, Long::sum);
+                }
+            });
+        }
+
+        long sum() {
+            return counts.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private static void send(Worker w, int rounds) {
+        for (int r = 0; r < rounds; r++) {
+            for (int k = 0; k < KEYS; k++) {
+                w.events.send("key-" + k, "v");
+            }
+        }
+    }
+
+    private static Map<String, Long> all(Worker... workers) {
+        Map<String, Long> out = new HashMap<>();
+        for (Worker w : workers) {
+            for (var e : w.counts.entrySet()) {
+                Long before = out.put(e.getKey(), e.getValue());
+                assertThat(before).as("key " + e.getKey() + " is held by one worker only").isNull();
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void the_changelog_is_compacted_and_a_new_worker_recovers_the_counts_and_goes_on() throws Exception {
+        String id = unique("table");
+        Worker first = new Worker(id);
+        first.app.start();
+        try {
+            send(first, 10);
+            until(Duration.ofSeconds(60), () -> first.sum() == KEYS * 10, "200 counted");
+        } finally {
+            first.app.stop();
+        }
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, id + "-counts-changelog");
+            Config c = admin.describeConfigs(List.of(r)).all().get().get(r);
+            assertThat(c.get("cleanup.policy").value()).isEqualTo("compact");
+            assertThat(admin.describeTopics(List.of(id + "-counts-changelog")).allTopicNames().get()
+                    .get(id + "-counts-changelog").partitions()).hasSize(4);
+        }
+        Worker second = new Worker(id);
+        second.app.start();
+        try {
+            until(Duration.ofSeconds(60), () -> second.recoveries.get() >= 1, "the table recovered");
+            assertThat(second.counts.size()).isEqualTo(KEYS);
+            assertThat(second.counts.get("key-3")).as("recovered from the changelog by a fresh memory store").isEqualTo(10L);
+            send(second, 1);
+            until(Duration.ofSeconds(60), () -> second.sum() == KEYS * 11, "220 counted");
+            assertThat(all(second)).allSatisfy((k, v) -> assertThat(v).as(k).isEqualTo(11L));
+        } finally {
+            second.app.stop();
+        }
+    }
+
+    @Test
+    void when_a_second_worker_joins_the_partitions_it_takes_arrive_recovered_and_each_key_is_counted_once() {
+        String id = unique("table-move");
+        Worker w1 = new Worker(id);
+        Worker w2 = new Worker(id);
+        w1.app.start();
+        try {
+            send(w1, 5);
+            until(Duration.ofSeconds(60), () -> w1.sum() == KEYS * 5, "100 counted by the first worker");
+            w2.app.start();
+            until(Duration.ofSeconds(60), () -> !w1.app.assignment().isEmpty() && !w2.app.assignment().isEmpty()
+                    && w2.recoveries.get() >= 1, "the partitions split between the workers, and the second recovered");
+            send(w1, 5);
+            until(Duration.ofSeconds(60), () -> w1.sum() + w2.sum() == KEYS * 10, "200 counted by both");
+            Map<String, Long> counts = all(w1, w2);
+            assertThat(counts).hasSize(KEYS);
+            assertThat(counts).allSatisfy((k, v) -> assertThat(v).as(k).isEqualTo(10L));
+            assertThat(w1.counts.size()).as("the first worker gave up the partitions it lost").isLessThan(KEYS);
+        } finally {
+            w2.app.stop();
+            w1.app.stop();
+        }
+    }
+}
