@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     /** The packages an app is written against, and the transport SPI. */
     static final String[] API = {"faust.agent", "faust.auth", "faust.codec", "faust.errors", "faust.sensor",
-            "faust.service", "faust.settings", "faust.stream", "faust.testing", "faust.topic", "faust.transport"};
+            "faust.service", "faust.settings", "faust.store", "faust.stream", "faust.table", "faust.testing", "faust.topic",
+            "faust.transport"};
     /** The entry layer: what a user's program or its command line starts from; it may use the runtime. */
     static final String[] ENTRY = {"faust", "faust.cli", "faust.embedded"};
 
@@ -39,7 +40,7 @@ class ArchitectureTest {
     @BeforeAll
     static void importPublishedModules() {
         List<Location> locations = new ArrayList<>();
-        for (Path p : List.of(Published.core(), Published.kafka(), Published.cli(), Published.embedded())) {
+        for (Path p : List.of(Published.core(), Published.kafka(), Published.cli(), Published.rocksdb(), Published.embedded())) {
             locations.add(location(p));
         }
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -62,7 +63,8 @@ class ArchitectureTest {
     void the_published_modules_are_imported() {
         // a rule over no classes passes vacuously: check the import found each module's classes
         for (String c : new String[] {"faust.App", "faust.internal.ConsumerLoop", "faust.kafka.internal.KafkaTransport",
-                "faust.cli.FaustCommand", "faust.embedded.EmbeddedKafka"}) {
+                "faust.cli.FaustCommand", "faust.embedded.EmbeddedKafka", "faust.rocksdb.internal.RocksDbStore",
+                "faust.table.internal.TableManager"}) {
             if (!classes.contain(c)) {
                 throw new AssertionError(c + " was not imported from " + Published.core() + ", " + Published.kafka() + ", "
                         + Published.cli() + ", " + Published.embedded());

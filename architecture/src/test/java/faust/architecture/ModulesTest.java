@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * The module descriptors of faust-core, faust-kafka and faust-cli, resolved for real: a module
+ * The module descriptors of faust-core, faust-kafka, faust-cli and faust-rocksdb, resolved for real: a module
  * layer of the built classes and their dependencies, outside the class path the other tests run on.
  */
 class ModulesTest {
@@ -33,14 +33,15 @@ class ModulesTest {
 
     @BeforeAll
     static void resolveTheModules() {
-        List<Path> paths = List.of(Published.core(), Published.kafka(), Published.cli(),
+        List<Path> paths = List.of(Published.core(), Published.kafka(), Published.cli(), Published.rocksdb(),
+                Published.locationOf(org.rocksdb.RocksDB.class),
                 Published.locationOf(org.slf4j.Logger.class), Published.locationOf(ObjectMapper.class),
                 Published.locationOf(JsonFactory.class), Published.locationOf(JsonProperty.class),
                 Published.locationOf(JavaTimeModule.class), Published.locationOf(Cron.class),
                 Published.locationOf(KafkaConsumer.class), Published.locationOf(CommandLine.class));
         ModuleFinder finder = ModuleFinder.of(paths.toArray(Path[]::new));
         Configuration cf = ModuleLayer.boot().configuration()
-                .resolveAndBind(finder, ModuleFinder.of(), Set.of("faust.core", "faust.kafka", "faust.cli"));
+                .resolveAndBind(finder, ModuleFinder.of(), Set.of("faust.core", "faust.kafka", "faust.cli", "faust.rocksdb"));
         layer = ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
     }
 
@@ -82,6 +83,18 @@ class ModulesTest {
         Class<?> cli = loader.loadClass("faust.CommandLine");
         assertThat(ServiceLoader.load(layer, cli).stream().map(p -> p.type().getName()).toList())
                 .containsExactly("faust.cli.FaustCli");
+    }
+
+    @Test
+    void rocksdb_exports_nothing_and_core_finds_both_stores_through_the_module_layer() throws Exception {
+        assertThat(descriptor("faust.rocksdb").exports()).isEmpty();
+        Class<?> factory = layer.findLoader("faust.core").loadClass("faust.store.StoreFactory");
+        Method schemes = factory.getMethod("schemes");
+        Set<Object> found = new TreeSet<>();
+        for (Object f : ServiceLoader.load(layer, factory)) {
+            found.addAll((java.util.Collection<?>) schemes.invoke(f));
+        }
+        assertThat(found).containsExactlyInAnyOrder("memory", "rocksdb");
     }
 
     @Test

@@ -24,6 +24,10 @@ final class Published {
         return locationOf(faust.kafka.internal.KafkaTransportFactory.class);
     }
 
+    static Path rocksdb() {
+        return locationOf(faust.rocksdb.internal.RocksDbStoreFactory.class);
+    }
+
     static Path cli() {
         return locationOf(faust.cli.FaustCli.class);
     }
