@@ -6,6 +6,9 @@ import faust.App;
 import faust.embedded.EmbeddedKafka;
 import faust.examples.Withdrawals.Withdrawal;
 import faust.examples.Withdrawals.WithdrawalsApp;
+import faust.examples.WordCount.WordCountApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
@@ -43,11 +45,16 @@ public final class KafkaDemo {
                     System.out.println("  [hello-world/print_greetings] " + g);
                 }
             });
-            Map<String, Double> totals = new ConcurrentHashMap<>();
-            WithdrawalsApp w = Withdrawals.create(cfg -> cfg.broker(url), totals);
+            WithdrawalsApp w = Withdrawals.create(cfg -> cfg.broker(url));
             App withdrawals = w.app();
+            Path datadir = Files.createTempDirectory("faust-demo");
+            WordCountApp wc = WordCount.create(cfg -> cfg.broker(url).set("datadir", datadir.toString()));
             hello.start();
             withdrawals.start();
+            wc.app().start();
+            for (String line : List.of("the quick brown fox", "jumps over the lazy dog", "the dog sleeps")) {
+                wc.posts().send(line);
+            }
             System.out.println("  workers started: hello-world (timer -> greetings -> print_greetings), "
                     + "withdrawals (withdrawals -> groupBy country -> track_country_withdrawal)");
             String[] countries = {"NO", "SE", "DK", "FI"};
@@ -61,16 +68,22 @@ public final class KafkaDemo {
             }
             System.out.println("  fed " + n + " withdrawals to topic 'withdrawals' (4 partitions)");
             long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-            while (System.nanoTime() < deadline && !new TreeMap<>(totals).equals(fed)) {
+            while (System.nanoTime() < deadline && !w.totalsHere().equals(fed)) {
                 Thread.sleep(200);
             }
-            System.out.println("  [withdrawals/track_country_withdrawal] totals per country: " + new TreeMap<>(totals));
+            System.out.println("  [withdrawals/track_country_withdrawal] totals per country: " + w.totalsHere());
             System.out.println("  expected totals:                                     " + fed
-                    + (new TreeMap<>(totals).equals(fed) ? "  -> match" : "  -> not yet complete"));
+                    + (w.totalsHere().equals(fed) ? "  -> match" : "  -> not yet complete"));
+            while (System.nanoTime() < deadline && !Objects.equals(wc.counts().get("the"), 3L)) {
+                Thread.sleep(200);
+            }
+            System.out.println("  [word-counts/count_words] RocksDB table word_counts (changelog word-counts-word_counts-"
+                    + "changelog):\n" + wc.counts().asAnsiTable().indent(4).stripTrailing());
             Thread.sleep(3000);    // let a commit happen (broker_commit_interval is 2.8 s)
-            report(kafka, List.of("hello-world", "withdrawals"));
+            report(kafka, List.of("hello-world", "withdrawals", "word-counts"));
             System.out.println("  greetings printed: " + greetings.get() + "; events processed: hello-world="
                     + hello.monitor().eventsTotal() + ", withdrawals=" + withdrawals.monitor().eventsTotal());
+            wc.app().stop();
             withdrawals.stop();
             hello.stop();
         }

@@ -3,11 +3,13 @@ package faust.examples;
 import faust.App;
 import faust.examples.Withdrawals.Withdrawal;
 import faust.examples.Withdrawals.WithdrawalsApp;
+import faust.examples.WordCount.WordCountApp;
+import java.io.IOException;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 
 /**
  * What {@code bin/faust} runs: {@code demo} starts a real Kafka broker and runs the hello-world and
@@ -46,23 +48,30 @@ public final class Launcher {
         System.exit(2);
     }
 
-    private static void demo() throws InterruptedException {
+    private static void demo() throws InterruptedException, IOException {
         System.out.println("faust-java demo: agents on the in-process memory:// broker (real Kafka comes with faust-kafka)");
         App hello = HelloWorld.create(cfg -> cfg.broker("memory://demo"), g -> System.out.println("  [print_greetings] " + g));
-        Map<String, Double> totals = new ConcurrentHashMap<>();
-        WithdrawalsApp w = Withdrawals.create(cfg -> cfg.broker("memory://demo"), totals);
+        WithdrawalsApp w = Withdrawals.create(cfg -> cfg.broker("memory://demo"));
+        Path datadir = Files.createTempDirectory("faust-demo");
+        WordCountApp wc = WordCount.create(cfg -> cfg.broker("memory://demo").set("datadir", datadir.toString()));
         hello.start();
         w.app().start();
+        wc.app().start();
+        for (String line : List.of("the quick brown fox", "jumps over the lazy dog", "the dog sleeps")) {
+            wc.posts().send(line);
+        }
         String[] countries = {"NO", "SE", "DK"};
         for (int i = 0; i < 30; i++) {
             w.withdrawals().send("user-" + i, new Withdrawal("user-" + i, countries[i % 3], 10 + i));
         }
         Thread.sleep(3000);
-        System.out.println("  [track_country_withdrawal] totals per country after groupBy: " + new TreeMap<>(totals));
+        System.out.println("  [track_country_withdrawal] table country_to_total after groupBy: " + w.totalsHere());
+        System.out.println("  [count_words] table word_counts:\n" + wc.counts().asAnsiTable().indent(4).stripTrailing());
         System.out.println("  monitor: events_total=" + hello.monitor().eventsTotal() + "+" + w.app().monitor().eventsTotal()
                 + ", messages_received_total=" + (hello.monitor().messagesReceivedTotal()
                 + w.app().monitor().messagesReceivedTotal()));
         hello.stop();
         w.app().stop();
+        wc.app().stop();
     }
 }

@@ -8,13 +8,15 @@ import faust.examples.Concurrency.ConcurrencyApp;
 import faust.examples.Rpc.RpcApp;
 import faust.examples.Withdrawals.Withdrawal;
 import faust.examples.Withdrawals.WithdrawalsApp;
+import faust.examples.WordCount.WordCountApp;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExamplesTest {
     private final AppTestDriver driver = AppTestDriver.create();
@@ -40,15 +42,36 @@ class ExamplesTest {
 
     @Test
     void withdrawals_are_totalled_per_country_after_group_by() {
-        Map<String, Double> totals = new ConcurrentHashMap<>();
-        WithdrawalsApp w = Withdrawals.create(driver.configure(cfg -> { }), totals);
+        WithdrawalsApp w = Withdrawals.create(driver.configure(cfg -> { }));
         driver.start(w.app());
 
         driver.pipeInput(w.withdrawals(), "a", new Withdrawal("a", "NO", 10));
         driver.pipeInput(w.withdrawals(), "b", new Withdrawal("b", "NO", 5));
         driver.pipeInput(w.withdrawals(), "c", new Withdrawal("c", "SE", 7));
 
-        assertThat(totals).containsExactlyInAnyOrderEntriesOf(Map.of("NO", 15.0, "SE", 7.0));
+        assertThat(w.totalsHere()).containsExactlyInAnyOrderEntriesOf(Map.of("NO", 15.0, "SE", 7.0));
+        assertThat(w.totals().changelogTopic()).isEqualTo("withdrawals-country_to_total-changelog");
+    }
+
+    @Test
+    void word_count_counts_words_into_a_rocksdb_table_that_a_restart_keeps(@TempDir Path datadir) {
+        WordCountApp wc = WordCount.create(driver.configure(cfg -> cfg.set("datadir", datadir.toString())));
+        driver.start(wc.app());
+        driver.pipeInput(wc.posts(), "the quick brown fox");
+        driver.pipeInput(wc.posts(), "jumps over  the lazy dog");
+        assertThat(wc.counts().get("the")).isEqualTo(2L);
+        assertThat(wc.counts().get("fox")).isEqualTo(1L);
+        assertThat(wc.counts().get("cat")).isEqualTo(0L);
+        assertThat(wc.counts().size()).isEqualTo(8);
+        wc.app().stop();
+        assertThat(datadir.resolve("v1/tables")).isDirectoryContaining(p -> p.getFileName().toString()
+                .startsWith("word_counts-"));
+
+        WordCountApp again = WordCount.create(driver.configure(cfg -> cfg.set("datadir", datadir.toString())));
+        driver.start(again.app());
+        driver.pipeInput(again.posts(), "the end");
+        assertThat(again.counts().get("the")).isEqualTo(3L);
+        assertThat(again.counts().get("end")).isEqualTo(1L);
     }
 
     @Test
