@@ -578,11 +578,6 @@ public final class App implements AutoCloseable {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(keyType, "keyType");
         Objects.requireNonNull(valueType, "valueType");
-        if (rt.exactlyOnce()) {
-            throw new ImproperlyConfiguredException("table '" + name + "': tables under processing_guarantee=exactly_once "
-                    + "are not available yet (their writes must join the worker's transaction and leave the store "
-                    + "untouched on abort); use processing_guarantee=at_least_once for apps with tables");
-        }
         return tables.table(name, keyType, valueType, defaultValue, TableSpec.of(options));
     }
 

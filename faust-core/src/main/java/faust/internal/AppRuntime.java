@@ -55,6 +55,7 @@ public final class AppRuntime implements TopicRuntime {
     private final BadInputLog badInput;
     private final boolean exactlyOnce;
     private final Publisher publisher;
+    private volatile TransactionListener transactionListener = TransactionListener.NONE;
 
     /**
      * @param settings validated settings
@@ -73,6 +74,16 @@ public final class AppRuntime implements TopicRuntime {
     }
 
     /** @return whether {@code processing_guarantee} is {@code exactly_once} */
+    /** @param listener told where exactly-once transactions begin and end (the tables) */
+    public void transactionListener(TransactionListener listener) {
+        this.transactionListener = listener;
+    }
+
+    /** @return told where exactly-once transactions begin and end */
+    TransactionListener transactionListener() {
+        return transactionListener;
+    }
+
     public boolean exactlyOnce() {
         return exactlyOnce;
     }

@@ -59,6 +59,7 @@ final class TransactionalCommitter extends AbstractCommitter {
             Object state = rt.sensors().onCommitInitiated();
             rt.publisher().publishAttached(offsets);
             rt.publisher().heldSends().seal();
+            rt.transactionListener().sealed();
             inFlight = new InFlight(runAside(() -> commitAndReopen(c, p, offsets)), offsets, state);
         } finally {
             barrier.lower();       // streams go on; what they send now waits for the next transaction
@@ -79,6 +80,7 @@ final class TransactionalCommitter extends AbstractCommitter {
                     : "transaction commit failed: " + e.getMessage());
             throw e;
         }
+        rt.transactionListener().committed();
         String rewind = rewinder.pending();
         if (rewind != null) {
             held.drop(rewind);
@@ -145,6 +147,7 @@ final class TransactionalCommitter extends AbstractCommitter {
         } catch (RuntimeException e) {
             log.warn("[{}] abort failed", rt.settings().id(), e);
         }
+        rt.transactionListener().rolledBack();
         rewinder.seekToCommitted(c);
     }
 
@@ -171,6 +174,7 @@ final class TransactionalCommitter extends AbstractCommitter {
             Map<TP, Long> offsets = acks.commitOffsets();
             Object state = rt.sensors().onCommitInitiated();
             rt.publisher().publishAttached(offsets);
+            rt.transactionListener().sealed();
             try {
                 p.commitTransaction(c, offsets);
             } catch (ProducerFencedException e) {
@@ -180,6 +184,7 @@ final class TransactionalCommitter extends AbstractCommitter {
                 abortAndRewind(c);
                 return;
             }
+            rt.transactionListener().committed();
             recordCommit(offsets, state);
         } finally {
             whileHeld.run();

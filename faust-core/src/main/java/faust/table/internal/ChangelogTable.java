@@ -22,6 +22,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -46,9 +47,12 @@ public final class ChangelogTable<K, V> implements Table<K, V> {
     private final TableSpec spec;
     /** Source topics checked to have as many partitions as the table. */
     private final Set<String> copartitioned = ConcurrentHashMap.newKeySet();
+    /** Exactly-once: the transaction epoch a write belongs to. */
+    private final LongSupplier epochs;
 
-    ChangelogTable(AppRuntime rt, TablePartitions holder, String name, String changelog, int partitions, Class<K> keyType,
-                   Class<V> valueType, @Nullable Supplier<? extends V> defaultValue, TableSpec spec) {
+    ChangelogTable(AppRuntime rt, TablePartitions holder, LongSupplier epochs, String name, String changelog, int partitions,
+                   Class<K> keyType, Class<V> valueType, @Nullable Supplier<? extends V> defaultValue, TableSpec spec) {
+        this.epochs = epochs;
         this.rt = rt;
         this.holder = holder;
         this.name = name;
@@ -188,18 +192,17 @@ public final class ChangelogTable<K, V> implements Table<K, V> {
     }
 
     private byte @Nullable [] read(byte[] key) {
-        StateStore s = store();
         int first = readPartition(key);
         List<Integer> held = holder.held();
         if (first >= 0 && held.contains(first)) {
-            byte[] v = s.get(first, key);
+            byte[] v = holder.get(first, key);
             if (v != null || spec.usePartitioner()) {
                 return v;
             }
         }
         for (int p : held) {
             if (p != first) {
-                byte[] v = s.get(p, key);
+                byte[] v = holder.get(p, key);
                 if (v != null) {
                     return v;
                 }
@@ -231,8 +234,14 @@ public final class ChangelogTable<K, V> implements Table<K, V> {
     }
 
     private void write(int partition, byte[] key, byte @Nullable [] value) {
-        store().put(partition, key, value);
-        holder.sent(partition, rt.produce(changelog, partition, null, key, value, Headers.empty()));
+        Overlay.Epoch epoch = null;
+        if (rt.exactlyOnce() && CurrentEvent.get() != null) {
+            // inside the event's transaction: kept off the store until the transaction commits
+            epoch = holder.putUncommitted(epochs.getAsLong(), partition, key, value);
+        } else {
+            store().put(partition, key, value);
+        }
+        holder.sent(partition, rt.produce(changelog, partition, null, key, value, Headers.empty()), epoch);
     }
 
     @Override
@@ -277,9 +286,8 @@ public final class ChangelogTable<K, V> implements Table<K, V> {
 
     private Map<K, V> local() {
         Map<K, V> out = new LinkedHashMap<>();
-        StateStore s = store();
         for (int p : holder.held()) {
-            s.forEach(p, (k, v) -> out.put(key(k), value(v)));
+            holder.forEach(p, (k, v) -> out.put(key(k), value(v)));
         }
         return out;
     }
@@ -304,7 +312,13 @@ public final class ChangelogTable<K, V> implements Table<K, V> {
         long n = 0;
         StateStore s = store();
         for (int p : holder.held()) {
-            n += s.size(p);
+            if (holder.hasUncommitted(p)) {
+                long[] c = {0};
+                holder.forEach(p, (k, v) -> c[0]++);
+                n += c[0];
+            } else {
+                n += s.size(p);
+            }
         }
         return (int) Math.min(Integer.MAX_VALUE, n);
     }

@@ -5,6 +5,7 @@ import faust.internal.AppRuntime;
 import faust.internal.ConsumerLoop;
 import faust.internal.LeaderElection;
 import faust.internal.PartitionGate;
+import faust.internal.TransactionListener;
 import faust.settings.CommonSettings;
 import faust.settings.TopicSettings;
 import faust.store.StateStore;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * partition {@code p} to one worker, so the events that write table partition {@code p} arrive
  * where it is held.
  */
-public final class TableManager implements PartitionGate {
+public final class TableManager implements PartitionGate, TransactionListener {
     private static final Logger log = LoggerFactory.getLogger(TableManager.class);
 
     private final AppRuntime rt;
@@ -51,9 +52,13 @@ public final class TableManager implements PartitionGate {
     private final AtomicReference<Set<TP>> released = new AtomicReference<>(Set.of());
     private final AtomicReference<@Nullable Recovery> recovery = new AtomicReference<>();
     private volatile boolean consuming;
+    /** Exactly-once: the epoch table writes go to now, and the last one a commit took. */
+    private volatile long epoch = 1;
+    private volatile long sealed;
 
     public TableManager(AppRuntime rt) {
         this.rt = rt;
+        rt.transactionListener(this);
     }
 
     /**
@@ -88,8 +93,8 @@ public final class TableManager implements PartitionGate {
             spec.extraTopicConfigs().forEach(o::config);
         }), false);
         TablePartitions holder = new TablePartitions(openStore(name, spec), () -> consuming, this::partitionCount);
-        ChangelogTable<K, V> t = new ChangelogTable<>(rt, holder, name, changelog, partitions, keyType, valueType,
-                defaultValue, spec);
+        ChangelogTable<K, V> t = new ChangelogTable<>(rt, holder, () -> epoch, name, changelog, partitions, keyType,
+                valueType, defaultValue, spec);
         tables.add(t);
         return t;
     }
@@ -195,6 +200,29 @@ public final class TableManager implements PartitionGate {
     @Override
     public boolean ready() {
         return recovery.get() == null;
+    }
+
+    // ---- exactly-once ----------------------------------------------------------------------------
+
+    @Override
+    public void sealed() {
+        sealed = epoch;
+        epoch = sealed + 1;       // streams are at an event boundary: later writes belong to the next transaction
+    }
+
+    @Override
+    public void committed() {
+        long s = sealed;
+        for (ChangelogTable<?, ?> t : tables) {
+            t.holder().commit(s);
+        }
+    }
+
+    @Override
+    public void rolledBack() {
+        for (ChangelogTable<?, ?> t : tables) {
+            t.holder().rollBack();
+        }
     }
 
     /** Stops recovery and closes every table's store. */

@@ -3,13 +3,17 @@ package faust.table.internal;
 import faust.errors.FaustException;
 import faust.store.StateStore;
 import faust.topic.RecordMetadata;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One table's store and the partitions of it this worker holds (those recovered, or being
@@ -21,6 +25,7 @@ final class TablePartitions {
     private final BooleanSupplier consuming;
     private final Function<String, OptionalInt> partitionCounts;
     private final Set<Integer> held = ConcurrentHashMap.newKeySet();
+    private final Map<Integer, Overlay> overlays = new ConcurrentHashMap<>();
     private volatile List<Integer> heldSorted = List.of();
 
     TablePartitions(StateStore store, BooleanSupplier consuming, Function<String, OptionalInt> partitionCounts) {
@@ -71,7 +76,72 @@ final class TablePartitions {
         if (held.remove(partition)) {
             heldSorted = held.stream().sorted().toList();
         }
+        overlays.remove(partition);
         store.closePartition(partition);
+    }
+
+    // ---- exactly-once: uncommitted writes -------------------------------------------------------
+
+    /**
+     * Exactly-once: a write inside a transaction, kept off the store until it commits.
+     *
+     * @return the epoch it went to, for its changelog offset
+     */
+    Overlay.Epoch putUncommitted(long epoch, int partition, byte[] key, byte @Nullable [] value) {
+        return overlays.computeIfAbsent(partition, p -> new Overlay()).put(epoch, key, value);
+    }
+
+    /**
+     * @return the value as this worker sees it: an uncommitted write first, then the store; null when missing
+     */
+    byte @Nullable [] get(int partition, byte[] key) {
+        Overlay o = overlays.get(partition);
+        if (o != null) {
+            byte[] v = o.get(key);
+            if (v != null) {
+                return v == Overlay.DELETED ? null : v;
+            }
+        }
+        return store.get(partition, key);
+    }
+
+    /** @return whether the partition has uncommitted writes */
+    boolean hasUncommitted(int partition) {
+        Overlay o = overlays.get(partition);
+        return o != null && !o.isEmpty();
+    }
+
+    /** @param action told each key and value of the partition as this worker sees it */
+    void forEach(int partition, BiConsumer<byte[], byte[]> action) {
+        Overlay o = overlays.get(partition);
+        if (o == null || o.isEmpty()) {
+            store.forEach(partition, action);
+            return;
+        }
+        Map<Overlay.Key, byte[]> merged = new LinkedHashMap<>();
+        store.forEach(partition, (k, v) -> merged.put(Overlay.Key.of(k), v));
+        o.forEach((k, v) -> {
+            if (v == Overlay.DELETED) {
+                merged.remove(Overlay.Key.of(k));
+            } else {
+                merged.put(Overlay.Key.of(k), v);
+            }
+        });
+        merged.forEach((k, v) -> action.accept(k.bytes(), v));
+    }
+
+    /** @param sealed the last epoch of the transaction that committed: its writes go to the store */
+    void commit(long sealed) {
+        overlays.forEach((p, o) -> {
+            if (held.contains(p)) {
+                o.commit(sealed, store, p);
+            }
+        });
+    }
+
+    /** Forgets every uncommitted write (the transaction aborted). */
+    void rollBack() {
+        overlays.values().forEach(Overlay::rollBack);
     }
 
     OptionalInt partitionCount(String topic) {
@@ -80,9 +150,14 @@ final class TablePartitions {
 
     /**
      * At-least-once: the persisted offset follows the changelog sends as they are acknowledged,
-     * as in Faust.
+     * as in Faust. Exactly-once: the epoch of an uncommitted write learns its offset instead.
      */
-    void sent(int partition, CompletableFuture<RecordMetadata> send) {
+    void sent(int partition, CompletableFuture<RecordMetadata> send, Overlay.@Nullable Epoch epoch) {
+        if (epoch != null) {
+            // exactly-once: the offset is persisted when the epoch's writes are applied at commit
+            send.thenAccept(md -> epoch.offset.accumulateAndGet(md.offset(), Math::max));
+            return;
+        }
         send.thenAccept(md -> {
             if (held.contains(partition)) {
                 store.persistOffset(partition, md.offset());
