@@ -6,16 +6,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import faust.App;
 import faust.embedded.EmbeddedKafka;
+import faust.settings.ProcessingGuarantee;
 import faust.table.Table;
 import faust.topic.Topic;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -37,15 +45,27 @@ class KafkaTableTest {
         final Topic<String, String> events;
         final Table<String, Long> counts;
         final AtomicInteger recoveries = new AtomicInteger();
+        final AtomicBoolean crashOnce = new AtomicBoolean();
 
         Worker(String id) {
-            app = KafkaTestSupport.app(id, kafka.brokerUrl(), c -> { });
+            this(id, false);
+        }
+
+        Worker(String id, boolean exactlyOnce) {
+            app = KafkaTestSupport.app(id, kafka.brokerUrl(), c -> {
+                if (exactlyOnce) {
+                    c.processingGuarantee(ProcessingGuarantee.EXACTLY_ONCE);
+                }
+            });
             events = app.topic(id + "-events", String.class, String.class, o -> o.partitions(4));
             counts = app.table("counts", String.class, Long.class, () -> 0L,
                     o -> o.partitions(4).onRecover(recoveries::incrementAndGet));
             app.agent("count", events, stream -> {
                 for (var e : stream.events()) {
                     counts.merge(e.key(), 1L, Long::sum);
+                    if (e.key().equals("key-7") && crashOnce.compareAndSet(true, false)) {
+                        throw new IllegalStateException("boom after counting key-7");
+                    }
                 }
             });
         }
@@ -104,6 +124,51 @@ class KafkaTableTest {
         } finally {
             second.app.stop();
         }
+    }
+
+    @Test
+    void under_exactly_once_a_crash_after_a_write_counts_nothing_twice_in_the_table_or_the_committed_changelog()
+            throws Exception {
+        String id = unique("table-eos");
+        Worker w = new Worker(id, true);
+        w.crashOnce.set(true);
+        w.app.start();
+        try {
+            send(w, 10);
+            until(Duration.ofSeconds(90), () -> KafkaTestSupport.committedSum(kafka, id, id + "-events") == KEYS * 10,
+                    "200 inputs committed");
+            assertThat(w.crashOnce).as("the agent crashed once").isFalse();
+            assertThat(all(w)).hasSize(KEYS).allSatisfy((k, v) -> assertThat(v).as(k).isEqualTo(10L));
+        } finally {
+            w.app.stop();
+        }
+        assertThat(committedChangelog(id + "-counts-changelog")).hasSize(KEYS)
+                .allSatisfy((k, v) -> assertThat(v).as(k).isEqualTo(10L));
+    }
+
+    /** @return each key's latest value in the changelog, read read_committed */
+    private static Map<String, Long> committedChangelog(String topic) {
+        Map<String, Object> p = new HashMap<>(kafka.clientProperties());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put("key.deserializer", StringDeserializer.class);
+        p.put("value.deserializer", StringDeserializer.class);
+        Map<String, Long> out = new HashMap<>();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+            List<TopicPartition> tps = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                tps.add(new TopicPartition(topic, i));
+            }
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            Map<TopicPartition, Long> ends = c.endOffsets(tps);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (tps.stream().anyMatch(tp -> c.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                    out.put(r.key().substring(1, r.key().length() - 1), Long.parseLong(r.value()));
+                }
+            }
+        }
+        return out;
     }
 
     @Test
