@@ -54,6 +54,9 @@ class TableTest {
             assertThat(counts.keySet()).containsExactlyInAnyOrder("apple", "pear");
             assertThat(counts.changelogTopic()).isEqualTo("counter-word_counts-changelog");
             assertThat(app.tables()).containsExactly(counts);
+            var state = app.monitor().tables().get("word_counts");
+            assertThat(state.keysUpdated()).as("the Monitor counts the table's writes (Faust's on_table_set)").isEqualTo(4);
+            assertThat(state.keysRetrieved()).isGreaterThanOrEqualTo(4);
 
             MemoryBroker mb = broker(d);
             int applePartition = Partitioner.partitionFor("apple".getBytes(StandardCharsets.UTF_8), 4);

@@ -224,13 +224,25 @@ public final class ChangelogTable<K, V> implements Table<K, V> {
 
     @Override
     public @Nullable V get(K key) {
-        return orDefault(stored(keyBytes(key)));
+        V v = orDefault(stored(keyBytes(key)));
+        rt.sensors().onTableGet(name, key);
+        return v;
     }
 
     @Override
     public void put(K key, @Nullable V value) {
         byte[] kb = keyBytes(key);
         write(writePartition(kb), kb, value == null ? null : valueBytes(value));
+        changed(key, value);
+    }
+
+    /** Tells the sensors about a write (Faust's {@code on_key_set} / {@code on_key_del}). */
+    private void changed(K key, @Nullable V value) {
+        if (value == null) {
+            rt.sensors().onTableDel(name, key);
+        } else {
+            rt.sensors().onTableSet(name, key, value);
+        }
     }
 
     private void write(int partition, byte[] key, byte @Nullable [] value) {
@@ -250,6 +262,7 @@ public final class ChangelogTable<K, V> implements Table<K, V> {
         int p = writePartition(kb);
         V old = stored(kb);
         write(p, kb, null);
+        changed(key, null);
         return old;
     }
 
@@ -257,6 +270,7 @@ public final class ChangelogTable<K, V> implements Table<K, V> {
     public void delete(K key) {
         byte[] kb = keyBytes(key);
         write(writePartition(kb), kb, null);
+        changed(key, null);
     }
 
     @Override
@@ -267,6 +281,8 @@ public final class ChangelogTable<K, V> implements Table<K, V> {
         V old = orDefault(stored(kb));
         V next = old == null ? value : fn.apply(old, value);
         write(p, kb, next == null ? null : valueBytes(next));
+        rt.sensors().onTableGet(name, key);
+        changed(key, next);
         return next;
     }
 
@@ -276,6 +292,8 @@ public final class ChangelogTable<K, V> implements Table<K, V> {
         int p = writePartition(kb);
         V next = fn.apply(key, orDefault(stored(kb)));
         write(p, kb, next == null ? null : valueBytes(next));
+        rt.sensors().onTableGet(name, key);
+        changed(key, next);
         return next;
     }
 
