@@ -76,6 +76,7 @@ D = "done"
 def P(x): return "partial: " + x
 def L(x): return "later: " + x
 def W(x): return "will not: " + x
+TBT = "`faust.table.TableTest`, `faust.table.TableRecoveryTest`, `faust.table.TableExactlyOnceTest`, `faust.kafka.KafkaTableTest`"
 TBL = L("tables issue"); KAFKA = L("Kafka issue #3"); WEB = L("web issue"); CLI = L("CLI issue")
 PY = W("Python/asyncio-only")
 LOGGER = ("SLF4J `Logger` per class", W("Python logging attribute; SLF4J loggers are private"), "—")
@@ -151,7 +152,8 @@ m("App", **{
  "service": row("`App.service(Service)`", D, APT),
  "is_leader": row("`App.isLeader()`", D, APT),
  "stream": row("`App.stream(Channel)`", D, "`faust.stream.StreamTest`"),
- "Table": row("—", TBL), "SetTable": row("—", TBL),
+ "Table": row("`App.table(name, K, V, default[, o -> options])` → `faust.table.Table`", P("no standbys; windowing comes with windows"), TBT),
+ "SetTable": row("—", TBL),
  "page": row("—", WEB), "table_route": row("—", WEB), "command": row("—", CLI),
  "trace": row("—", L("tracing not planned yet")), "traced": row("—", L("tracing not planned yet")),
  "on_rebalance_start": row("internal (`RebalanceHandler` + `Sensor.onRebalanceStart()`)", P("no App-level hook; use a Sensor"), "`faust.sensor.internal.SensorDelegateTest`"),
@@ -189,13 +191,14 @@ m("App.BootStrategy", **{
  "enable_sensors": row("—", P("sensors always enabled")),
  "enable_web": row("`web_enabled` setting", WEB),
  "kafka_client_consumer": row("internal `ReplyConsumer`", D, AT),
+ "tables": row("`BootStrategy.FULL` recovers tables; CLIENT_ONLY and PRODUCER_ONLY hold no partitions", P("no per-flag toggle"), TBT),
  "kafka_conductor": row("internal `faust.internal.Conductor`", D),
  "kafka_consumer": row("internal `ConsumerLoop`", D, "`faust.AppTest`"),
  "kafka_producer": row("internal `AppRuntime.producer()`", D),
  "producer_only": row("`BootStrategy.PRODUCER_ONLY`", D, APT),
  "sensors": row("`App.sensors()` → `faust.sensor.Sensors` (add, remove, contains, asList)", D, "`faust.sensor.internal.SensorDelegateTest`"),
  "server": row("—", W("Python service graph grouping")),
- "tables": row("—", TBL), "web_components": row("—", WEB), "web_server": row("—", WEB),
+ "web_components": row("—", WEB), "web_server": row("—", WEB),
 })
 # ---- Channel
 CT = "`faust.stream.StreamTest`"
@@ -275,7 +278,7 @@ m("Monitor", **{
  "max_send_latency_history": mon("`Monitor.maxSendLatencyHistory()`"),
  "max_assignment_latency_history": mon("`Monitor.maxAssignmentLatencyHistory()`"),
  "rebalances": mon("`Monitor.rebalances()`"),
- "tables": row("`Monitor.tables()` → `TableState`", P("tables not implemented yet; counters only"), MO),
+ "tables": row("`Monitor.tables()` → `TableState` (keys retrieved, updated, deleted)", P("no recovery figures yet"), MO + ", `faust.table.TableTest`"),
  "commit_latency": mon("`Monitor.commitLatency()`"),
  "send_latency": mon("`Monitor.sendLatency()`"),
  "assignment_latency": mon("`Monitor.assignmentLatency()`"),
@@ -321,8 +324,8 @@ hooks = {
  "on_rebalance_return": "onRebalanceReturn", "on_rebalance_end": "onRebalanceEnd"}
 for f, j in hooks.items():
     table_hook = f.startswith("on_table")
-    m("Monitor", **{f: row(f"`Monitor.{j}(...)`", P("tables not implemented yet; hook exists") if table_hook else D, MO)})
-    m("Sensor", **{f: row(f"`Sensor.{j}(...)`", P("tables not implemented yet; hook exists") if table_hook else D, SEN)})
+    m("Monitor", **{f: row(f"`Monitor.{j}(...)`", D, MO + (", `faust.table.TableTest`" if table_hook else ""))})
+    m("Sensor", **{f: row(f"`Sensor.{j}(...)`", D, SEN + (", `faust.table.TableTest`" if table_hook else ""))})
 m("Sensor", **{
  "(class)": row("`faust.sensor.Sensor` (interface, default no-op hooks, batch hooks `onMessagesIn`/`onMessagesOut`); fan-out internal `SensorDelegate`", D, SEN),
  "asdict": row("—", P("only Monitor has asMap()")),
@@ -389,6 +392,12 @@ m("Module functions", **{
 for s in ("SetTable", "Table", "Table.WindowWrapper", "HoppingWindow", "TumblingWindow", "SlidingWindow", "Window"):
     M.setdefault(s, {})
 TABLE_SECS = {"SetTable", "Table", "Table.WindowWrapper", "HoppingWindow", "TumblingWindow", "SlidingWindow", "Window"}
+TABLE_ROWS = {
+ "(class)": row("`faust.table.Table<K,V>` (`App.table(name, K, V, default[, o -> options])`; impl `faust.table.internal.ChangelogTable`): "
+               "get/put/remove/delete/merge/compute/containsKey, local keySet/values/entrySet/size; docs/tables.md",
+               P("no standby replicas, no windowing (`tumbling`/`hopping` come with windows)"), TBT),
+ "as_ansitable()": row("`Table.asAnsiTable()`", D, "`faust.table.TableTest`"),
+}
 # ---- Topic
 TT = APT
 m("Topic", **{
@@ -512,7 +521,7 @@ KAFKA_MAPPED = {"broker_credentials", "broker_session_timeout", "broker_heartbea
   "producer_partitioner", "ssl_context", "consumer_auto_offset_reset", "broker_client_id", "broker_max_poll_interval",
   "consumer_group_instance_id"}
 KCT = "`faust.kafka.internal.KafkaConfigsTest`"
-TABLE_SET = {"table_cleanup_interval", "table_standby_replicas", "tabledir", "store"}
+TABLE_SET = {"table_cleanup_interval", "table_standby_replicas"}
 WEB_SET = {"web", "web_bind", "web_port", "web_host", "web_transport", "web_in_thread", "web_cors_options",
            "canonical_url", "web_enabled"}
 USED = {"id", "name", "version", "id_format", "broker", "timezone", "topic_partitions", "topic_replication_factor",
@@ -529,7 +538,9 @@ def setting_row(n):
     if n in CLASS_SETTINGS:
         if n == "Monitor": return row("`App.monitor()`; extra sensors via `App.sensors().add(...)`", W("pluggable Python class; not declared (see `docs/settings.md`)"))
         if n == "Serializers": return row("`App.codecs().register(name, Codec)`", W("pluggable Python class; not declared"), CO)
-        if n in ("Table", "SetTable", "TableManager"): return row("—", TBL)
+        if n == "Table": return row("`faust.table.Table` (`App.table(...)`)", W("pluggable Python class; not declared"))
+        if n == "TableManager": return row("internal `faust.table.internal.TableManager`", W("pluggable Python class; not declared"))
+        if n == "SetTable": return row("—", TBL)
         if n in ("PartitionAssignor", "LeaderAssignor"):
             return row("`faust.kafka.internal.FaustPartitionAssignor` (co-partitioned, sticky, leader topic)",
                        W("pluggable Python class; the kafka:// transport always uses its own assignor (see `docs/kafka.md`)"),
@@ -566,7 +577,12 @@ def setting_row(n):
     if n == "stream_ack_cancelled_tasks":
         return row(java, P("parsed; no task cancellation semantics in the runtime"), SET_T)
     if n == "stream_recovery_delay":
-        return row(java, P("parsed; no table recovery yet"), SET_T)
+        return row(java, P("parsed; recovery starts at once on assignment"), SET_T)
+    if n == "store":
+        return row(java + ", `TableOptions.store(url)`", D + " (`memory://`, `rocksdb://` with faust-rocksdb; docs/tables.md)",
+                   "`faust.table.TableRecoveryTest`, `faust.rocksdb.RocksDbTableTest`")
+    if n == "tabledir":
+        return row(java, D + " (RocksDB partitions at `{tabledir}/{table}-{partition}.db`)", "`faust.rocksdb.RocksDbTableTest`")
     if n == "autodiscover":
         return row(java, P("parsed/validated; no classpath scanning"), SET_T)
     if n == "cache":
@@ -599,6 +615,7 @@ def lookup(sec, name, kind):
         return setting_row(name)
     if sec in TABLE_SECS:
         if name == "logger": return LOGGER
+        if sec == "Table" and name in TABLE_ROWS: return TABLE_ROWS[name]
         return row("—", TBL)
     base = ALIAS.get(sec, sec)
     for s in (sec, base):
