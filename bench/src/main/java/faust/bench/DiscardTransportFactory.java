@@ -10,6 +10,7 @@ import faust.transport.TransportConfig;
 import faust.transport.TransportConsumer;
 import faust.transport.TransportFactory;
 import faust.transport.TransportProducer;
+import faust.transport.TransportReader;
 import faust.transport.internal.MemoryBroker;
 import faust.transport.internal.MemoryTransport;
 import java.net.URI;
@@ -70,6 +71,11 @@ public final class DiscardTransportFactory implements TransportFactory {
             public TransportConsumer createConsumer(String groupId, String clientId, TrackedMessage.AckListener ackListener,
                                                     IntSupplier generation) {
                 return inner.createConsumer(groupId, clientId, ackListener, generation);
+            }
+
+            @Override
+            public TransportReader createReader(String clientId) {
+                return inner.createReader(clientId);
             }
 
             @Override
