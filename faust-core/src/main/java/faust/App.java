@@ -25,9 +25,13 @@ import faust.settings.CommonSettings;
 import faust.settings.Settings;
 import faust.settings.StreamSettings;
 import faust.stream.Stream;
+import faust.table.GlobalTable;
+import faust.table.SetTable;
+import faust.table.StateTable;
 import faust.table.Table;
 import faust.table.TableOptions;
 import faust.table.TableSpec;
+import faust.table.internal.ChangelogSetTable;
 import faust.table.internal.TableManager;
 import faust.topic.Channel;
 import faust.topic.RecordMetadata;
@@ -578,11 +582,114 @@ public final class App implements AutoCloseable {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(keyType, "keyType");
         Objects.requireNonNull(valueType, "valueType");
-        return tables.table(name, keyType, valueType, defaultValue, TableSpec.of(options));
+        return tables.table(name, keyType, valueType, defaultValue, TableSpec.of(options), false);
+    }
+
+    /**
+     * A global table with default options (Faust's {@code app.GlobalTable(name, default=...)}).
+     *
+     * @param name the table's name
+     * @param keyType key type
+     * @param valueType value type
+     * @param defaultValue the value of a missing key, or null for none
+     * @param <K> key type
+     * @param <V> value type
+     * @return the table
+     * @throws ImproperlyConfiguredException when the name is taken, or a serializer or the store is unknown
+     */
+    public <K, V> GlobalTable<K, V> globalTable(String name, Class<K> keyType, Class<V> valueType,
+                                                @Nullable Supplier<? extends V> defaultValue) {
+        return globalTable(name, keyType, valueType, defaultValue, o -> { });
+    }
+
+    /**
+     * A table every worker holds whole and keeps following (Faust's {@code app.GlobalTable}): for
+     * reference data that every event needs, whichever partition it comes from.
+     *
+     * @param name the table's name
+     * @param keyType key type
+     * @param valueType value type
+     * @param defaultValue the value of a missing key, or null for none
+     * @param options sets the table's options
+     * @param <K> key type
+     * @param <V> value type
+     * @return the table
+     * @throws ImproperlyConfiguredException when the name is taken, or a serializer or the store is unknown
+     */
+    public <K, V> GlobalTable<K, V> globalTable(String name, Class<K> keyType, Class<V> valueType,
+                                                @Nullable Supplier<? extends V> defaultValue,
+                                                Consumer<TableOptions> options) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(keyType, "keyType");
+        Objects.requireNonNull(valueType, "valueType");
+        return (GlobalTable<K, V>) tables.table(name, keyType, valueType, defaultValue, TableSpec.of(options), true);
+    }
+
+    /**
+     * A table whose values are sets (Faust's {@code app.SetTable}), with default options.
+     *
+     * @param name the table's name
+     * @param keyType key type
+     * @param elementType the sets' element type
+     * @param <K> key type
+     * @param <E> element type
+     * @return the table
+     * @throws ImproperlyConfiguredException when the name is taken or the store is unknown
+     */
+    public <K, E> SetTable<K, E> setTable(String name, Class<K> keyType, Class<E> elementType) {
+        return setTable(name, keyType, elementType, o -> { });
+    }
+
+    /**
+     * A set table with options, e.g. {@code o -> o.startManager(true)} to route set operations
+     * from anywhere to the worker that holds the key (Faust's {@code start_manager=True}).
+     *
+     * @param name the table's name
+     * @param keyType key type
+     * @param elementType the sets' element type
+     * @param options sets the table's options
+     * @param <K> key type
+     * @param <E> element type
+     * @return the table
+     * @throws ImproperlyConfiguredException when the name is taken, the store is unknown or a serializer is not json
+     */
+    public <K, E> SetTable<K, E> setTable(String name, Class<K> keyType, Class<E> elementType,
+                                          Consumer<TableOptions> options) {
+        return setTable(name, keyType, elementType, options, false);
+    }
+
+    /**
+     * A set table every worker holds whole and keeps following (Faust's {@code app.SetGlobalTable}).
+     *
+     * @param name the table's name
+     * @param keyType key type
+     * @param elementType the sets' element type
+     * @param options sets the table's options
+     * @param <K> key type
+     * @param <E> element type
+     * @return the table
+     * @throws ImproperlyConfiguredException when the name is taken, the store is unknown or a serializer is not json
+     */
+    public <K, E> SetTable<K, E> setGlobalTable(String name, Class<K> keyType, Class<E> elementType,
+                                                Consumer<TableOptions> options) {
+        return setTable(name, keyType, elementType, options, true);
+    }
+
+    private <K, E> SetTable<K, E> setTable(String name, Class<K> keyType, Class<E> elementType,
+                                           Consumer<TableOptions> options, boolean global) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(keyType, "keyType");
+        Objects.requireNonNull(elementType, "elementType");
+        ChangelogSetTable<K, E> t = tables.setTable(name, keyType, elementType, TableSpec.of(options), global);
+        Topic<K, byte[]> manager = t.managerTopic();
+        if (manager != null) {
+            agents.add(name + "-setmanager", manager, AgentSpec.of(o -> { }), t::runManager);
+        }
+        return t;
     }
 
     /** @return the tables, in declaration order (Faust's {@code app.tables}) */
-    public List<Table<?, ?>> tables() {
+    public List<StateTable> tables() {
         return tables.tables();
     }
 
@@ -684,6 +791,10 @@ public final class App implements AutoCloseable {
     }
 
     /** @return the agents, for the test driver */
+    TableManager tableManager() {
+        return tables;
+    }
+
     AgentRegistry agentRegistry() {
         return agents;
     }

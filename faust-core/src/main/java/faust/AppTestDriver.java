@@ -353,6 +353,12 @@ public final class AppTestDriver implements AutoCloseable {
             if (!agents.streamsIdle()) {
                 return id + ": an agent is processing an event";
             }
+            for (Map.Entry<TP, Long> e : app.tableManager().standbyPositions().entrySet()) {
+                long end = broker.visibleEnd(e.getKey(), rt.exactlyOnce());
+                if (e.getValue() < end) {
+                    return id + ": standby " + e.getKey() + " read up to offset " + e.getValue() + " of " + end;
+                }
+            }
             if (rt.exactlyOnce() && broker.hasOpenTransactions()) {
                 return id + ": output waits for its transaction to commit";
             }

@@ -3,6 +3,7 @@ package faust.internal;
 import faust.errors.ProducerFencedException;
 import faust.settings.BrokerSettings;
 import faust.sensor.internal.SensorDelegate;
+import faust.settings.TableSettings;
 import faust.stream.internal.AbstractChannel;
 import faust.stream.internal.EventQueue;
 import faust.topic.TP;
@@ -13,6 +14,7 @@ import faust.transport.internal.AckTracker;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -186,6 +188,10 @@ public final class ConsumerLoop {
         Set<String> names = new HashSet<>(rt.conductor().topicNames());
         log.info("[{}] subscribing to {}{}", rt.settings().id(), names,
                 rt.conductor().pattern() == null ? "" : " and pattern " + rt.conductor().pattern());
+        Map<String, Integer> changelogs = gate.standbyChangelogs();
+        if (!changelogs.isEmpty()) {
+            c.requestStandbys(changelogs, rt.settings().get(TableSettings.TABLE_STANDBY_REPLICAS));
+        }
         c.subscribe(names, rt.conductor().pattern(), rebalance);
     }
 

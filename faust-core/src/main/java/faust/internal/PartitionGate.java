@@ -1,6 +1,7 @@
 package faust.internal;
 
 import faust.topic.TP;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,7 +13,7 @@ public interface PartitionGate {
     /** A gate that holds nothing back: an app without tables. */
     PartitionGate OPEN = new PartitionGate() {
         @Override
-        public Set<TP> onAssigned(Set<TP> assigned) {
+        public Set<TP> onAssigned(Set<TP> assigned, Set<TP> standbys) {
             return Set.of();
         }
 
@@ -33,9 +34,15 @@ public interface PartitionGate {
 
     /**
      * @param assigned the partitions now owned
+     * @param standbys the changelog partitions this worker is a standby for now
      * @return those to keep paused until {@link #takeReleased()} gives them back
      */
-    Set<TP> onAssigned(Set<TP> assigned);
+    Set<TP> onAssigned(Set<TP> assigned, Set<TP> standbys);
+
+    /** @return changelog topic to partition count of the state that wants standby replicas; none by default */
+    default Map<String, Integer> standbyChangelogs() {
+        return Map.of();
+    }
 
     /** @param revoked partitions leaving this worker; what was held for them is forgotten */
     void onRevoked(Set<TP> revoked);

@@ -96,7 +96,7 @@ final class RebalanceHandler implements RebalanceListener {
             // compacted-away record) will never be delivered, so it is as good as committed.
             c.endOffsets(assigned).forEach(rt.monitor()::trackTpEndOffset);
             pauseLeaderPartition(c, assigned);
-            Set<TP> held = gate.onAssigned(assigned);     // tables recover first; their partitions resume after
+            Set<TP> held = gate.onAssigned(assigned, c.standbyAssignment());     // tables recover first; their partitions resume after
             if (!held.isEmpty()) {
                 c.pause(held);
             }

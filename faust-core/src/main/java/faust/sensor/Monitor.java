@@ -3,6 +3,7 @@ package faust.sensor;
 import faust.stream.Message;
 import faust.topic.RecordMetadata;
 import faust.topic.TP;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
@@ -190,6 +191,30 @@ public class Monitor extends MonitorStats implements Sensor {
     @Override
     public void onTableDel(String table, Object key) {
         tableState(table).keysDeleted.increment();
+    }
+
+    /**
+     * Runtime use: the table partitions this worker holds and follows after a rebalance.
+     *
+     * @param table the table's name
+     * @param active the partitions it holds
+     * @param standby the partitions it follows as a standby
+     */
+    public void tableAssigned(String table, Collection<Integer> active, Collection<Integer> standby) {
+        tableState(table).assigned(active.stream().sorted().toList(), standby.stream().sorted().toList());
+    }
+
+    /**
+     * Runtime use: a table's recovery progress.
+     *
+     * @param table the table's name
+     * @param recordsRead changelog records read so far
+     * @param recordsTotal changelog records to read
+     * @param millis time taken so far
+     * @param finished whether it is over
+     */
+    public void tableRecovery(String table, long recordsRead, long recordsTotal, long millis, boolean finished) {
+        tableState(table).recovery(new TableState.Recovery(recordsRead, recordsTotal, millis, finished));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package faust.sensor;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -16,6 +17,26 @@ public final class TableState {
     final LongAdder keysRetrieved = new LongAdder();
     final LongAdder keysUpdated = new LongAdder();
     final LongAdder keysDeleted = new LongAdder();
+
+    private volatile List<Integer> activePartitions = List.of();
+    private volatile List<Integer> standbyPartitions = List.of();
+    /** The last recovery's figures: records read, records to read, milliseconds, whether it finished. */
+    private volatile Recovery recovery = new Recovery(0, 0, 0, false);
+
+    /**
+     * A table's last recovery on this worker, as of now.
+     *
+     * @param recordsRead changelog records read so far
+     * @param recordsTotal changelog records it had to read when it began
+     * @param millis how long it has taken
+     * @param finished whether it is over (the source partitions resumed)
+     */
+    public record Recovery(long recordsRead, long recordsTotal, long millis, boolean finished) {
+        /** @return changelog records read per second, 0 before the first */
+        public double rate() {
+            return millis == 0 ? 0 : recordsRead * 1000.0 / millis;
+        }
+    }
 
     TableState(String table) {
         this.table = table;
@@ -41,12 +62,49 @@ public final class TableState {
         return keysDeleted.sum();
     }
 
-    /** @return {@code keys_retrieved}, {@code keys_updated} and {@code keys_deleted}, as in Faust's {@code asdict()} */
+    /** @return the partitions this worker holds (recovered and written by its agents), ascending */
+    public List<Integer> activePartitions() {
+        return activePartitions;
+    }
+
+    /** @return the partitions this worker follows as a standby replica (or a global table's others), ascending */
+    public List<Integer> standbyPartitions() {
+        return standbyPartitions;
+    }
+
+    /** @return the last recovery's figures (all zero before the first assignment) */
+    public Recovery recovery() {
+        return recovery;
+    }
+
+    void assigned(List<Integer> active, List<Integer> standby) {
+        activePartitions = active;
+        standbyPartitions = standby;
+    }
+
+    void recovery(Recovery r) {
+        recovery = r;
+    }
+
+    /**
+     * @return {@code keys_retrieved}, {@code keys_updated} and {@code keys_deleted}, as in Faust's
+     *     {@code asdict()}, then {@code active_partitions}, {@code standby_partitions} and
+     *     {@code recovery}
+     */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("keys_retrieved", keysRetrieved());
         m.put("keys_updated", keysUpdated());
         m.put("keys_deleted", keysDeleted());
+        m.put("active_partitions", activePartitions);
+        m.put("standby_partitions", standbyPartitions);
+        Recovery r = recovery;
+        Map<String, Object> rec = new LinkedHashMap<>();
+        rec.put("records_read", r.recordsRead());
+        rec.put("records_total", r.recordsTotal());
+        rec.put("millis", r.millis());
+        rec.put("finished", r.finished());
+        m.put("recovery", rec);
         return m;
     }
 

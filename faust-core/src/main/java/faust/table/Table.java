@@ -33,19 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @param <K> key type
  * @param <V> value type
  */
-public interface Table<K, V> {
-    /** @return the table's name */
-    String name();
-
-    /** @return the changelog topic: {@code {app_id}-{name}-changelog} */
-    String changelogTopic();
-
-    /** @return the number of partitions (of the table and its changelog) */
-    int partitions();
-
-    /** @return the help text, shown by the {@code tables} command */
-    String help();
-
+public interface Table<K, V> extends StateTable {
     /**
      * @param key a key
      * @return its value, or the table's default when the key is missing (Faust's {@code __missing__};
@@ -113,13 +101,4 @@ public interface Table<K, V> {
 
     /** @return the keys and values held by this worker (a copy) */
     Set<Map.Entry<K, V>> entrySet();
-
-    /** @return the number of keys held by this worker */
-    int size();
-
-    /**
-     * @return the keys and values this worker holds as a text table with a title, sorted by key
-     *     (Faust's {@code as_ansitable})
-     */
-    String asAnsiTable();
 }

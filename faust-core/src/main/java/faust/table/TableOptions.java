@@ -29,6 +29,8 @@ public final class TableOptions {
     final Map<String, String> extraTopicConfigs;
     boolean usePartitioner;
     @Nullable URI store;
+    boolean startManager;
+    @Nullable String managerTopic;
 
     TableOptions(TableSpec from) {
         partitions = from.partitions();
@@ -42,6 +44,8 @@ public final class TableOptions {
         extraTopicConfigs = new LinkedHashMap<>(from.extraTopicConfigs());
         usePartitioner = from.usePartitioner();
         store = from.store();
+        startManager = from.startManager();
+        managerTopic = from.managerTopic();
     }
 
     /**
@@ -166,6 +170,32 @@ public final class TableOptions {
             throw new ImproperlyConfiguredException("table store '" + url + "' is not a URL with a scheme, like memory:// "
                     + "or rocksdb://", e);
         }
+        return this;
+    }
+
+    /**
+     * Set tables only: start the table's manager agent (Faust's {@code start_manager=True}), which
+     * applies the operations sent through {@link SetTable#manager()} on the worker holding the key.
+     *
+     * @param on whether to start it (default off)
+     * @return this
+     */
+    public TableOptions startManager(boolean on) {
+        startManager = on;
+        return this;
+    }
+
+    /**
+     * Set tables only: the manager's topic (Faust's {@code manager_topic_name}).
+     *
+     * @param topic its name (default {@code {table}-setmanager})
+     * @return this
+     */
+    public TableOptions managerTopic(String topic) {
+        if (topic.isBlank()) {
+            throw new ImproperlyConfiguredException("a set table's manager topic needs a name");
+        }
+        managerTopic = topic;
         return this;
     }
 }

@@ -22,13 +22,15 @@ import org.jspecify.annotations.Nullable;
  * @param extraTopicConfigs further changelog topic configs
  * @param usePartitioner whether writes are partitioned by key instead of by the current event
  * @param store the store URL, or null for the {@code store} setting
+ * @param startManager set tables: whether the manager agent runs
+ * @param managerTopic set tables: the manager topic, or null for {@code {table}-setmanager}
  */
 public record TableSpec(@Nullable Integer partitions, String keySerializer, String valueSerializer, String help,
                         List<Runnable> onRecover, @Nullable Consumer<Message> onChangelogEvent, int recoveryBufferSize,
                         int standbyBufferSize, Map<String, String> extraTopicConfigs, boolean usePartitioner,
-                        @Nullable URI store) {
+                        @Nullable URI store, boolean startManager, @Nullable String managerTopic) {
     private static final TableSpec DEFAULTS = new TableSpec(null, "json", "json", "", List.of(), null, 1000, 1000,
-            Map.of(), false, null);
+            Map.of(), false, null, false, null);
 
     /** Copies the collections. */
     public TableSpec {
@@ -52,6 +54,7 @@ public record TableSpec(@Nullable Integer partitions, String keySerializer, Stri
         TableOptions o = new TableOptions(DEFAULTS);
         options.accept(o);
         return new TableSpec(o.partitions, o.keySerializer, o.valueSerializer, o.help, o.onRecover, o.onChangelogEvent,
-                o.recoveryBufferSize, o.standbyBufferSize, o.extraTopicConfigs, o.usePartitioner, o.store);
+                o.recoveryBufferSize, o.standbyBufferSize, o.extraTopicConfigs, o.usePartitioner, o.store,
+                o.startManager, o.managerTopic);
     }
 }

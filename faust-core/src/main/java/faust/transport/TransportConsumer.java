@@ -101,6 +101,28 @@ public interface TransportConsumer extends AutoCloseable {
         return Map.of();
     }
 
+    /**
+     * Asks the group's assignment for standby replicas of table changelogs (Faust's
+     * {@code table_standby_replicas}): each partition of each changelog gets up to
+     * {@code replicas} members other than the one assigned that partition number of the
+     * co-partitioned source topics, which then follow it in the background so that taking the
+     * partition over replays only what they had not read yet. Called before {@link #subscribe};
+     * a transport that cannot assign standbys ignores it (the default).
+     *
+     * @param changelogs changelog topic to its partition count
+     * @param replicas standbys wanted per partition (0 for none)
+     */
+    default void requestStandbys(Map<String, Integer> changelogs, int replicas) {
+    }
+
+    /**
+     * @return the changelog partitions this member is a standby for, as of the last rebalance;
+     *     updated before {@link RebalanceListener#onPartitionsAssigned} runs; empty by default
+     */
+    default Set<TP> standbyAssignment() {
+        return Set.of();
+    }
+
     /** Leaves the group and releases resources. */
     @Override
     void close();

@@ -12,6 +12,7 @@ import faust.transport.TrackedMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -92,9 +93,29 @@ class MonitorTest {
         assertThat(counts.keysUpdated()).isEqualTo(1);
         assertThat(counts.keysDeleted()).isZero();
         assertThat(monitor.tables().get("other").keysDeleted()).isEqualTo(1);
+        Map<String, Object> noRecovery = Map.of("records_read", 0L, "records_total", 0L, "millis", 0L, "finished", false);
         assertThat(monitor.asMap().get("tables")).isEqualTo(Map.of(
-                "counts", Map.of("keys_retrieved", 2L, "keys_updated", 1L, "keys_deleted", 0L),
-                "other", Map.of("keys_retrieved", 0L, "keys_updated", 0L, "keys_deleted", 1L)));
+                "counts", Map.of("keys_retrieved", 2L, "keys_updated", 1L, "keys_deleted", 0L,
+                        "active_partitions", List.of(), "standby_partitions", List.of(), "recovery", noRecovery),
+                "other", Map.of("keys_retrieved", 0L, "keys_updated", 0L, "keys_deleted", 1L,
+                        "active_partitions", List.of(), "standby_partitions", List.of(), "recovery", noRecovery)));
+    }
+
+    @Test
+    void tables_show_their_partitions_and_their_last_recovery() {
+        monitor.tableAssigned("counts", Set.of(3, 1), Set.of(2));
+        monitor.tableRecovery("counts", 500, 2000, 250, false);
+        TableState counts = monitor.tables().get("counts");
+        assertThat(counts.activePartitions()).containsExactly(1, 3);
+        assertThat(counts.standbyPartitions()).containsExactly(2);
+        assertThat(counts.recovery().rate()).isEqualTo(2000.0);
+        monitor.tableRecovery("counts", 2000, 2000, 400, true);
+        assertThat(counts.recovery()).isEqualTo(new TableState.Recovery(2000, 2000, 400, true));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) ((Map<String, Object>) monitor.asMap().get("tables")).get("counts");
+        assertThat(m).containsEntry("active_partitions", List.of(1, 3)).containsEntry("standby_partitions", List.of(2))
+                .containsEntry("recovery", Map.of("records_read", 2000L, "records_total", 2000L, "millis", 400L,
+                        "finished", true));
     }
 
     @Test

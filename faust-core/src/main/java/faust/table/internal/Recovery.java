@@ -2,32 +2,30 @@ package faust.table.internal;
 
 import faust.internal.AppRuntime;
 import faust.store.StateStore;
-import faust.store.StoreWrite;
-import faust.stream.Message;
 import faust.topic.TP;
 import faust.transport.TpBatch;
-import faust.transport.TrackedMessage;
 import faust.transport.TransportReader;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One assignment's recovery, on its own thread: makes each table hold exactly the partitions of
- * the assignment, reads each held partition's changelog from the offset its store persisted to
- * the end, applying it through the store's batch writes, then runs the tables' {@code on_recover}
- * callbacks and lets the paused source partitions go. A rebalance cancels it; the next
- * assignment's recovery waits for it to stop and goes on from what the stores persisted, so no
- * work is lost and nothing waits on a partition no longer assigned.
+ * One assignment's recovery, on its own thread: stops the standbys of the assignment before,
+ * makes each table hold exactly the partitions of the new one (active and standby), reads each
+ * active partition's changelog (and every partition of a global table) from the offset its
+ * store persisted to the end, applying it through the store's batch writes, then runs the
+ * tables' {@code on_recover} callbacks, lets the paused source partitions go and starts
+ * following the standby partitions. A rebalance cancels it; the next assignment's recovery waits
+ * for it to stop and goes on from what the stores persisted, so no work is lost and nothing
+ * waits on a partition no longer assigned.
  */
 final class Recovery {
     private static final Logger log = LoggerFactory.getLogger(Recovery.class);
@@ -35,41 +33,30 @@ final class Recovery {
     private static final long PROGRESS_NANOS = Duration.ofSeconds(5).toNanos();
 
     private final AppRuntime rt;
-    private final Map<ChangelogTable<?, ?>, Set<Integer>> actives;
+    private final Map<StoredTable<?>, Set<Integer>> actives;
+    private final Map<StoredTable<?>, Set<Integer>> standbys;
     private @Nullable Recovery previous;
+    private final AtomicReference<@Nullable ChangelogFollower> follower;
     private final Consumer<Recovery> done;
     private final Thread thread;
     private volatile boolean cancelled;
 
-    /** A changelog partition being read: its table, where it ends, and the writes not yet applied. */
-    private static final class Target {
-        final ChangelogTable<?, ?> table;
-        final int partition;
-        final long end;
-        final List<StoreWrite> pending = new ArrayList<>();
-        long lastOffset = StateStore.NO_OFFSET;
-        long read;
-        final long total;
-
-        Target(ChangelogTable<?, ?> table, int partition, long start, long end) {
-            this.table = table;
-            this.partition = partition;
-            this.end = end;
-            this.total = Math.max(0, end - start);
-        }
-    }
-
     /**
      * @param rt the runtime
      * @param actives the partitions each table holds for the new assignment
+     * @param standbys the partitions each table follows for the new assignment (a global table's
+     *     are read to the end before the sources resume, as its active ones)
      * @param previous the recovery this one replaces (cancelled), waited for before anything is touched
+     * @param follower the standbys being followed: stopped first, replaced at the end
      * @param done told when this recovery finished (not when it was cancelled)
      */
-    Recovery(AppRuntime rt, Map<ChangelogTable<?, ?>, Set<Integer>> actives, @Nullable Recovery previous,
-             Consumer<Recovery> done) {
+    Recovery(AppRuntime rt, Map<StoredTable<?>, Set<Integer>> actives, Map<StoredTable<?>, Set<Integer>> standbys,
+             @Nullable Recovery previous, AtomicReference<@Nullable ChangelogFollower> follower, Consumer<Recovery> done) {
         this.rt = rt;
         this.actives = actives;
+        this.standbys = standbys;
         this.previous = previous;
+        this.follower = follower;
         this.done = done;
         this.thread = Thread.ofPlatform().name("faust-recovery-" + rt.settings().id()).daemon(true).unstarted(this::run);
     }
@@ -97,8 +84,13 @@ final class Recovery {
             before.join();
             previous = null;       // no chain of finished recoveries kept alive
         }
+        ChangelogFollower f = follower.getAndSet(null);
+        if (f != null) {
+            f.stop();
+        }
         try {
-            if (recover()) {
+            if (recover() && !cancelled) {
+                follow();
                 done.accept(this);
             }
         } catch (RuntimeException e) {
@@ -109,52 +101,80 @@ final class Recovery {
         }
     }
 
-    /** @return true when every held partition caught up with its changelog, false when cancelled */
-    private boolean recover() {
-        for (Map.Entry<ChangelogTable<?, ?>, Set<Integer>> e : actives.entrySet()) {
-            TablePartitions h = e.getKey().holder();
-            for (int p : h.held()) {
-                if (!e.getValue().contains(p)) {
+    private void follow() {
+        Map<StoredTable<?>, Set<Integer>> targets = new HashMap<>();
+        standbys.forEach((t, ps) -> {
+            if (!ps.isEmpty()) {
+                targets.put(t, ps);
+            }
+        });
+        if (!targets.isEmpty()) {
+            ChangelogFollower next = new ChangelogFollower(rt, targets);
+            follower.set(next);
+            next.start();
+        }
+    }
+
+    /** Opens the partitions of the new assignment and closes the others. */
+    private void reassign() {
+        Set<StoredTable<?>> tables = new HashSet<>(actives.keySet());
+        tables.addAll(standbys.keySet());
+        for (StoredTable<?> t : tables) {
+            TablePartitions h = t.holder();
+            Set<Integer> a = actives.getOrDefault(t, Set.of());
+            Set<Integer> s = standbys.getOrDefault(t, Set.of());
+            for (int p = 0; p < t.partitions(); p++) {
+                if (h.isOpen(p) && !a.contains(p) && !s.contains(p)) {
                     h.close(p);
                 }
             }
-            for (int p : e.getValue()) {
-                h.open(p);
-            }
+            a.forEach(h::open);
+            s.forEach(h::openStandby);
+            rt.monitor().tableAssigned(t.name(), a, s);
         }
-        Map<TP, Target> targets = new HashMap<>();
+    }
+
+    /** @return true when every partition to recover caught up with its changelog, false when cancelled */
+    private boolean recover() {
+        reassign();
+        Map<StoredTable<?>, Set<Integer>> toRead = new HashMap<>();
+        actives.forEach((t, ps) -> toRead.computeIfAbsent(t, x -> new HashSet<>()).addAll(ps));
+        standbys.forEach((t, ps) -> {
+            if (t.isGlobal()) {
+                toRead.computeIfAbsent(t, x -> new HashSet<>()).addAll(ps);
+            }
+        });
+        Map<TP, ChangelogBatch> targets = new HashMap<>();
         Set<TP> all = new HashSet<>();
-        for (Map.Entry<ChangelogTable<?, ?>, Set<Integer>> e : actives.entrySet()) {
-            for (int p : e.getValue()) {
-                all.add(new TP(e.getKey().changelogTopic(), p));
-            }
-        }
+        toRead.forEach((t, ps) -> ps.forEach(p -> all.add(new TP(t.changelogTopic(), p))));
         long started = System.nanoTime();
         if (!all.isEmpty()) {
             try (TransportReader reader = rt.transport().createReader(rt.settings().id() + "-recovery")) {
                 reader.assign(all);
                 Map<TP, Long> ends = reader.endOffsets(all);
-                for (Map.Entry<ChangelogTable<?, ?>, Set<Integer>> e : actives.entrySet()) {
+                for (Map.Entry<StoredTable<?>, Set<Integer>> e : toRead.entrySet()) {
                     for (int p : e.getValue()) {
                         TP tp = new TP(e.getKey().changelogTopic(), p);
-                        Target t = seek(reader, e.getKey(), p, tp, ends.getOrDefault(tp, 0L));
+                        ChangelogBatch t = seek(reader, e.getKey(), p, tp, ends.getOrDefault(tp, 0L));
                         if (t != null) {
                             targets.put(tp, t);
                         }
                     }
                 }
+                progress(targets, started, false);
                 if (!read(reader, targets, started)) {
                     return false;
                 }
             }
         }
-        for (ChangelogTable<?, ?> t : actives.keySet()) {
+        progress(targets, started, true);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        for (StoredTable<?> t : toRead.keySet()) {
+            if (targets.keySet().stream().noneMatch(tp -> tp.topic().equals(t.changelogTopic()))) {
+                rt.monitor().tableRecovery(t.name(), 0, 0, millis, true);     // nothing to read: its stores were current
+            }
             for (Runnable r : t.spec().onRecover()) {
-                try {
-                    r.run();
-                } catch (RuntimeException ex) {
-                    log.error("[{}] on_recover callback of table '{}' failed", rt.settings().id(), t.name(), ex);
-                }
+                runCallback(rt, t, r);
             }
         }
         long records = targets.values().stream().mapToLong(t -> t.read).sum();
@@ -166,7 +186,21 @@ final class Recovery {
     }
 
     /** @return the partition to read, or null when its store is already at the changelog's end */
-    private @Nullable Target seek(TransportReader reader, ChangelogTable<?, ?> table, int p, TP tp, long end) {
+    private @Nullable ChangelogBatch seek(TransportReader reader, StoredTable<?> table, int p, TP tp, long end) {
+        long start = startOffset(rt, table, p, tp, end);
+        if (start >= end) {
+            return null;
+        }
+        reader.seek(tp, start);
+        return new ChangelogBatch(table, p, start, end, table.spec().recoveryBufferSize());
+    }
+
+    /**
+     * @return the changelog offset to read a table partition from: after the offset its store
+     *     persisted, or 0 when the store holds nothing, or when the store is ahead of the changelog
+     *     (then it is dropped, to be rebuilt)
+     */
+    static long startOffset(AppRuntime rt, StoredTable<?> table, int p, TP tp, long end) {
         StateStore store = table.holder().store();
         long persisted = store.persistedOffset(p);
         if (persisted != StateStore.NO_OFFSET && persisted >= end) {
@@ -177,15 +211,19 @@ final class Recovery {
             store.dropPartition(p);
             persisted = StateStore.NO_OFFSET;
         }
-        long start = persisted + 1;
-        if (start >= end) {
-            return null;
-        }
-        reader.seek(tp, start);
-        return new Target(table, p, start, end);
+        return persisted + 1;
     }
 
-    private boolean read(TransportReader reader, Map<TP, Target> targets, long started) {
+    /** Runs an {@code on_recover} callback; its failure is logged, not raised. */
+    static void runCallback(AppRuntime rt, StoredTable<?> table, Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            log.error("[{}] on_recover callback of table '{}' failed", rt.settings().id(), table.name(), e);
+        }
+    }
+
+    private boolean read(TransportReader reader, Map<TP, ChangelogBatch> targets, long started) {
         Set<TP> remaining = new HashSet<>(targets.keySet());
         long lastProgress = System.nanoTime();
         while (!remaining.isEmpty()) {
@@ -193,77 +231,48 @@ final class Recovery {
                 return false;
             }
             for (TpBatch b : reader.poll(POLL)) {
-                Target t = targets.get(b.tp());
+                ChangelogBatch t = targets.get(b.tp());
                 if (t != null) {
-                    take(t, b.messages());
+                    t.take(rt, b.messages());
                 }
             }
             for (var it = remaining.iterator(); it.hasNext(); ) {
                 TP tp = it.next();
-                Target t = Objects.requireNonNull(targets.get(tp), "target");
+                ChangelogBatch t = Objects.requireNonNull(targets.get(tp), "target");
                 if (reader.position(tp) >= t.end) {
-                    flush(t);
+                    t.flush();
                     it.remove();
                 }
             }
             if (System.nanoTime() - lastProgress > PROGRESS_NANOS) {
                 lastProgress = System.nanoTime();
-                progress(targets, started);
+                log(targets, started);
             }
+            progress(targets, started, false);
         }
         return true;
     }
 
-    private void take(Target t, TrackedMessage[] msgs) {
-        Consumer<Message> onEvent = t.table.spec().onChangelogEvent();
-        for (TrackedMessage m : msgs) {
-            if (m.offset() >= t.end) {
-                continue;       // written since recovery began: the store gets it through its own write
-            }
-            t.read++;
-            try {
-                t.table.checkDecodes(m);
-            } catch (RuntimeException e) {
-                rt.onDecodeError(m, "changelog of table '" + t.table.name() + "': " + t.table.spec().keySerializer() + " key, "
-                        + t.table.spec().valueSerializer() + " value", e);
-                t.lastOffset = m.offset();
-                continue;
-            }
-            byte[] key = m.key();
-            if (key != null) {
-                t.pending.add(new StoreWrite(key, m.value()));
-            }
-            t.lastOffset = m.offset();
-            if (onEvent != null) {
-                try {
-                    onEvent.accept(m);
-                } catch (RuntimeException e) {
-                    log.error("[{}] on_changelog_event callback of table '{}' failed", rt.settings().id(), t.table.name(), e);
-                }
-            }
-            if (t.pending.size() >= t.table.spec().recoveryBufferSize()) {
-                flush(t);
-            }
-        }
+    /** Tells the Monitor each table's records read of those to read. */
+    private void progress(Map<TP, ChangelogBatch> targets, long started, boolean finished) {
+        Map<String, long[]> byTable = byTable(targets);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        byTable.forEach((table, x) -> rt.monitor().tableRecovery(table, x[0], x[1], millis, finished));
     }
 
-    private static void flush(Target t) {
-        if (t.pending.isEmpty() && t.lastOffset == StateStore.NO_OFFSET) {
-            return;
-        }
-        t.table.holder().store().apply(t.partition, List.copyOf(t.pending), t.lastOffset);
-        t.pending.clear();
-    }
-
-    private void progress(Map<TP, Target> targets, long started) {
+    private static Map<String, long[]> byTable(Map<TP, ChangelogBatch> targets) {
         Map<String, long[]> byTable = new HashMap<>();
-        for (Target t : targets.values()) {
+        for (ChangelogBatch t : targets.values()) {
             long[] x = byTable.computeIfAbsent(t.table.name(), n -> new long[2]);
             x[0] += t.read;
             x[1] += t.total;
         }
+        return byTable;
+    }
+
+    private void log(Map<TP, ChangelogBatch> targets, long started) {
         double secs = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-        byTable.forEach((table, x) -> {
+        byTable(targets).forEach((table, x) -> {
             double rate = x[0] / secs;
             long eta = rate > 0 ? Math.round((x[1] - x[0]) / rate) : -1;
             log.info("[{}] recovering table '{}': {}/{} changelog records, {} records/s, ETA {}", rt.settings().id(), table,

@@ -11,7 +11,8 @@ import faust.settings.TopicSettings;
 import faust.store.StateStore;
 import faust.store.StoreContext;
 import faust.store.StoreFactory;
-import faust.table.Table;
+import faust.table.StateTable;
+import faust.topic.Topic;
 import faust.table.TableSpec;
 import faust.topic.TopicSpec;
 import faust.topic.TP;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -47,7 +49,8 @@ public final class TableManager implements PartitionGate, TransactionListener {
     private static final Logger log = LoggerFactory.getLogger(TableManager.class);
 
     private final AppRuntime rt;
-    private final List<ChangelogTable<?, ?>> tables = new CopyOnWriteArrayList<>();
+    private final List<StoredTable<?>> tables = new CopyOnWriteArrayList<>();
+    private final AtomicReference<@Nullable ChangelogFollower> follower = new AtomicReference<>();
     private final Map<String, OptionalInt> partitionCounts = new ConcurrentHashMap<>();
     private final AtomicReference<Set<TP>> released = new AtomicReference<>(Set.of());
     private final AtomicReference<@Nullable Recovery> recovery = new AtomicReference<>();
@@ -69,16 +72,58 @@ public final class TableManager implements PartitionGate, TransactionListener {
      * @param valueType value type
      * @param defaultValue makes the value of a missing key, or null
      * @param spec the options
+     * @param global whether every worker holds all of it ({@link faust.table.GlobalTable})
      * @param <K> key type
      * @param <V> value type
      * @return the table
      */
-    public <K, V> Table<K, V> table(String name, Class<K> keyType, Class<V> valueType,
-                                    @Nullable Supplier<? extends V> defaultValue, TableSpec spec) {
+    public <K, V> ChangelogTable<K, V> table(String name, Class<K> keyType, Class<V> valueType,
+                                            @Nullable Supplier<? extends V> defaultValue, TableSpec spec, boolean global) {
+        if (spec.startManager() || spec.managerTopic() != null) {
+            throw new ImproperlyConfiguredException("table '" + name + "' sets startManager or managerTopic, which only set "
+                    + "tables have; declare it with app.setTable(...)");
+        }
+        StoredTable.TableContext c = context(name, spec, true, global);
+        ChangelogTable<K, V> t = global ? new GlobalChangelogTable<>(c, keyType, valueType, defaultValue)
+                : new ChangelogTable<>(c, keyType, valueType, defaultValue);
+        tables.add(t);
+        return t;
+    }
+
+    /**
+     * Declares a set table, its changelog (not compacted: it carries operations) and, with
+     * {@code startManager}, its manager topic.
+     *
+     * @param name the table's name
+     * @param keyType key type
+     * @param elementType element type
+     * @param spec the options
+     * @param global whether every worker holds all of it
+     * @param <K> key type
+     * @param <E> element type
+     * @return the table; the caller starts its manager agent when it has a manager topic
+     */
+    public <K, E> ChangelogSetTable<K, E> setTable(String name, Class<K> keyType, Class<E> elementType, TableSpec spec,
+                                                   boolean global) {
+        ChangelogSetTable.checkSpec(name, spec);
+        StoredTable.TableContext c = context(name, spec, false, global);
+        Topic<K, byte[]> manager = null;
+        if (spec.startManager()) {
+            String topic = spec.managerTopic() != null ? spec.managerTopic() : name + "-setmanager";
+            // as many partitions as the table: an operation is applied where its key's partition is held
+            manager = rt.topics().topic(List.of(topic), null, keyType, byte[].class, TopicSpec.of(o -> o
+                    .partitions(c.partitions()).valueSerializer("raw")), false);
+        }
+        ChangelogSetTable<K, E> t = new ChangelogSetTable<>(c, keyType, elementType, manager);
+        tables.add(t);
+        return t;
+    }
+
+    private StoredTable.TableContext context(String name, TableSpec spec, boolean compacting, boolean global) {
         if (name.isBlank()) {
             throw new ImproperlyConfiguredException("a table needs a name");
         }
-        for (ChangelogTable<?, ?> t : tables) {
+        for (StoredTable<?> t : tables) {
             if (t.name().equals(name)) {
                 throw new ImproperlyConfiguredException("table '" + name + "' is declared twice; declare it once and share it");
             }
@@ -87,16 +132,13 @@ public final class TableManager implements PartitionGate, TransactionListener {
         rt.codecs().get(spec.valueSerializer());
         int partitions = spec.partitions() != null ? spec.partitions() : rt.settings().get(TopicSettings.TOPIC_PARTITIONS);
         String changelog = rt.settings().id() + "-" + name + "-changelog";
-        // Faust's changelog: compacted, internal, the table's partitions; declared with the app's topics
+        // Faust's changelog: internal, the table's partitions, compacted unless it carries set operations
         rt.topics().topic(List.of(changelog), null, byte[].class, byte[].class, TopicSpec.of(o -> {
-            o.partitions(partitions).compacting(true).internal(true);
+            o.partitions(partitions).compacting(compacting).internal(true);
             spec.extraTopicConfigs().forEach(o::config);
         }), false);
-        TablePartitions holder = new TablePartitions(openStore(name, spec), () -> consuming, this::partitionCount);
-        ChangelogTable<K, V> t = new ChangelogTable<>(rt, holder, () -> epoch, name, changelog, partitions, keyType,
-                valueType, defaultValue, spec);
-        tables.add(t);
-        return t;
+        TablePartitions holder = new TablePartitions(openStore(name, spec), () -> consuming, this::partitionCount, global);
+        return new StoredTable.TableContext(rt, holder, () -> epoch, name, changelog, partitions, spec, global);
     }
 
     private StateStore openStore(String table, TableSpec spec) {
@@ -115,8 +157,8 @@ public final class TableManager implements PartitionGate, TransactionListener {
     }
 
     /** @return the tables, in declaration order */
-    public List<Table<?, ?>> tables() {
-        return List.copyOf(tables);
+    public List<StateTable> tables() {
+        return List.copyOf(tables.stream().map(t -> (StateTable) t).toList());
     }
 
     private OptionalInt partitionCount(String topic) {
@@ -139,15 +181,28 @@ public final class TableManager implements PartitionGate, TransactionListener {
     // ---- the gate -----------------------------------------------------------------------------
 
     @Override
-    public Set<TP> onAssigned(Set<TP> assigned) {
+    public Map<String, Integer> standbyChangelogs() {
+        Map<String, Integer> out = new HashMap<>();
+        for (StoredTable<?> t : tables) {
+            if (!t.isGlobal()) {        // a global table's every partition is followed anyway
+                out.put(t.changelogTopic(), t.partitions());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Set<TP> onAssigned(Set<TP> assigned, Set<TP> standbyTps) {
         if (tables.isEmpty()) {
             return Set.of();
         }
         String leader = LeaderElection.topicName(rt.settings().id());
         Set<TP> held = new HashSet<>();
-        Map<ChangelogTable<?, ?>, Set<Integer>> actives = new HashMap<>();
-        for (ChangelogTable<?, ?> t : tables) {
+        Map<StoredTable<?>, Set<Integer>> actives = new HashMap<>();
+        Map<StoredTable<?>, Set<Integer>> standbys = new HashMap<>();
+        for (StoredTable<?> t : tables) {
             actives.put(t, new HashSet<>());
+            standbys.put(t, new HashSet<>());
         }
         for (TP tp : assigned) {
             if (tp.topic().equals(leader)) {
@@ -155,17 +210,36 @@ public final class TableManager implements PartitionGate, TransactionListener {
             }
             held.add(tp);
             OptionalInt n = partitionCount(tp.topic());
-            for (ChangelogTable<?, ?> t : tables) {
+            for (StoredTable<?> t : tables) {
                 if (n.isPresent() && n.getAsInt() == t.partitions()) {
-                    actives.computeIfAbsent(t, x -> new HashSet<>()).add(tp.partition());
+                    Objects.requireNonNull(actives.get(t), "actives").add(tp.partition());
+                }
+            }
+        }
+        for (StoredTable<?> t : tables) {
+            Set<Integer> a = Objects.requireNonNull(actives.get(t), "actives");
+            Set<Integer> s = Objects.requireNonNull(standbys.get(t), "standbys");
+            for (int p = 0; p < t.partitions(); p++) {
+                boolean standby = t.isGlobal() || standbyTps.contains(new TP(t.changelogTopic(), p));
+                if (standby && !a.contains(p)) {
+                    s.add(p);
                 }
             }
         }
         released.set(Set.of());
-        Recovery next = new Recovery(rt, actives, recovery.get(), r -> release(r, held));
+        Recovery next = new Recovery(rt, actives, standbys, recovery.get(), follower, r -> release(r, held));
         recovery.set(next);
         next.start();
         return held;
+    }
+
+    /**
+     * @return the next changelog offset the standbys will read of each partition they follow
+     *     (for a test driver waiting until they caught up); empty when none are followed
+     */
+    public Map<TP, Long> standbyPositions() {
+        ChangelogFollower f = follower.get();
+        return f == null ? Map.of() : f.positions();
     }
 
     /** A recovery finished: its partitions go, unless a newer assignment replaced it meanwhile. */
@@ -213,14 +287,14 @@ public final class TableManager implements PartitionGate, TransactionListener {
     @Override
     public void committed() {
         long s = sealed;
-        for (ChangelogTable<?, ?> t : tables) {
+        for (StoredTable<?> t : tables) {
             t.holder().commit(s);
         }
     }
 
     @Override
     public void rolledBack() {
-        for (ChangelogTable<?, ?> t : tables) {
+        for (StoredTable<?> t : tables) {
             t.holder().rollBack();
         }
     }
@@ -232,7 +306,11 @@ public final class TableManager implements PartitionGate, TransactionListener {
             r.cancel();
             r.join();
         }
-        for (ChangelogTable<?, ?> t : tables) {
+        ChangelogFollower f = follower.getAndSet(null);
+        if (f != null) {
+            f.stop();
+        }
+        for (StoredTable<?> t : tables) {
             t.holder().store().close();
         }
     }

@@ -13,40 +13,69 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One table's store and the partitions of it this worker holds (those recovered, or being
- * recovered, for its assignment). When the worker does not consume (a test context, a client-only
- * app) a partition is opened on first write instead.
+ * One table's store and the partitions of it this worker opened: the <em>active</em> ones it
+ * holds for its assignment (recovered, or being recovered, and written by its agents), and the
+ * <em>standby</em> ones it only follows from the changelog (standby replicas, and a global table's
+ * partitions held elsewhere). A global table reads both; other tables read active partitions
+ * only. When the worker does not consume (a test context, a client-only app) a partition is
+ * opened on first write instead.
  */
 final class TablePartitions {
     private final StateStore store;
     private final BooleanSupplier consuming;
     private final Function<String, OptionalInt> partitionCounts;
+    private final boolean readsStandbys;
     private final Set<Integer> held = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> standby = ConcurrentHashMap.newKeySet();
     private final Map<Integer, Overlay> overlays = new ConcurrentHashMap<>();
     private volatile List<Integer> heldSorted = List.of();
+    private volatile List<Integer> readable = List.of();
 
-    TablePartitions(StateStore store, BooleanSupplier consuming, Function<String, OptionalInt> partitionCounts) {
+    /**
+     * @param store the table's store
+     * @param consuming whether the worker consumes (partitions then come with the assignment)
+     * @param partitionCounts a topic's partition count, when known
+     * @param readsStandbys whether reads see standby partitions (a global table's)
+     */
+    TablePartitions(StateStore store, BooleanSupplier consuming, Function<String, OptionalInt> partitionCounts,
+                    boolean readsStandbys) {
         this.store = store;
         this.consuming = consuming;
         this.partitionCounts = partitionCounts;
+        this.readsStandbys = readsStandbys;
     }
 
     StateStore store() {
         return store;
     }
 
-    /** @return the partitions held, ascending */
+    /** @return the active partitions, ascending */
     List<Integer> held() {
         return heldSorted;
+    }
+
+    /** @return the partitions reads look in, ascending: the active ones, and a global table's standbys */
+    List<Integer> readable() {
+        return readable;
+    }
+
+    /** @return the standby partitions, ascending */
+    List<Integer> standbys() {
+        return standby.stream().sorted().toList();
     }
 
     boolean holds(int partition) {
         return held.contains(partition);
     }
 
+    /** @return whether the partition is open, active or standby */
+    boolean isOpen(int partition) {
+        return held.contains(partition) || standby.contains(partition);
+    }
     /**
      * @param table the table's name, for the error
      * @param partition a partition about to be written
@@ -65,19 +94,36 @@ final class TablePartitions {
                 + "that two workers never write one changelog partition");
     }
 
+    /** @param partition opened as an active partition (a standby one is promoted, keeping what it read) */
     void open(int partition) {
         store.openPartition(partition);
-        if (held.add(partition)) {
-            heldSorted = held.stream().sorted().toList();
+        standby.remove(partition);
+        held.add(partition);
+        changed();
+    }
+
+    /** @param partition opened as a standby partition (an active one is demoted, keeping its data) */
+    void openStandby(int partition) {
+        store.openPartition(partition);
+        if (held.remove(partition)) {
+            overlays.remove(partition);      // exactly-once: what was not committed at the revocation is gone
         }
+        standby.add(partition);
+        changed();
     }
 
     void close(int partition) {
-        if (held.remove(partition)) {
-            heldSorted = held.stream().sorted().toList();
-        }
+        held.remove(partition);
+        standby.remove(partition);
+        changed();
         overlays.remove(partition);
         store.closePartition(partition);
+    }
+
+    private void changed() {
+        heldSorted = held.stream().sorted().toList();
+        readable = readsStandbys ? Stream.concat(held.stream(), standby.stream()).sorted().toList()
+                : heldSorted;
     }
 
     // ---- exactly-once: uncommitted writes -------------------------------------------------------

@@ -31,6 +31,9 @@ final class MemoryConsumer implements TransportConsumer {
     private @Nullable Pattern pattern;
     private @Nullable RebalanceListener listener;
     private Set<TP> assignment = Set.of();
+    private volatile Set<TP> standbys = Set.of();
+    private Map<String, Integer> standbyChangelogs = Map.of();
+    private int standbyReplicas;
     private final Map<TP, Long> positions = new HashMap<>();
     private final Set<TP> paused = new HashSet<>();
     private int syncedGeneration = -1;
@@ -56,6 +59,32 @@ final class MemoryConsumer implements TransportConsumer {
     /** @return the generation whose assignment this member took last (under the broker lock) */
     int assignedGeneration() {
         return assignedGeneration;
+    }
+
+    /** @return changelog topic to partition count, for the group's standby assignment (under the broker lock) */
+    Map<String, Integer> standbyChangelogs() {
+        return standbyChangelogs;
+    }
+
+    /** @return standbys asked for per changelog partition (under the broker lock) */
+    int standbyReplicas() {
+        return standbyReplicas;
+    }
+
+    @Override
+    public void requestStandbys(Map<String, Integer> changelogs, int replicas) {
+        broker.lock.lock();
+        try {
+            this.standbyChangelogs = Map.copyOf(changelogs);
+            this.standbyReplicas = replicas;
+        } finally {
+            broker.lock.unlock();
+        }
+    }
+
+    @Override
+    public Set<TP> standbyAssignment() {
+        return standbys;
     }
 
     boolean subscribes(String topic) {
@@ -139,6 +168,7 @@ final class MemoryConsumer implements TransportConsumer {
     private void takeAssignment(int gen) {
         Set<TP> mine = Set.copyOf(group.assignmentOf(this));
         assignment = mine;
+        standbys = group.standbysOf(this);
         assignedGeneration = gen;
         for (TP tp : mine) {
             Long c = group.committed.get(tp);
