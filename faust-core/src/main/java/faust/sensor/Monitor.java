@@ -217,6 +217,16 @@ public class Monitor extends MonitorStats implements Sensor {
         tableState(table).recovery(new TableState.Recovery(recordsRead, recordsTotal, millis, finished));
     }
 
+    /**
+     * Runtime use: changelog records a table's standby partitions read.
+     *
+     * @param table the table's name
+     * @param records how many more
+     */
+    public void tableStandbyRecords(String table, long records) {
+        tableState(table).standbyRecords.add(records);
+    }
+
     @Override
     public @Nullable Object onCommitInitiated() {
         return timeIn();

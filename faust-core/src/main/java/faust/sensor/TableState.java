@@ -17,6 +17,7 @@ public final class TableState {
     final LongAdder keysRetrieved = new LongAdder();
     final LongAdder keysUpdated = new LongAdder();
     final LongAdder keysDeleted = new LongAdder();
+    final LongAdder standbyRecords = new LongAdder();
 
     private volatile List<Integer> activePartitions = List.of();
     private volatile List<Integer> standbyPartitions = List.of();
@@ -72,6 +73,11 @@ public final class TableState {
         return standbyPartitions;
     }
 
+    /** @return changelog records the standby partitions read since the worker started */
+    public long standbyRecords() {
+        return standbyRecords.sum();
+    }
+
     /** @return the last recovery's figures (all zero before the first assignment) */
     public Recovery recovery() {
         return recovery;
@@ -88,7 +94,7 @@ public final class TableState {
 
     /**
      * @return {@code keys_retrieved}, {@code keys_updated} and {@code keys_deleted}, as in Faust's
-     *     {@code asdict()}, then {@code active_partitions}, {@code standby_partitions} and
+     *     {@code asdict()}, then {@code active_partitions}, {@code standby_partitions}, {@code standby_records} and
      *     {@code recovery}
      */
     public Map<String, Object> asMap() {
@@ -98,6 +104,7 @@ public final class TableState {
         m.put("keys_deleted", keysDeleted());
         m.put("active_partitions", activePartitions);
         m.put("standby_partitions", standbyPartitions);
+        m.put("standby_records", standbyRecords());
         Recovery r = recovery;
         Map<String, Object> rec = new LinkedHashMap<>();
         rec.put("records_read", r.recordsRead());

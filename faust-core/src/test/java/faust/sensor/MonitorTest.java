@@ -96,9 +96,11 @@ class MonitorTest {
         Map<String, Object> noRecovery = Map.of("records_read", 0L, "records_total", 0L, "millis", 0L, "finished", false);
         assertThat(monitor.asMap().get("tables")).isEqualTo(Map.of(
                 "counts", Map.of("keys_retrieved", 2L, "keys_updated", 1L, "keys_deleted", 0L,
-                        "active_partitions", List.of(), "standby_partitions", List.of(), "recovery", noRecovery),
+                        "active_partitions", List.of(), "standby_partitions", List.of(), "standby_records", 0L,
+                        "recovery", noRecovery),
                 "other", Map.of("keys_retrieved", 0L, "keys_updated", 0L, "keys_deleted", 1L,
-                        "active_partitions", List.of(), "standby_partitions", List.of(), "recovery", noRecovery)));
+                        "active_partitions", List.of(), "standby_partitions", List.of(), "standby_records", 0L,
+                        "recovery", noRecovery)));
     }
 
     @Test
@@ -111,6 +113,9 @@ class MonitorTest {
         assertThat(counts.recovery().rate()).isEqualTo(2000.0);
         monitor.tableRecovery("counts", 2000, 2000, 400, true);
         assertThat(counts.recovery()).isEqualTo(new TableState.Recovery(2000, 2000, 400, true));
+        monitor.tableStandbyRecords("counts", 7);
+        monitor.tableStandbyRecords("counts", 5);
+        assertThat(counts.standbyRecords()).isEqualTo(12);
         @SuppressWarnings("unchecked")
         Map<String, Object> m = (Map<String, Object>) ((Map<String, Object>) monitor.asMap().get("tables")).get("counts");
         assertThat(m).containsEntry("active_partitions", List.of(1, 3)).containsEntry("standby_partitions", List.of(2))

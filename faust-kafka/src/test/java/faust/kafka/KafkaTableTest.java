@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import faust.App;
 import faust.embedded.EmbeddedKafka;
+import faust.sensor.TableState;
 import faust.settings.ProcessingGuarantee;
+import faust.settings.TableSettings;
+import faust.table.GlobalTable;
 import faust.table.Table;
 import faust.topic.Topic;
 import java.time.Duration;
@@ -52,10 +55,15 @@ class KafkaTableTest {
         }
 
         Worker(String id, boolean exactlyOnce) {
+            this(id, exactlyOnce, 1);
+        }
+
+        Worker(String id, boolean exactlyOnce, int standbys) {
             app = KafkaTestSupport.app(id, kafka.brokerUrl(), c -> {
                 if (exactlyOnce) {
                     c.processingGuarantee(ProcessingGuarantee.EXACTLY_ONCE);
                 }
+                c.set(TableSettings.TABLE_STANDBY_REPLICAS, standbys);
             });
             events = app.topic(id + "-events", String.class, String.class, o -> o.partitions(4));
             counts = app.table("counts", String.class, Long.class, () -> 0L,
@@ -72,6 +80,10 @@ class KafkaTableTest {
 
         long sum() {
             return counts.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        TableState state() {
+            return app.monitor().tables().get("counts");
         }
     }
 
@@ -192,6 +204,71 @@ class KafkaTableTest {
         } finally {
             w2.app.stop();
             w1.app.stop();
+        }
+    }
+
+    @Test
+    void each_worker_follows_the_other_s_partitions_and_the_survivor_takes_them_over_without_rereading_them() {
+        String id = unique("table-standby");
+        Worker w1 = new Worker(id, false, 1);
+        Worker w2 = new Worker(id, false, 1);
+        w1.app.start();
+        w2.app.start();
+        try {
+            until(Duration.ofSeconds(60), () -> w1.state() != null && w2.state() != null
+                    && w1.state().activePartitions().size() == 2 && w2.state().activePartitions().size() == 2
+                    && w1.state().recovery().finished() && w2.state().recovery().finished(), "two partitions each");
+            assertThat(w1.state().standbyPartitions()).as("the assignor made each the other's standby")
+                    .isEqualTo(w2.state().activePartitions());
+            assertThat(w2.state().standbyPartitions()).isEqualTo(w1.state().activePartitions());
+            send(w1, 10);
+            until(Duration.ofSeconds(60), () -> w1.sum() + w2.sum() == KEYS * 10, "200 counted by both");
+            long written = w2.sum();        // one changelog record per count
+            until(Duration.ofSeconds(60), () -> w1.state().standbyRecords() >= written,
+                    "the first worker's standbys read every record the second wrote");
+            w2.app.stop();
+            until(Duration.ofSeconds(60), () -> w1.state().activePartitions().size() == 4
+                    && w1.state().recovery().finished(), "the first worker holds every partition");
+            assertThat(w1.state().recovery().recordsTotal()).as("its standbys were current: nothing to replay").isZero();
+            assertThat(w1.counts.size()).isEqualTo(KEYS);
+            assertThat(all(w1)).allSatisfy((k, v) -> assertThat(v).as(k).isEqualTo(10L));
+        } finally {
+            w2.app.stop();
+            w1.app.stop();
+        }
+    }
+
+    @Test
+    void a_global_table_written_on_one_worker_is_read_on_both() {
+        String id = unique("table-global");
+        List<App> apps = new ArrayList<>();
+        List<GlobalTable<String, Long>> tables = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            App app = KafkaTestSupport.app(id, kafka.brokerUrl(), c -> { });
+            Topic<String, String> events = app.topic(id + "-events", String.class, String.class, o -> o.partitions(4));
+            GlobalTable<String, Long> t = app.globalTable("seen", String.class, Long.class, () -> 0L, o -> o.partitions(4));
+            app.agent("count", events, stream -> {
+                for (var e : stream.events()) {
+                    t.merge(e.key(), 1L, Long::sum);
+                }
+            });
+            apps.add(app);
+            tables.add(t);
+        }
+        apps.forEach(App::start);
+        try {
+            until(Duration.ofSeconds(60), () -> apps.stream().allMatch(a -> !a.assignment().isEmpty()),
+                    "both workers hold partitions");
+            Topic<String, String> events = apps.get(0).topic(id + "-events", String.class, String.class);
+            for (int k = 0; k < KEYS; k++) {
+                events.send("key-" + k, "v");
+            }
+            for (GlobalTable<String, Long> t : tables) {
+                until(Duration.ofSeconds(60), () -> t.size() == KEYS
+                        && t.values().stream().mapToLong(Long::longValue).sum() == KEYS, "every key on every worker");
+            }
+        } finally {
+            apps.forEach(App::stop);
         }
     }
 }

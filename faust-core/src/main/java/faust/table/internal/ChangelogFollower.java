@@ -101,7 +101,9 @@ final class ChangelogFollower {
             for (TpBatch b : reader.poll(POLL)) {
                 ChangelogBatch batch = batches.get(b.tp());
                 if (batch != null) {
+                    long before = batch.read;
                     batch.take(rt, b.messages());
+                    rt.monitor().tableStandbyRecords(batch.table.name(), batch.read - before);
                 }
             }
             for (Map.Entry<TP, ChangelogBatch> e : batches.entrySet()) {

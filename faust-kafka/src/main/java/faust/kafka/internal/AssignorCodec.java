@@ -20,26 +20,55 @@ import org.jspecify.annotations.Nullable;
  * The bytes {@link FaustPartitionAssignor} puts in Kafka's subscription and assignment user data.
  *
  * <pre>
- * subscription: version:byte=1, url:string ("" = none), generation:int, partitions
- * assignment:   version:byte=1, members:int, then per member: url:string, partitions
+ * subscription: version:byte=2, url:string ("" = none), generation:int, partitions (owned),
+ *               replicas:int, changelogs:int, then per changelog: name:string, partitions:int,
+ *               partitions (followed as standby)
+ * assignment:   version:byte=2, members:int, then per member: url:string, partitions;
+ *               then partitions (this member's standbys)
  * partitions:   topics:int, then per topic: name:string, count:int, partition:int * count
  * string:       length:int, UTF-8 bytes
  * </pre>
+ *
+ * Version 1 (no standby parts) is still read, so that a worker of an earlier version joining the
+ * group neither breaks the assignment nor is given standbys.
  */
 final class AssignorCodec {
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
+    private static final byte V1 = 1;
 
     private AssignorCodec() {}
 
-    /** What a member says about itself when it joins. */
-    record SubscriptionInfo(@Nullable URI url, int generation, Set<TP> previous) {}
+    /**
+     * What a member says about itself when it joins.
+     *
+     * @param url its web URL, or null
+     * @param generation the generation of its last assignment, -1 for none
+     * @param previous the partitions it owned
+     * @param replicas the standbys it asks for per changelog partition
+     * @param changelogs its tables' changelog topics and their partition counts
+     * @param previousStandbys the changelog partitions it followed as a standby
+     */
+    record SubscriptionInfo(@Nullable URI url, int generation, Set<TP> previous, int replicas,
+                            Map<String, Integer> changelogs, Set<TP> previousStandbys) {
+        static SubscriptionInfo empty() {
+            return new SubscriptionInfo(null, -1, Set.of(), 0, Map.of(), Set.of());
+        }
+    }
 
-    static ByteBuffer encodeSubscription(@Nullable URI url, int generation, Set<TP> previous) {
+    static ByteBuffer encodeSubscription(SubscriptionInfo info) {
         Out out = new Out();
         out.b.add(new byte[] {VERSION});
-        out.string(url == null ? "" : url.toString());
-        out.integer(generation);
-        out.partitions(previous);
+        out.string(info.url() == null ? "" : String.valueOf(info.url()));
+        out.integer(info.generation());
+        out.partitions(info.previous());
+        out.integer(info.replicas());
+        Map<String, Integer> changelogs = new TreeMap<>(info.changelogs());
+        out.integer(changelogs.size());
+        changelogs.forEach((topic, count) -> {
+            out.string(topic);
+            out.integer(count);
+        });
+        out.partitions(info.previousStandbys());
         return out.buffer();
     }
 
@@ -49,22 +78,41 @@ final class AssignorCodec {
      */
     static SubscriptionInfo decodeSubscription(@Nullable ByteBuffer data) {
         if (data == null || !data.hasRemaining()) {
-            return new SubscriptionInfo(null, -1, Set.of());
+            return SubscriptionInfo.empty();
         }
         ByteBuffer b = data.duplicate();
         try {
-            if (b.get() != VERSION) {
-                return new SubscriptionInfo(null, -1, Set.of());
+            byte version = b.get();
+            if (version != VERSION && version != V1) {
+                return SubscriptionInfo.empty();
             }
             URI url = uri(string(b));
             int generation = b.getInt();
-            return new SubscriptionInfo(url, generation, partitions(b));
+            Set<TP> previous = partitions(b);
+            if (version == V1) {
+                return new SubscriptionInfo(url, generation, previous, 0, Map.of(), Set.of());
+            }
+            int replicas = b.getInt();
+            int n = b.getInt();
+            if (n < 0 || n > b.remaining()) {
+                throw new IllegalArgumentException("bad changelog count " + n);
+            }
+            Map<String, Integer> changelogs = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                changelogs.put(string(b), b.getInt());
+            }
+            return new SubscriptionInfo(url, generation, previous, replicas, Map.copyOf(changelogs), partitions(b));
         } catch (BufferUnderflowException | IllegalArgumentException e) {
-            return new SubscriptionInfo(null, -1, Set.of());
+            return SubscriptionInfo.empty();
         }
     }
 
-    static ByteBuffer encodeGroup(Map<URI, Set<TP>> group) {
+    /**
+     * @param group every member's URL and partitions
+     * @param standbys the changelog partitions the member this goes to follows
+     * @return a member's assignment user data
+     */
+    static ByteBuffer encodeAssignment(Map<URI, Set<TP>> group, Set<TP> standbys) {
         Out out = new Out();
         out.b.add(new byte[] {VERSION});
         out.integer(group.size());
@@ -72,7 +120,32 @@ final class AssignorCodec {
             out.string(e.getKey().toString());
             out.partitions(e.getValue());
         }
+        out.partitions(standbys);
         return out.buffer();
+    }
+
+    /**
+     * @param data a member's assignment user data, or null
+     * @return the changelog partitions it follows; none for missing, version 1 or unreadable data
+     */
+    static Set<TP> decodeStandbys(@Nullable ByteBuffer data) {
+        if (data == null || !data.hasRemaining()) {
+            return Set.of();
+        }
+        ByteBuffer b = data.duplicate();
+        try {
+            if (b.get() != VERSION) {
+                return Set.of();
+            }
+            int n = b.getInt();
+            for (int i = 0; i < n; i++) {
+                string(b);
+                partitions(b);
+            }
+            return partitions(b);
+        } catch (BufferUnderflowException | IllegalArgumentException e) {
+            return Set.of();
+        }
     }
 
     static Map<URI, Set<TP>> decodeGroup(@Nullable ByteBuffer data) {
@@ -81,7 +154,8 @@ final class AssignorCodec {
         }
         ByteBuffer b = data.duplicate();
         try {
-            if (b.get() != VERSION) {
+            byte version = b.get();
+            if (version != VERSION && version != V1) {
                 return Map.of();
             }
             int n = b.getInt();

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@code partition.assignment.strategy}: co-partitioned, balanced, sticky and deterministic (see
  * {@link CopartitionedAssignment}), with eager rebalancing. Each member's web URL travels in its
  * subscription, and every member gets the whole group's URL-to-partitions map back in its
- * assignment, for routing table queries. Its protocol name, {@code faust-java}, differs from Python
+ * assignment, for routing table queries; each member's tables' changelogs travel too, and each
+ * member gets back the changelog partitions it follows as a standby (see {@link StandbyAssignment}). Its protocol name, {@code faust-java}, differs from Python
  * Faust's {@code faust} so that the two never share a group by accident (their user data differ).
  */
 public final class FaustPartitionAssignor implements ConsumerPartitionAssignor, Configurable {
@@ -55,7 +56,7 @@ public final class FaustPartitionAssignor implements ConsumerPartitionAssignor, 
 
     @Override
     public ByteBuffer subscriptionUserData(Set<String> topics) {
-        return AssignorCodec.encodeSubscription(context.url, context.generation(), context.previous());
+        return AssignorCodec.encodeSubscription(context.subscription());
     }
 
     @Override
@@ -65,9 +66,15 @@ public final class FaustPartitionAssignor implements ConsumerPartitionAssignor, 
         Map<String, @Nullable URI> urls = new HashMap<>();
         Map<String, Integer> counts = new HashMap<>();
         Set<String> missing = new HashSet<>();
+        Map<String, Set<TP>> previousStandbys = new HashMap<>();
+        Map<String, Integer> changelogs = new HashMap<>();
+        int replicas = 0;
         for (Map.Entry<String, Subscription> e : subs.entrySet()) {
             AssignorCodec.SubscriptionInfo info = AssignorCodec.decodeSubscription(e.getValue().userData());
             urls.put(e.getKey(), info.url());
+            previousStandbys.put(e.getKey(), info.previousStandbys());
+            changelogs.putAll(info.changelogs());
+            replicas = Math.max(replicas, info.replicas());
             members.add(new CopartitionedAssignment.Member(e.getKey(), Set.copyOf(e.getValue().topics()), info.previous(),
                     info.generation()));
             for (String t : e.getValue().topics()) {
@@ -80,6 +87,8 @@ public final class FaustPartitionAssignor implements ConsumerPartitionAssignor, 
             }
         }
         Map<String, Set<TP>> result = CopartitionedAssignment.assign(members, counts);
+        Map<String, Set<TP>> standbys = StandbyAssignment.assign(members, previousStandbys, result, counts, changelogs,
+                replicas);
         Map<URI, Set<TP>> byUrl = new LinkedHashMap<>();
         result.forEach((member, tps) -> {
             URI url = urls.get(member);
@@ -91,16 +100,18 @@ public final class FaustPartitionAssignor implements ConsumerPartitionAssignor, 
                 });
             }
         });
-        ByteBuffer groupData = AssignorCodec.encodeGroup(byUrl);
         Map<String, Assignment> out = new HashMap<>();
         result.forEach((member, tps) -> {
             List<TopicPartition> list = new ArrayList<>(tps.size());
             for (TP tp : tps) {
                 list.add(new TopicPartition(tp.topic(), tp.partition()));
             }
-            out.put(member, new Assignment(list, groupData.duplicate()));
+            ByteBuffer data = AssignorCodec.encodeAssignment(byUrl, standbys.getOrDefault(member, Set.of()));
+            out.put(member, new Assignment(list, data));
         });
-        log.info("[{}] assigned {} topics to {} members{}", context.appId, counts.size(), members.size(),
+        int standbyCount = standbys.values().stream().mapToInt(Set::size).sum();
+        log.info("[{}] assigned {} topics to {} members, {} changelog partitions to standbys{}", context.appId,
+                counts.size(), members.size(), standbyCount,
                 missing.isEmpty() ? "" : "; not yet existing, skipped: " + missing);
         return new GroupAssignment(out);
     }
@@ -111,6 +122,7 @@ public final class FaustPartitionAssignor implements ConsumerPartitionAssignor, 
         for (TopicPartition p : assignment.partitions()) {
             mine.add(new TP(p.topic(), p.partition()));
         }
-        context.assigned(mine, metadata == null ? -1 : metadata.generationId(), AssignorCodec.decodeGroup(assignment.userData()));
+        context.assigned(mine, metadata == null ? -1 : metadata.generationId(), AssignorCodec.decodeGroup(assignment.userData()),
+                AssignorCodec.decodeStandbys(assignment.userData()));
     }
 }

@@ -348,6 +348,16 @@ final class KafkaTransportConsumer implements TransportConsumer {
     }
 
     @Override
+    public void requestStandbys(Map<String, Integer> changelogs, int replicas) {
+        context.requestStandbys(changelogs, replicas);
+    }
+
+    @Override
+    public Set<TP> standbyAssignment() {
+        return context.standbys();
+    }
+
+    @Override
     public void close() {
         if (closed) {
             return;
