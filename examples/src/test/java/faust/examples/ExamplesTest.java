@@ -6,6 +6,9 @@ import faust.App;
 import faust.AppTestDriver;
 import faust.examples.Concurrency.ConcurrencyApp;
 import faust.examples.Rpc.RpcApp;
+import faust.examples.TableOfSet.Membership;
+import faust.examples.TableOfSet.TableOfSetApp;
+import faust.examples.TableTest.TableTestApp;
 import faust.examples.Withdrawals.Withdrawal;
 import faust.examples.Withdrawals.WithdrawalsApp;
 import faust.examples.WordCount.WordCountApp;
@@ -99,5 +102,41 @@ class ExamplesTest {
         assertThat(done).hasSize(40);
         long actors = done.stream().map(s -> s.substring(s.indexOf(" by ") + 4)).distinct().count();
         assertThat(actors).as("actors that fetched").isGreaterThan(1).isLessThanOrEqualTo(20);
+    }
+
+    @Test
+    void table_of_set_keeps_each_group_s_members_as_users_join_and_leave() {
+        TableOfSetApp t = TableOfSet.create(driver.configure(cfg -> { }));
+        driver.start(t.app());
+        driver.pipeInput(t.joins(), "admins", new Membership("ann", "admins"));
+        driver.pipeInput(t.joins(), "admins", new Membership("bob", "admins"));
+        driver.pipeInput(t.joins(), "users", new Membership("bob", "users"));
+        driver.pipeInput(t.leaves(), "admins", new Membership("ann", "admins"));
+        assertThat(t.members().get("admins")).containsExactly("bob");
+        assertThat(t.members().get("users")).containsExactly("bob");
+        assertThat(t.members().asAnsiTable()).contains("members: The users of each group");
+
+        TableOfSetApp again = TableOfSet.create(driver.configure(cfg -> { }));
+        t.app().stop();
+        driver.start(again.app());
+        assertThat(again.members().get("admins")).as("replayed from the operations changelog").containsExactly("bob");
+    }
+
+    @Test
+    void table_test_adds_up_to_the_increments_sent_also_across_a_restart(@TempDir Path datadir) {
+        TableTestApp t = TableTest.create(driver.configure(cfg -> cfg.set("datadir", datadir.toString())));
+        driver.start(t.app());
+        t.produce(1000);
+        driver.awaitIdle();
+        assertThat(t.sum()).isEqualTo(1000);
+        assertThat(t.counts().size()).isEqualTo(TableTest.KEYS);
+        t.app().stop();
+
+        TableTestApp again = TableTest.create(driver.configure(cfg -> cfg.set("datadir", datadir.toString())));
+        driver.start(again.app());
+        again.produce(500);
+        driver.awaitIdle();
+        assertThat(again.sum()).isEqualTo(1500);
+        assertThat(again.counts().get("k-7")).isEqualTo(15L);
     }
 }

@@ -16,11 +16,13 @@ import picocli.CommandLine.Option;
 
 /**
  * The umbrella command behind {@code app.main(args)} (Faust's {@code faust} CLI):
- * {@code worker} runs the app until interrupted; {@code agents} lists the agents.
+ * {@code worker} runs the app until interrupted; {@code agents} and {@code tables} list the agents
+ * and tables; {@code reset} deletes the local table state.
  */
 @Command(name = "faust", mixinStandardHelpOptions = true, versionProvider = FaustCommand.Version.class,
         description = "Runs and inspects a faust-java app.",
-        subcommands = {FaustCommand.Worker.class, FaustCommand.Agents.class})
+        subcommands = {FaustCommand.Worker.class, FaustCommand.Agents.class, FaustCommand.Tables.class,
+                FaustCommand.Reset.class})
 public final class FaustCommand implements Callable<Integer> {
     private final App app;
 
@@ -149,6 +151,44 @@ public final class FaustCommand implements Callable<Integer> {
             for (var a : p.app.agents()) {
                 var info = a.info();
                 System.out.printf("%-30s %-40s %s%n", info.get("name"), info.get("channel"), info.get("concurrency"));
+            }
+            return 0;
+        }
+    }
+
+    /** {@code tables}: lists the app's tables. */
+    @Command(name = "tables", mixinStandardHelpOptions = true, description = "List the app's tables.")
+    static final class Tables implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        @Nullable FaustCommand parent;
+
+        @Override
+        public Integer call() {
+            FaustCommand p = Objects.requireNonNull(parent);
+            System.out.printf("%-30s %-10s %-45s %s%n", "name", "partitions", "changelog", "help");
+            for (var t : p.app.tables()) {
+                System.out.printf("%-30s %-10d %-45s %s%n", t.name() + (t.isGlobal() ? " (global)" : ""), t.partitions(),
+                        t.changelogTopic(), t.help());
+            }
+            return 0;
+        }
+    }
+
+    /** {@code reset}: deletes the local state of every table (Faust's {@code faust reset}). */
+    @Command(name = "reset", mixinStandardHelpOptions = true, description = "Delete the local state of every table "
+            + "(RocksDB files under the tabledir); the next start recovers the tables from their changelogs. Stop the "
+            + "worker first.")
+    static final class Reset implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        @Nullable FaustCommand parent;
+
+        @Override
+        public Integer call() {
+            FaustCommand p = Objects.requireNonNull(parent);
+            p.applyGlobalOptions();
+            for (var t : p.app.tables()) {
+                t.resetState();
+                System.out.printf("reset table %s (%d partitions)%n", t.name(), t.partitions());
             }
             return 0;
         }

@@ -112,4 +112,21 @@ class FaustCommandTest {
         assertThat(code[0]).isNotZero();
         assertThat(err).contains("--loglevel must be one of ERROR, WARN, INFO, DEBUG, TRACE; got 'LOUD'");
     }
+
+    @Test
+    void tables_lists_each_table_and_reset_deletes_the_local_state_of_each() throws Exception {
+        App app = app("cli-tables");
+        app.table("counts", String.class, Long.class, () -> 0L, o -> o.partitions(4).help("Counts per word"));
+        app.globalTable("rates", String.class, Double.class, null);
+        int[] code = {-1};
+
+        String out = capture(false, () -> new FaustCli().run(app, "tables"), code);
+
+        assertThat(code[0]).isZero();
+        assertThat(out).contains("counts").contains("cli-tables-counts-changelog").contains("Counts per word")
+                .contains("rates (global)");
+        out = capture(false, () -> new FaustCli().run(app, "reset", "--loglevel", "WARN"), code);
+        assertThat(code[0]).isZero();
+        assertThat(out).contains("reset table counts (4 partitions)").contains("reset table rates");
+    }
 }

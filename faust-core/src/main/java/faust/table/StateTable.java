@@ -25,4 +25,12 @@ public interface StateTable {
 
     /** @return the keys and values this worker holds as a text table with a title, sorted by key */
     String asAnsiTable();
+
+    /**
+     * Deletes this worker's local copy of the table, every partition of it (Faust's
+     * {@code reset_state}, run by the {@code reset} command): the next start recovers it whole
+     * from the changelog. The changelog itself is not touched. Meant for an app that is not
+     * running; a partition held now is emptied and recovered again only on the next assignment.
+     */
+    void resetState();
 }

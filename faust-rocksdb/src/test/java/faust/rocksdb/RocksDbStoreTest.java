@@ -102,6 +102,30 @@ class RocksDbStoreTest {
     }
 
     @Test
+    void further_rocksdb_options_pass_by_rocksdb_s_names_and_reach_every_partition_db() throws Exception {
+        Path dir = tmp.resolve("tuned");
+        try (StateStore s = open("rocksdb:///?max_background_jobs=3&compression=kNoCompression&block_cache_mb=8", dir)) {
+            s.openPartition(0);
+            s.put(0, b("k"), b("v"));
+        }
+        String options;
+        try (var files = Files.list(dir.resolve("counts-0.db"))) {
+            Path latest = files.filter(f -> f.getFileName().toString().startsWith("OPTIONS-")).sorted()
+                    .reduce((a, c) -> c).orElseThrow();
+            options = Files.readString(latest);
+        }
+        assertThat(options).as("RocksDB's own record of the options it opened the DB with")
+                .contains("max_background_jobs=3").contains("compression=kNoCompression");
+        assertThatThrownBy(() -> open("rocksdb:///?max_backgroud_jobs=3", tmp))
+                .isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("max_backgroud_jobs=3")
+                .hasMessageContaining("RocksDB does not take");
+        assertThatThrownBy(() -> open("rocksdb:///?compression=kZipCompression", tmp))
+                .isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("compression=kZipCompression");
+        assertThatThrownBy(() -> open("rocksdb:///?max_background_jobs", tmp))
+                .isInstanceOf(ImproperlyConfiguredException.class).hasMessageContaining("without a value");
+    }
+
+    @Test
     void a_partition_still_open_elsewhere_is_waited_for_instead_of_failing_with_a_lock_error() throws Exception {
         Path dir = tmp.resolve("tables");
         StateStore first = open("rocksdb:///", dir);

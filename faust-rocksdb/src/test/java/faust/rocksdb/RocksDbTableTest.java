@@ -56,4 +56,28 @@ class RocksDbTableTest {
             assertThat(second.counts().get("apple")).isEqualTo(4L);
         }
     }
+
+    @Test
+    void reset_state_deletes_the_local_dbs_and_the_next_start_recovers_them_from_the_changelog() {
+        try (AppTestDriver d = AppTestDriver.create()) {
+            Worker first = worker(d);
+            d.start(first.app());
+            for (String w : List.of("apple", "pear", "apple")) {
+                d.pipeInput(first.words(), w, w);
+            }
+            first.app().stop();
+            Path db = datadir.resolve("v1/tables/counts-0.db");
+            Path other = datadir.resolve("v1/tables/counts-1.db");
+            assertThat(List.of(db, other)).anySatisfy(p -> assertThat(p).isDirectory());
+            first.counts().resetState();
+            assertThat(db).doesNotExist();
+            assertThat(other).doesNotExist();
+
+            Worker second = worker(d);
+            d.start(second.app());
+            assertThat(second.replayed()).as("the whole changelog is read again").hasSize(3);
+            assertThat(second.counts().get("apple")).isEqualTo(2L);
+            assertThat(second.counts().get("pear")).isEqualTo(1L);
+        }
+    }
 }

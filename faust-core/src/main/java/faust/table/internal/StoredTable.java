@@ -222,6 +222,12 @@ abstract sealed class StoredTable<K> permits ChangelogTable, ChangelogSetTable {
         holder.sent(partition, rt.produce(changelog, partition, null, changelogKey, changelogValue, Headers.empty()), epoch);
     }
 
+    public final void resetState() {
+        for (int p = 0; p < partitions; p++) {
+            holder.store().dropPartition(p);
+        }
+    }
+
     /** @return the number of keys held by this worker */
     public final int size() {
         long n = 0;

@@ -67,10 +67,13 @@ final class RocksDbStore implements StateStore {
         }
     }
 
-    RocksDbStore(Path dir, String table, RocksResources resources) {
+    private final RocksOptions userOptions;
+
+    RocksDbStore(Path dir, String table, RocksResources resources, RocksOptions userOptions) {
         this.dir = dir;
         this.table = table;
         this.resources = resources;
+        this.userOptions = userOptions;
     }
 
     Path path(int partition) {
@@ -80,7 +83,8 @@ final class RocksDbStore implements StateStore {
     private Options options() {
         BlockBasedTableConfig t = new BlockBasedTableConfig().setBlockCache(resources.cache)
                 .setCacheIndexAndFilterBlocks(true);
-        return new Options().setCreateIfMissing(true).setWriteBufferManager(resources.writeBuffers).setTableFormatConfig(t);
+        return userOptions.create().setCreateIfMissing(true).setWriteBufferManager(resources.writeBuffers)
+                .setTableFormatConfig(t);
     }
 
     @Override

@@ -7,14 +7,20 @@ import faust.store.StoreFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The {@code rocksdb://} store. Options go in the URL's query:
  * {@code rocksdb://?block_cache_mb=64&write_buffer_mb=64} (the defaults) size the block cache and
- * the write-buffer budget that every RocksDB of the worker shares.
+ * the write-buffer budget that every RocksDB of the worker shares; any other parameter is a
+ * RocksDB option by its RocksDB name (as in an OPTIONS file), for example
+ * {@code rocksdb://?max_background_jobs=4&compression=kLZ4Compression}, applied to every
+ * partition DB of the table. An option RocksDB does not know fails the declaration, naming it.
  */
 public final class RocksDbStoreFactory implements StoreFactory {
     static final long DEFAULT_BLOCK_CACHE_MB = 64;
@@ -31,6 +37,9 @@ public final class RocksDbStoreFactory implements StoreFactory {
         Map<String, String> q = query(context);
         long cache = megabytes(context, q, "block_cache_mb", DEFAULT_BLOCK_CACHE_MB);
         long buffers = megabytes(context, q, "write_buffer_mb", DEFAULT_WRITE_BUFFER_MB);
+        Map<String, String> rocks = new LinkedHashMap<>(q);
+        rocks.keySet().removeAll(OPTIONS);
+        RocksOptions options = RocksOptions.parse(context.table(), String.valueOf(context.url()), rocks);
         Path dir = context.tableDir();
         try {
             Files.createDirectories(dir);
@@ -42,7 +51,7 @@ public final class RocksDbStoreFactory implements StoreFactory {
             throw new ImproperlyConfiguredException("table '" + context.table() + "': the table directory " + dir
                     .toAbsolutePath() + " is not writable; set the datadir or tabledir setting to a writable directory");
         }
-        return new RocksDbStore(dir, context.table(), RocksResources.get(cache << 20, buffers << 20));
+        return new RocksDbStore(dir, context.table(), RocksResources.get(cache << 20, buffers << 20), options);
     }
 
     private static Map<String, String> query(StoreContext context) {
@@ -53,12 +62,12 @@ public final class RocksDbStoreFactory implements StoreFactory {
         }
         for (String part : raw.split("&")) {
             int eq = part.indexOf('=');
-            String name = eq < 0 ? part : part.substring(0, eq);
-            if (!OPTIONS.contains(name)) {
+            String name = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
+            if (eq < 0) {
                 throw new ImproperlyConfiguredException("table '" + context.table() + "': store " + context.url()
-                        + " has unknown option '" + name + "'; the rocksdb:// options are " + OPTIONS);
+                        + " has option '" + name + "' without a value; write it as " + name + "=<value>");
             }
-            out.put(name, eq < 0 ? "" : part.substring(eq + 1));
+            out.put(name, URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return out;
     }
