@@ -30,13 +30,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Scale-out on a real broker: three worker processes of one app share 200,000 input messages; one
- * is killed with SIGKILL mid-run and restarted. At-least-once: every input reaches the output.
- * Exactly-once: the output read with read_committed holds each input exactly once.
+ * Scale-out on a real broker: three worker processes of one app share 200,000 input messages over
+ * 10,000 keys, copying each to an output topic and counting each key's inputs in a RocksDB table
+ * (with a standby replica of each partition); one worker is killed with SIGKILL mid-run and
+ * restarted on its old data directory. At-least-once: every input reaches the output, and no
+ * key's count, in the workers' tables or in the changelog, is below its inputs. Exactly-once: the
+ * output read with read_committed holds each input exactly once, and every key's count equals its
+ * inputs in the workers' tables and in the changelog read with read_committed.
  */
 @Tag("integration")
 class ScaleOutSystemTest {
     private static final int MESSAGES = 200_000;
+    private static final int KEYS = 10_000;
     private static EmbeddedKafka kafka;
     private static Path logs;
 
@@ -51,7 +56,7 @@ class ScaleOutSystemTest {
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < MESSAGES; i++) {
-                producer.send(new ProducerRecord<>(SystemTestWorker.INPUT, "k" + i, Integer.toString(i)));
+                producer.send(new ProducerRecord<>(SystemTestWorker.INPUT, "k" + i % KEYS, Integer.toString(i)));
             }
             producer.flush();
         }
@@ -66,8 +71,10 @@ class ScaleOutSystemTest {
 
     private static Process worker(String guarantee, int n) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path datadir = logs.resolve(guarantee + "-data-" + n);
         List<String> cmd = List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                SystemTestWorker.class.getName(), kafka.brokerUrl(), guarantee, "worker-" + n);
+                SystemTestWorker.class.getName(), kafka.brokerUrl(), guarantee, "worker-" + n, datadir.toString(),
+                snapshot(guarantee, n).toString());
         File log = logs.resolve(guarantee + "-worker-" + n + ".log").toFile();
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
     }
@@ -105,6 +112,7 @@ class ScaleOutSystemTest {
                 }
                 if (!killed && counts.size() > MESSAGES / 4) {
                     workers.get(1).destroyForcibly().waitFor();   // SIGKILL: no shutdown hook, no commit
+                    Files.deleteIfExists(snapshot(guarantee, 1));     // what it held is no longer held
                     killed = true;
                     killedAt = System.nanoTime();
                 }
@@ -122,18 +130,104 @@ class ScaleOutSystemTest {
                     total++;
                 }
             }
+            if (!restarted) {
+                workers.set(1, worker(guarantee, 1));       // the others finished first: it restarts now, and takes its share
+            }
+            // the workers' own tables: the latest snapshots must add up, one count per key
+            Object tables = tables(guarantee, guarantee.equals("exactly_once"));
+            long tablesDeadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (!(tables instanceof Map<?, ?>) && System.nanoTime() < tablesDeadline) {
+                Thread.sleep(250);
+                tables = tables(guarantee, guarantee.equals("exactly_once"));
+            }
+            assertThat(tables).as("the workers' tables (snapshots and logs in " + logs + ")").isInstanceOf(Map.class);
         } finally {
             for (Process w : workers) {
                 w.destroyForcibly();
             }
         }
         assertThat(counts).as("every input reached the output (logs in " + logs + ")").hasSize(MESSAGES);
-        if (guarantee.equals("exactly_once")) {
+        boolean exactlyOnce = guarantee.equals("exactly_once");
+        if (exactlyOnce) {
             assertThat(total).as("each input exactly once").isEqualTo(MESSAGES);
             assertThat(counts.values()).allMatch(c -> c == 1);
         } else {
             assertThat(total).isGreaterThanOrEqualTo(MESSAGES);
         }
+        long per = MESSAGES / KEYS;
+        Map<String, Long> inChangelog = changelog(guarantee);
+        assertThat(inChangelog).as("every key in the changelog").hasSize(KEYS);
+        if (exactlyOnce) {
+            assertThat(inChangelog.values()).as("each key counted once per input, in the committed changelog")
+                    .allMatch(c -> c == per);
+        } else {
+            assertThat(inChangelog.values()).as("no key counted below its inputs").allMatch(c -> c >= per);
+        }
+    }
+
+    private static Path snapshot(String guarantee, int n) {
+        return logs.resolve(guarantee + "-counts-" + n + ".txt");
+    }
+
+    /**
+     * @return every key's count as the three workers' latest snapshots hold it, or a reason why
+     *     they do not add up to one count per key yet (a rebalance still settling, a count behind)
+     */
+    private static Object tables(String guarantee, boolean exactlyOnce) throws Exception {
+        Map<String, Long> all = new HashMap<>();
+        for (int n = 0; n < 3; n++) {
+            Path f = snapshot(guarantee, n);
+            if (!Files.exists(f)) {
+                return "worker " + n + " wrote no snapshot yet";
+            }
+            List<String> lines = Files.readAllLines(f);
+            for (String line : lines.subList(1, lines.size())) {
+                String[] kv = line.split(" ");
+                if (all.put(kv[0], Long.parseLong(kv[1])) != null) {
+                    return "key " + kv[0] + " is in two workers' snapshots (a rebalance is settling)";
+                }
+            }
+        }
+        if (all.size() != KEYS) {
+            return all.size() + " keys of " + KEYS + " in the snapshots";
+        }
+        long per = MESSAGES / KEYS;
+        for (Map.Entry<String, Long> e : all.entrySet()) {
+            if (exactlyOnce ? e.getValue() != per : e.getValue() < per) {
+                return "key " + e.getKey() + " counts " + e.getValue() + " of " + per + " inputs";
+            }
+        }
+        return all;
+    }
+
+    /** @return each key's last count in the table's changelog, read with read_committed */
+    private static Map<String, Long> changelog(String guarantee) {
+        String topic = "systest-" + guarantee + "-counts-changelog";
+        Properties cp = new Properties();
+        cp.putAll(kafka.clientProperties());
+        cp.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, Long> out = new HashMap<>();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(cp, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> tps = new ArrayList<>();
+            for (int p = 0; p < SystemTestWorker.PARTITIONS; p++) {
+                tps.add(new TopicPartition(topic, p));
+            }
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            Map<TopicPartition, Long> ends = c.endOffsets(tps);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (tps.stream().anyMatch(tp -> c.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                    String key = r.key().substring(1, r.key().length() - 1);     // the table's JSON key: "k17"
+                    if (r.value() == null) {
+                        out.remove(key);
+                    } else {
+                        out.put(key, Long.parseLong(r.value()));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static void awaitTopic(String topic) throws Exception {
