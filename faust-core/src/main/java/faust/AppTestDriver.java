@@ -353,6 +353,10 @@ public final class AppTestDriver implements AutoCloseable {
             if (!agents.streamsIdle()) {
                 return id + ": an agent is processing an event";
             }
+            int changelog = app.tableManager().pendingChangelogRecords();
+            if (changelog > 0) {
+                return id + ": " + changelog + " table changelog records wait for the next commit";
+            }
             for (Map.Entry<TP, Long> e : app.tableManager().standbyPositions().entrySet()) {
                 long end = broker.visibleEnd(e.getKey(), rt.exactlyOnce());
                 if (e.getValue() < end) {

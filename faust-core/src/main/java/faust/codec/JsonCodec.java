@@ -54,6 +54,10 @@ final class JsonCodec implements Codec {
 
     @Override
     public byte[] dumps(Object value) {
+        byte[] fast = JsonScalars.dump(value);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return mapper.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
@@ -65,6 +69,10 @@ final class JsonCodec implements Codec {
     @Override
     @SuppressWarnings({"unchecked", "NullAway"})   // JSON null decodes to null, as in Faust; T carries no nullness
     public <T> T loads(byte[] data, Class<T> type) {
+        Object fast = JsonScalars.load(data, type);
+        if (fast != null) {
+            return (T) fast;
+        }
         try {
             if (type == Object.class) {
                 JsonNode tree = mapper.readTree(data);

@@ -195,6 +195,21 @@ public final class AppRuntime implements TopicRuntime {
     }
 
     /**
+     * Produces output of the events the next commit covers, sent by the runtime outside any event
+     * (a table's changelog records flushed as a commit begins); see {@link Publisher#produceCommitted}.
+     *
+     * @param topic destination
+     * @param partition the partition
+     * @param key key bytes
+     * @param value value bytes, or null for a tombstone
+     * @return completes with where the message landed
+     */
+    public CompletableFuture<RecordMetadata> produceCommitted(String topic, int partition, byte @Nullable [] key,
+                                                              byte @Nullable [] value) {
+        return publisher.produceCommitted(topic, partition, key, value);
+    }
+
+    /**
      * Produces a message that is not output of the event being processed, such as an RPC request;
      * see {@link Publisher#produceDetached}.
      *

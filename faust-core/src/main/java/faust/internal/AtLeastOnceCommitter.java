@@ -32,6 +32,7 @@ final class AtLeastOnceCommitter extends AbstractCommitter {
     @Override
     protected void begin(TransportConsumer c) {
         Map<TP, Long> offsets = acks.commitOffsets();
+        rt.transactionListener().beforeCommit();     // buffered table writes of those events: sent in this epoch
         if (offsets.isEmpty()) {
             return;
         }

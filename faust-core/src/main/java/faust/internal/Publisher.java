@@ -175,6 +175,23 @@ final class Publisher {
         return publish(topic, partition, timestamp, key, value, headers, !exactlyOnce);
     }
 
+    /**
+     * Produces output that belongs to the events the next commit covers but is sent by the runtime
+     * itself, outside any event (a table's changelog records, flushed as a commit begins): under
+     * exactly-once it joins the open transaction, and a failure rewinds as a failed send of an
+     * event's does.
+     *
+     * @param topic destination
+     * @param partition the partition
+     * @param key key bytes
+     * @param value value bytes, or null for a tombstone
+     * @return completes with where the message landed
+     */
+    CompletableFuture<RecordMetadata> produceCommitted(String topic, int partition, byte @Nullable [] key,
+                                                       byte @Nullable [] value) {
+        return publish(topic, partition, null, key, value, Headers.empty(), true);
+    }
+
     /** @return sends held for {@code stream_publish_on_commit} */
     Attachments attachments() {
         return attachments;

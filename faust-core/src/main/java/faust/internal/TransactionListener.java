@@ -21,6 +21,15 @@ public interface TransactionListener {
         }
     };
 
+    /**
+     * A commit begins (at-least-once or exactly-once, also at a revocation and at stop), after the
+     * offsets to commit were taken: output buffered for the events they cover (a table's coalesced
+     * changelog records) is sent now, so that the commit waits for it (at-least-once) or carries it
+     * (exactly-once, where every stream is at an event boundary). Called on the consumer thread.
+     */
+    default void beforeCommit() {
+    }
+
     /** A commit begins, with every stream at an event boundary: what was written so far belongs to it. */
     void sealed();
 

@@ -58,6 +58,7 @@ final class TransactionalCommitter extends AbstractCommitter {
             Map<TP, Long> offsets = acks.commitOffsets();
             Object state = rt.sensors().onCommitInitiated();
             rt.publisher().publishAttached(offsets);
+            rt.transactionListener().beforeCommit();     // buffered table writes join the transaction being sealed
             rt.publisher().heldSends().seal();
             rt.transactionListener().sealed();
             inFlight = new InFlight(runAside(() -> commitAndReopen(c, p, offsets)), offsets, state);
@@ -174,6 +175,7 @@ final class TransactionalCommitter extends AbstractCommitter {
             Map<TP, Long> offsets = acks.commitOffsets();
             Object state = rt.sensors().onCommitInitiated();
             rt.publisher().publishAttached(offsets);
+            rt.transactionListener().beforeCommit();
             rt.transactionListener().sealed();
             try {
                 p.commitTransaction(c, offsets);

@@ -230,4 +230,35 @@ class TableTest {
                     """);
         }
     }
+
+    @Test
+    void writes_of_a_key_between_two_commits_reach_the_changelog_as_its_last_value_only() {
+        try (AppTestDriver d = AppTestDriver.create()) {
+            App app = d.app("coalesce", c -> c.brokerCommitInterval(java.time.Duration.ofMillis(500))
+                    .brokerCommitEvery(1_000_000));
+            Topic<String, String> in = app.topic("in", String.class, String.class, o -> o.partitions(1));
+            Table<String, Long> t = app.table("t", String.class, Long.class, () -> 0L, o -> o.partitions(1));
+            app.agent("count", in, stream -> {
+                for (String k : stream) {
+                    t.merge(k, 1L, Long::sum);
+                }
+            });
+            d.start(app);
+            List<faust.stream.KeyValue<String, String>> input = new ArrayList<>();
+            for (int i = 0; i < 3000; i++) {
+                String k = "k" + i % 3;
+                input.add(new faust.stream.KeyValue<>(k, k));
+            }
+            d.pipeInputs(in, input);
+            assertThat(t.get("k0")).isEqualTo(1000L);
+            Map<String, String> last = new java.util.HashMap<>();
+            List<TrackedMessage> log = broker(d).visible(new TP("coalesce-t-changelog", 0), 0);
+            for (TrackedMessage m : log) {
+                last.put(text(m.key()), text(m.value()));
+            }
+            assertThat(last).as("the changelog ends with every key's count")
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("\"k0\"", "1000", "\"k1\"", "1000", "\"k2\"", "1000"));
+            assertThat(log.size()).as("coalesced: a record per key per commit, not one per write").isLessThan(300);
+        }
+    }
 }

@@ -132,6 +132,11 @@ public final class ChangelogSetTable<K, E> extends StoredTable<K> implements Set
     }
 
     @Override
+    boolean coalesces() {
+        return false;       // each record is an operation on the set: all of them must reach the changelog
+    }
+
+    @Override
     String encoding() {
         return "set operations: json [operation, key] key, json element value";
     }

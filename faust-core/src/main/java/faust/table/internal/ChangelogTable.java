@@ -61,6 +61,11 @@ public sealed class ChangelogTable<K, V> extends StoredTable<K> implements Table
     }
 
     @Override
+    boolean coalesces() {
+        return true;
+    }
+
+    @Override
     String encoding() {
         return spec().keySerializer() + " key, " + spec().valueSerializer() + " value";
     }

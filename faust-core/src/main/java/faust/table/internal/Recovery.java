@@ -124,6 +124,9 @@ final class Recovery {
             Set<Integer> a = actives.getOrDefault(t, Set.of());
             Set<Integer> s = standbys.getOrDefault(t, Set.of());
             for (int p = 0; p < t.partitions(); p++) {
+                if (h.holds(p) && !a.contains(p)) {
+                    t.writer().forget(p);       // flushed by the revocation's commit: nothing of it is left to send
+                }
                 if (h.isOpen(p) && !a.contains(p) && !s.contains(p)) {
                     h.close(p);
                 }

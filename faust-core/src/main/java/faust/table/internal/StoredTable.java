@@ -3,7 +3,6 @@ package faust.table.internal;
 import faust.errors.FaustException;
 import faust.errors.ImproperlyConfiguredException;
 import faust.internal.AppRuntime;
-import faust.stream.Headers;
 import faust.stream.internal.CurrentEvent;
 import faust.stream.internal.EventImpl;
 import faust.table.TableSpec;
@@ -38,6 +37,7 @@ abstract sealed class StoredTable<K> permits ChangelogTable, ChangelogSetTable {
     private final boolean global;
     /** Source topics checked to have as many partitions as the table. */
     private final Set<String> copartitioned = ConcurrentHashMap.newKeySet();
+    private final ChangelogWriter writer;
 
     StoredTable(TableContext c, Class<K> keyType) {
         this.rt = c.rt();
@@ -49,6 +49,7 @@ abstract sealed class StoredTable<K> permits ChangelogTable, ChangelogSetTable {
         this.spec = c.spec();
         this.global = c.global();
         this.keyType = keyType;
+        this.writer = new ChangelogWriter(c.rt(), c.changelog(), c.holder());
     }
 
     /**
@@ -213,13 +214,27 @@ abstract sealed class StoredTable<K> permits ChangelogTable, ChangelogSetTable {
     final void write(int partition, byte[] key, byte @Nullable [] value, byte[] changelogKey,
                      byte @Nullable [] changelogValue) {
         Overlay.Epoch epoch = null;
-        if (rt.exactlyOnce() && CurrentEvent.get() != null) {
-            // inside the event's transaction: kept off the store until the transaction commits
+        boolean inEvent = CurrentEvent.get() != null;
+        if (inEvent) {
+            // kept off the store until the commit: exactly-once, until the transaction commits (an abort
+            // forgets it); at-least-once, until the next commit begins, which writes a key once however
+            // often it changed (a write cache, as Kafka Streams' record cache)
             epoch = holder.putUncommitted(epochs.getAsLong(), partition, key, value);
         } else {
             holder.store().put(partition, key, value);
         }
-        holder.sent(partition, rt.produce(changelog, partition, null, changelogKey, changelogValue, Headers.empty()), epoch);
+        writer.write(partition, key, changelogKey, changelogValue, epoch, inEvent && coalesces());
+    }
+
+    /**
+     * @return whether a key's changelog records may be coalesced until the commit (only its last
+     *     value sent): true when a record replaces the key's value, false when records change it
+     */
+    abstract boolean coalesces();
+
+    /** @return what sends the changelog records */
+    final ChangelogWriter writer() {
+        return writer;
     }
 
     public final void resetState() {

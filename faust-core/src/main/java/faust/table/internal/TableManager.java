@@ -233,6 +233,15 @@ public final class TableManager implements PartitionGate, TransactionListener {
         return held;
     }
 
+    /** @return changelog records waiting for the next commit, over every table (for a test driver) */
+    public int pendingChangelogRecords() {
+        int n = 0;
+        for (StoredTable<?> t : tables) {
+            n += t.writer().pending();
+        }
+        return n;
+    }
+
     /**
      * @return the next changelog offset the standbys will read of each partition they follow
      *     (for a test driver waiting until they caught up); empty when none are followed
@@ -279,6 +288,17 @@ public final class TableManager implements PartitionGate, TransactionListener {
     // ---- exactly-once ----------------------------------------------------------------------------
 
     @Override
+    public void beforeCommit() {
+        boolean atLeastOnce = !rt.exactlyOnce();
+        for (StoredTable<?> t : tables) {
+            if (atLeastOnce) {
+                t.holder().commit(Long.MAX_VALUE);     // the writes cached since the last commit reach the store
+            }
+            t.writer().flush();
+        }
+    }
+
+    @Override
     public void sealed() {
         sealed = epoch;
         epoch = sealed + 1;       // streams are at an event boundary: later writes belong to the next transaction
@@ -296,6 +316,7 @@ public final class TableManager implements PartitionGate, TransactionListener {
     public void rolledBack() {
         for (StoredTable<?> t : tables) {
             t.holder().rollBack();
+            t.writer().rollBack();
         }
     }
 

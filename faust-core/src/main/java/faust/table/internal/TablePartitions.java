@@ -2,13 +2,11 @@ package faust.table.internal;
 
 import faust.errors.FaustException;
 import faust.store.StateStore;
-import faust.topic.RecordMetadata;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
@@ -192,22 +190,5 @@ final class TablePartitions {
 
     OptionalInt partitionCount(String topic) {
         return partitionCounts.apply(topic);
-    }
-
-    /**
-     * At-least-once: the persisted offset follows the changelog sends as they are acknowledged,
-     * as in Faust. Exactly-once: the epoch of an uncommitted write learns its offset instead.
-     */
-    void sent(int partition, CompletableFuture<RecordMetadata> send, Overlay.@Nullable Epoch epoch) {
-        if (epoch != null) {
-            // exactly-once: the offset is persisted when the epoch's writes are applied at commit
-            send.thenAccept(md -> epoch.offset.accumulateAndGet(md.offset(), Math::max));
-            return;
-        }
-        send.thenAccept(md -> {
-            if (held.contains(partition)) {
-                store.persistOffset(partition, md.offset());
-            }
-        });
     }
 }
