@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -47,6 +48,7 @@ final class RecoveryBench {
         int keys = TableBench.intOpt(opts, "keys", 1_000_000);
         int rounds = TableBench.intOpt(opts, "rounds", 3);
         long records = 2L * keys;
+        List<String> systems = List.of(opts.getOrDefault("systems", "faust,streams").split(","));
         String nonce = UUID.randomUUID().toString().substring(0, 8);
         System.out.printf(Locale.ROOT, "recovery: %,d changelog records over %,d keys, %d partitions, rocksdb; rounds %d "
                 + "(+1 warm-up)%n", records, keys, PARTITIONS, rounds);
@@ -60,8 +62,12 @@ final class RecoveryBench {
             fill(kafka, admin, faustId + "-counts-changelog", keys, true);
             fill(kafka, admin, streamsId + "-counts-changelog", keys, false);
             for (int round = 0; round <= rounds; round++) {
-                double f = faust(kafka, faustId, input, records);
-                double s = streams(kafka, streamsId, input, records);
+                double f = systems.contains("faust") ? faust(kafka, faustId, input, records) : Double.NaN;
+                double s = systems.contains("streams") ? streams(kafka, streamsId, input, records) : Double.NaN;
+                if (systems.contains("raw")) {
+                    double r = raw(kafka, faustId + "-counts-changelog", records);
+                    System.out.printf(Locale.ROOT, "  raw kafka-clients read of the same changelog (no store): %,.0f records/s%n", r);
+                }
                 String label = round == 0 ? "warm-up " : "measured";
                 System.out.printf(Locale.ROOT, "%s faust-java %,12.0f records/s   kafka-streams %,12.0f records/s  load %.2f%n",
                         label, f, s, TableBench.load());
@@ -103,11 +109,12 @@ final class RecoveryBench {
 
     private static double faust(EmbeddedKafka kafka, String id, String input, long records) throws Exception {
         Path dir = Files.createTempDirectory("tables-rec-faust-");
-        App app = App.create(id, cfg -> cfg.broker(kafka.brokerUrl()).store("rocksdb://").datadir(dir)
+        App app = App.create(id, cfg -> cfg.broker(kafka.brokerUrl()).store(System.getProperty("bench.store", "rocksdb://")).datadir(dir)
                 .keySerializer("raw").valueSerializer("raw").set("web_enabled", false));
         try {
             app.topic(input, byte[].class, byte[].class, o -> o.partitions(PARTITIONS)).stream();
-            app.table("counts", String.class, Long.class, () -> 0L, o -> o.partitions(PARTITIONS));
+            app.table("counts", String.class, Long.class, () -> 0L, o -> o.partitions(PARTITIONS)
+                    .recoveryBufferSize(Integer.getInteger("bench.recoveryBuffer", 1000)));
             long t0 = System.nanoTime();
             app.start();
             long deadline = t0 + Duration.ofMinutes(10).toNanos();
@@ -115,6 +122,8 @@ final class RecoveryBench {
                 TableState s = app.monitor().tables().get("counts");
                 if (s != null && s.recovery().finished() && s.activePartitions().size() == PARTITIONS) {
                     double seconds = (System.nanoTime() - t0) / 1e9;
+                    System.out.printf(Locale.ROOT, "  faust-java: start to recovered %.2f s, of which recovery %.2f s%n",
+                            seconds, s.recovery().millis() / 1e3);
                     if (s.recovery().recordsRead() != records) {
                         System.out.println("  faust-java recovered " + s.recovery().recordsRead() + " records, not " + records);
                         return Double.NaN;
@@ -128,6 +137,28 @@ final class RecoveryBench {
             app.stop();
             app.awaitStopped(Duration.ofSeconds(60));
             TableBench.deleteTree(dir);
+        }
+    }
+
+    /** @return records/s a plain consumer reads the changelog at, storing nothing: the ceiling of any restore here */
+    private static double raw(EmbeddedKafka kafka, String topic, long records) {
+        Map<String, Object> p = new java.util.HashMap<>(kafka.clientProperties());
+        p.put("max.poll.records", 10_000);
+        try (var c = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(p,
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<TopicPartition> tps = new ArrayList<>();
+            for (int i = 0; i < PARTITIONS; i++) {
+                tps.add(new TopicPartition(topic, i));
+            }
+            long t0 = System.nanoTime();
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            long n = 0;
+            while (n < records) {
+                n += c.poll(Duration.ofMillis(100)).count();
+            }
+            return records / ((System.nanoTime() - t0) / 1e9);
         }
     }
 
@@ -181,7 +212,9 @@ final class RecoveryBench {
             }
             return records / seconds;
         } finally {
-            s.close(Duration.ofSeconds(60));
+            // leave the group, so that the next round's instance is not made to wait out this one's session
+            s.close(CloseOptions.timeout(Duration.ofSeconds(60))
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             s.cleanUp();
             TableBench.deleteTree(dir);
         }

@@ -37,7 +37,7 @@ public final class TableBench {
     private static final String USAGE = """
             usage: bench/tables wordcount [--lines N] [--rounds R] [--modes alo,eos] [--partitions P]
                                          [--commit-alo-ms MS] [--commit-eos-ms MS] [--systems faust,streams]
-                   bench/tables recovery [--keys N] [--rounds R]
+                   bench/tables recovery [--keys N] [--rounds R] [--systems faust,streams]
                    bench/tables memory [--keys N] [--block-cache-mb M] [--write-buffer-mb M]
                    bench/tables failover [--keys N]
             """;

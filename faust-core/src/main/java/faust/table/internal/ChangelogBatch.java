@@ -30,11 +30,21 @@ final class ChangelogBatch {
     final long total;
     long read;
     private final int buffer;
+    private final @Nullable BatchApplier applier;
     private final Map<Overlay.Key, byte[]> pending = new LinkedHashMap<>();
     private long lastOffset = StateStore.NO_OFFSET;
     private int sinceFlush;
 
-    ChangelogBatch(StoredTable<?> table, int partition, long start, long end, int buffer) {
+    /**
+     * @param table the table
+     * @param partition the partition
+     * @param start the first offset to read
+     * @param end the offset to stop before, or Long.MAX_VALUE to follow
+     * @param buffer records per store batch
+     * @param applier applies the batches on other threads, or null to apply them on the caller's
+     */
+    ChangelogBatch(StoredTable<?> table, int partition, long start, long end, int buffer, @Nullable BatchApplier applier) {
+        this.applier = applier;
         this.table = table;
         this.partition = partition;
         this.end = end;
@@ -50,6 +60,9 @@ final class ChangelogBatch {
         byte[] v = pending.get(Overlay.Key.of(key));
         if (v != null) {
             return v == Overlay.DELETED ? null : v;
+        }
+        if (applier != null) {
+            applier.await(table, partition);       // a batch still being applied may hold the key
         }
         return table.holder().store().get(partition, key);
     }
@@ -103,7 +116,11 @@ final class ChangelogBatch {
         }
         List<StoreWrite> writes = new ArrayList<>(pending.size());
         pending.forEach((k, v) -> writes.add(new StoreWrite(k.bytes(), v == Overlay.DELETED ? null : v)));
-        table.holder().store().apply(partition, writes, lastOffset);
+        if (applier != null) {
+            applier.submit(table, partition, writes, lastOffset);
+        } else {
+            table.holder().store().apply(partition, writes, lastOffset);
+        }
         pending.clear();
         lastOffset = StateStore.NO_OFFSET;
         sinceFlush = 0;

@@ -94,7 +94,7 @@ final class ChangelogFollower {
                 long start = Recovery.startOffset(rt, t, p, tp, ends.getOrDefault(tp, 0L));
                 reader.seek(tp, start);
                 positions.put(tp, start);
-                batches.put(tp, new ChangelogBatch(t, p, start, Long.MAX_VALUE, t.spec().standbyBufferSize()));
+                batches.put(tp, new ChangelogBatch(t, p, start, Long.MAX_VALUE, t.spec().standbyBufferSize(), null));
             }
         }
         while (!stopped) {

@@ -31,6 +31,8 @@ final class Recovery {
     private static final Logger log = LoggerFactory.getLogger(Recovery.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final long PROGRESS_NANOS = Duration.ofSeconds(5).toNanos();
+    /** Store batches applied at once, on other threads than the one reading the changelogs. */
+    private static final int LANES = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final AppRuntime rt;
     private final Map<StoredTable<?>, Set<Integer>> actives;
@@ -152,13 +154,14 @@ final class Recovery {
         toRead.forEach((t, ps) -> ps.forEach(p -> all.add(new TP(t.changelogTopic(), p))));
         long started = System.nanoTime();
         if (!all.isEmpty()) {
-            try (TransportReader reader = rt.transport().createReader(rt.settings().id() + "-recovery")) {
+            try (TransportReader reader = rt.transport().createReader(rt.settings().id() + "-recovery");
+                 BatchApplier applier = new BatchApplier("faust-recovery-apply-" + rt.settings().id(), LANES)) {
                 reader.assign(all);
                 Map<TP, Long> ends = reader.endOffsets(all);
                 for (Map.Entry<StoredTable<?>, Set<Integer>> e : toRead.entrySet()) {
                     for (int p : e.getValue()) {
                         TP tp = new TP(e.getKey().changelogTopic(), p);
-                        ChangelogBatch t = seek(reader, e.getKey(), p, tp, ends.getOrDefault(tp, 0L));
+                        ChangelogBatch t = seek(reader, e.getKey(), p, tp, ends.getOrDefault(tp, 0L), applier);
                         if (t != null) {
                             targets.put(tp, t);
                         }
@@ -168,6 +171,7 @@ final class Recovery {
                 if (!read(reader, targets, started)) {
                     return false;
                 }
+                applier.awaitAll();
             }
         }
         progress(targets, started, true);
@@ -189,13 +193,14 @@ final class Recovery {
     }
 
     /** @return the partition to read, or null when its store is already at the changelog's end */
-    private @Nullable ChangelogBatch seek(TransportReader reader, StoredTable<?> table, int p, TP tp, long end) {
+    private @Nullable ChangelogBatch seek(TransportReader reader, StoredTable<?> table, int p, TP tp, long end,
+                                          BatchApplier applier) {
         long start = startOffset(rt, table, p, tp, end);
         if (start >= end) {
             return null;
         }
         reader.seek(tp, start);
-        return new ChangelogBatch(table, p, start, end, table.spec().recoveryBufferSize());
+        return new ChangelogBatch(table, p, start, end, table.spec().recoveryBufferSize(), applier);
     }
 
     /**

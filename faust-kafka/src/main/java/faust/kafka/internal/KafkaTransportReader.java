@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -115,7 +116,9 @@ final class KafkaTransportReader implements TransportReader {
     @Override
     public void close() {
         try {
-            consumer.close();
+            // nothing to commit or leave: a reader has no group; waiting for its last fetch to return (up to
+            // fetch.max.wait.ms) would only delay the end of a recovery
+            consumer.close(CloseOptions.timeout(Duration.ZERO));
         } catch (WakeupException | org.apache.kafka.common.errors.InterruptException e) {
             log.debug("[{}] changelog reader closed abruptly: {}", clientId, e.toString());
         } finally {
