@@ -76,8 +76,9 @@ D = "done"
 def P(x): return "partial: " + x
 def L(x): return "later: " + x
 def W(x): return "will not: " + x
-TBT = "`faust.table.TableTest`, `faust.table.TableRecoveryTest`, `faust.table.TableExactlyOnceTest`, `faust.kafka.KafkaTableTest`"
-TBL = L("tables issue"); KAFKA = L("Kafka issue #3"); WEB = L("web issue"); CLI = L("CLI issue")
+TBT = "`faust.table.TableTest`, `faust.table.TableRecoveryTest`, `faust.table.TableExactlyOnceTest`, `faust.table.StandbyTest`, `faust.kafka.KafkaTableTest`"
+STT = "`faust.table.SetTableTest`, `faust.examples.ExamplesTest`"
+TBL = L("tables issue"); WIN = L("windows issue"); KAFKA = L("Kafka issue #3"); WEB = L("web issue"); CLI = L("CLI issue")
 PY = W("Python/asyncio-only")
 LOGGER = ("SLF4J `Logger` per class", W("Python logging attribute; SLF4J loggers are private"), "—")
 
@@ -141,7 +142,7 @@ m("App", **{
  "finalize": row("`App.create(...)` builds a finalized app", D, APT),
  "worker_init": row("—", W("Python worker bootstrap hook")),
  "discover": row("`autodiscover` setting parsed", P("no classpath scanning of @agent definitions; agents register via App.agent()")),
- "main": row("`App.main(String... args)` → the `faust.CommandLine` that faust-cli provides through `ServiceLoader` (worker, agents)", P("only worker and agents commands"), APT),
+ "main": row("`App.main(String... args)` → the `faust.CommandLine` that faust-cli provides through `ServiceLoader` (worker, agents, tables, reset)", P("worker, agents, tables and reset commands; the others come with the CLI issue"), APT + ", `faust.cli.FaustCommandTest`"),
  "topic": row("`App.topic(name, keyType, valueType[, options])`, `App.topics(...)`, `App.topicPattern(...)`", D, APT),
  "channel": row("`App.channel(keyType, valueType)`", D, APT),
  "agent": row("`App.agent(name, channel|types, [a -> options], AgentFunction)` → `Agent<K,V,Void>`; `App.agent(name, channel|types, Result.class, [a -> options], YieldingAgentFunction)` → `Agent<K,V,R>`", D, AT),
@@ -152,8 +153,8 @@ m("App", **{
  "service": row("`App.service(Service)`", D, APT),
  "is_leader": row("`App.isLeader()`", D, APT),
  "stream": row("`App.stream(Channel)`", D, "`faust.stream.StreamTest`"),
- "Table": row("`App.table(name, K, V, default[, o -> options])` → `faust.table.Table`", P("no standbys; windowing comes with windows"), TBT),
- "SetTable": row("—", TBL),
+ "Table": row("`App.table(name, K, V, default[, o -> options])` → `faust.table.Table`; `App.globalTable(...)` → `faust.table.GlobalTable` (Faust's `GlobalTable`)", P("windowing comes with the windows issue"), TBT + ", `faust.table.GlobalTableTest`"),
+ "SetTable": row("`App.setTable(name, K, E[, o -> options])` → `faust.table.SetTable`; `App.setGlobalTable(...)` (Faust's `SetGlobalTable`)", D, STT),
  "page": row("—", WEB), "table_route": row("—", WEB), "command": row("—", CLI),
  "trace": row("—", L("tracing not planned yet")), "traced": row("—", L("tracing not planned yet")),
  "on_rebalance_start": row("internal (`RebalanceHandler` + `Sensor.onRebalanceStart()`)", P("no App-level hook; use a Sensor"), "`faust.sensor.internal.SensorDelegateTest`"),
@@ -278,7 +279,7 @@ m("Monitor", **{
  "max_send_latency_history": mon("`Monitor.maxSendLatencyHistory()`"),
  "max_assignment_latency_history": mon("`Monitor.maxAssignmentLatencyHistory()`"),
  "rebalances": mon("`Monitor.rebalances()`"),
- "tables": row("`Monitor.tables()` → `TableState` (keys retrieved, updated, deleted)", P("no recovery figures yet"), MO + ", `faust.table.TableTest`"),
+ "tables": row("`Monitor.tables()` → `TableState` (keys retrieved, updated, deleted; active and standby partitions, standby records, the last recovery's records read/total, time and whether it finished)", D, MO + ", `faust.table.TableTest`, `faust.table.StandbyTest`"),
  "commit_latency": mon("`Monitor.commitLatency()`"),
  "send_latency": mon("`Monitor.sendLatency()`"),
  "assignment_latency": mon("`Monitor.assignmentLatency()`"),
@@ -395,8 +396,13 @@ TABLE_SECS = {"SetTable", "Table", "Table.WindowWrapper", "HoppingWindow", "Tumb
 TABLE_ROWS = {
  "(class)": row("`faust.table.Table<K,V>` (`App.table(name, K, V, default[, o -> options])`; impl `faust.table.internal.ChangelogTable`): "
                "get/put/remove/delete/merge/compute/containsKey, local keySet/values/entrySet/size; docs/tables.md",
-               P("no standby replicas, no windowing (`tumbling`/`hopping` come with windows)"), TBT),
- "as_ansitable()": row("`Table.asAnsiTable()`", D, "`faust.table.TableTest`"),
+               P("no windowing (`tumbling`/`hopping` come with the windows issue)"), TBT),
+ "as_ansitable": row("`Table.asAnsiTable()`", D, "`faust.table.TableTest`"),
+}
+SET_ROWS = {
+ "(class)": row("`faust.table.SetTable<K,E>` (`App.setTable(...)`; impl `faust.table.internal.ChangelogSetTable`): get/contains/add/discard/"
+               "addAll/removeAll/retainAll/symmetricDifference/clear, keySet, `manager()` (Faust's `SetTableManager`, `startManager(true)`); "
+               "Faust's operation changelog; docs/tables.md", D, STT),
 }
 # ---- Topic
 TT = APT
@@ -534,13 +540,13 @@ def setting_row(n):
     if n == "setting_names":
         return row("`Settings.declared()` (every `Setting<T>` constant of the section classes); `Settings.asMap().keySet()`", D, "`faust.settings.SettingTest`")
     if n == "find_old_versiondirs":
-        return row("—", TBL)
+        return row("—", CLI + " (clean-versions)")
     if n in CLASS_SETTINGS:
         if n == "Monitor": return row("`App.monitor()`; extra sensors via `App.sensors().add(...)`", W("pluggable Python class; not declared (see `docs/settings.md`)"))
         if n == "Serializers": return row("`App.codecs().register(name, Codec)`", W("pluggable Python class; not declared"), CO)
         if n == "Table": return row("`faust.table.Table` (`App.table(...)`)", W("pluggable Python class; not declared"))
         if n == "TableManager": return row("internal `faust.table.internal.TableManager`", W("pluggable Python class; not declared"))
-        if n == "SetTable": return row("—", TBL)
+        if n == "SetTable": return row("`faust.table.SetTable` (`App.setTable(...)`)", W("pluggable Python class; not declared"))
         if n in ("PartitionAssignor", "LeaderAssignor"):
             return row("`faust.kafka.internal.FaustPartitionAssignor` (co-partitioned, sticky, leader topic)",
                        W("pluggable Python class; the kafka:// transport always uses its own assignor (see `docs/kafka.md`)"),
@@ -576,8 +582,6 @@ def setting_row(n):
         return row(java, P("parsed; runtime always acks an event whose processing raised (the default true); false is not honored"), SET_T)
     if n == "stream_ack_cancelled_tasks":
         return row(java, P("parsed; no task cancellation semantics in the runtime"), SET_T)
-    if n == "stream_recovery_delay":
-        return row(java, P("parsed; recovery starts at once on assignment"), SET_T)
     if n == "store":
         return row(java + ", `TableOptions.store(url)`", D + " (`memory://`, `rocksdb://` with faust-rocksdb; docs/tables.md)",
                    "`faust.table.TableRecoveryTest`, `faust.rocksdb.RocksDbTableTest`")
@@ -589,7 +593,12 @@ def setting_row(n):
         return row(java, P("parsed; no cache backend"), SET_T)
     if n == "worker_redirect_stdouts" or n == "worker_redirect_stdouts_level":
         return row(java, P("parsed; stdout not redirected"), SET_T)
-    if n in TABLE_SET: return row(java, TBL + " (setting parsed)", SET_T)
+    if n == "table_standby_replicas":
+        return row(java, D + " (standbys follow their changelogs; the kafka:// assignor and the memory broker assign them; docs/tables.md)",
+                   "`faust.table.StandbyTest`, `faust.kafka.KafkaTableTest`, `faust.kafka.internal.StandbyAssignmentTest`")
+    if n == "stream_recovery_delay":
+        return row(java, D + " (recovery waits it after each rebalance)", "`faust.table.TableRecoveryTest`")
+    if n in TABLE_SET: return row(java, WIN + " (setting parsed; window cleanup)", SET_T)
     if n in WEB_SET: return row(java, WEB + " (setting parsed)", SET_T)
     if n in KAFKA_ONLY: return row(java, KAFKA + " (setting parsed)", SET_T)
     if n in KAFKA_MAPPED:
@@ -616,7 +625,8 @@ def lookup(sec, name, kind):
     if sec in TABLE_SECS:
         if name == "logger": return LOGGER
         if sec == "Table" and name in TABLE_ROWS: return TABLE_ROWS[name]
-        return row("—", TBL)
+        if sec == "SetTable" and name in SET_ROWS: return SET_ROWS[name]
+        return row("—", WIN)
     base = ALIAS.get(sec, sec)
     for s in (sec, base):
         if name in M.get(s, {}): return M[s][name]

@@ -215,4 +215,27 @@ class TableRecoveryTest {
             assertThat(last.value()).isEqualTo(wire("03-table-changelog-apple-2.value"));
         }
     }
+
+    @Test
+    void recovery_waits_stream_recovery_delay_after_a_rebalance_before_the_agents_see_an_event() {
+        try (AppTestDriver d = AppTestDriver.create()) {
+            App app = d.app("delayed", c -> c.set(faust.settings.StreamSettings.STREAM_RECOVERY_DELAY,
+                    java.time.Duration.ofMillis(400)));
+            Topic<String, String> in = app.topic("in", String.class, String.class, o -> o.partitions(1));
+            app.table("t", String.class, Long.class, () -> 0L, o -> o.partitions(1));
+            List<Long> firstEventAfter = new CopyOnWriteArrayList<>();
+            long started = System.nanoTime();
+            app.agent("first", in, stream -> {
+                for (String s : stream) {
+                    if (firstEventAfter.isEmpty()) {
+                        firstEventAfter.add((System.nanoTime() - started) / 1_000_000);
+                    }
+                }
+            });
+            d.start(app);
+            d.pipeInput(in, "k", "v");
+            assertThat(firstEventAfter).hasSize(1);
+            assertThat(firstEventAfter.get(0)).as("ms from start to the first event").isGreaterThanOrEqualTo(400L);
+        }
+    }
 }

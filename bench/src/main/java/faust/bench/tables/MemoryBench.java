@@ -21,9 +21,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * A worker holding 64 partitions of 3 RocksDB tables loads {@code keys} keys (100-byte values) into
- * each; the benchmark samples the worker's resident memory (its own JVM, {@code -Xmx512m}) and
- * compares the largest sample with its heap plus the configured RocksDB budget (block cache plus
- * write buffers) plus 15%.
+ * each; the benchmark samples the worker's resident memory (its own JVM, {@code -Xmx512m}) and the
+ * memory the JVM committed for itself (Native Memory Tracking: heap, metaspace, code, threads, GC,
+ * buffers), and takes the rest as RocksDB's. It checks that RocksDB's part stays within the
+ * configured budget (block cache plus write buffers) plus 15%, and the whole within the JVM's own
+ * plus that budget, plus 15%.
  */
 final class MemoryBench {
     static final int PARTITIONS = 64;
@@ -35,21 +37,38 @@ final class MemoryBench {
         int keys = TableBench.intOpt(opts, "keys", 1_000_000);
         int cacheMb = TableBench.intOpt(opts, "block-cache-mb", 64);
         int buffersMb = TableBench.intOpt(opts, "write-buffer-mb", 64);
-        long heap = 512L << 20;
-        long budget = heap + ((long) cacheMb << 20) + ((long) buffersMb << 20);
-        long limit = (long) (budget * 1.15);
         System.out.printf(Locale.ROOT, "memory: %,d keys x 3 tables of %d partitions, 100-byte values; worker %s, RocksDB "
-                + "block cache %d MiB + write buffers %d MiB; limit (heap + RocksDB budget) x 1.15 = %,d MiB%n", keys,
-                PARTITIONS, HEAP, cacheMb, buffersMb, limit >> 20);
+                + "block cache %d MiB + write buffers %d MiB%n", keys, PARTITIONS, HEAP, cacheMb, buffersMb);
         Path dir = Files.createTempDirectory("tables-mem-");
         try (EmbeddedKafka kafka = TableBench.broker(); Admin admin = Admin.create(kafka.clientProperties())) {
             String input = "mem-in";
             TableBench.createTopic(admin, input, PARTITIONS, Map.of());
+            // the input is written first (not timed), so that loading it is the worker's work alone
+            java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
+            try (KafkaProducer<byte[], byte[]> p = TableBench.producer(kafka.clientProperties())) {
+                byte[] value = "v".repeat(100).getBytes(StandardCharsets.US_ASCII);
+                for (int k = 0; k < keys; k++) {
+                    p.send(new ProducerRecord<>(input, ("key-" + k).getBytes(StandardCharsets.US_ASCII), value), (md, e) -> {
+                        if (e != null) {
+                            failed.compareAndSet(null, e);
+                        }
+                    });
+                }
+            }
+            if (failed.get() != null) {
+                throw new IllegalStateException("could not write the input: " + failed.get(), failed.get());
+            }
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> cmd = List.of(java, HEAP, "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"),
+            List<String> cmd = new ArrayList<>(List.of(java, HEAP, "-XX:+UseParallelGC", "-XX:NativeMemoryTracking=summary"));
+            if (System.getProperty("bench.workerJvm") != null) {
+                cmd.addAll(List.of(System.getProperty("bench.workerJvm").split(" ")));
+            }
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                     Worker.class.getName(), kafka.brokerUrl(), dir.toString(), Integer.toString(cacheMb),
-                    Integer.toString(buffersMb), Integer.toString(keys));
-            Process worker = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                    Integer.toString(buffersMb), Integer.toString(keys)));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().put("MALLOC_ARENA_MAX", "2");     // RocksDB's advice for glibc: fewer, fuller malloc arenas
+            Process worker = pb.start();
             AtomicLong loaded = new AtomicLong();
             Thread reader = Thread.ofPlatform().daemon(true).start(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(worker.getInputStream(),
@@ -67,13 +86,9 @@ final class MemoryBench {
             });
             try {
                 long t0 = System.nanoTime();
-                try (KafkaProducer<byte[], byte[]> p = TableBench.producer(kafka.clientProperties())) {
-                    byte[] value = "v".repeat(100).getBytes(StandardCharsets.US_ASCII);
-                    for (int k = 0; k < keys; k++) {
-                        p.send(new ProducerRecord<>(input, ("key-" + k).getBytes(StandardCharsets.US_ASCII), value));
-                    }
-                }
                 long maxRss = 0;
+                long maxJvm = 0;
+                long maxRocks = 0;
                 long lastPrint = 0;
                 long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
                 long doneAt = 0;
@@ -83,8 +98,12 @@ final class MemoryBench {
                     long now = System.nanoTime();
                     if (now - lastPrint > 5_000_000_000L) {
                         lastPrint = now;
-                        System.out.printf(Locale.ROOT, "  %5.0f s: %,9d keys loaded, RSS %,5d MiB (max %,d MiB)%n",
-                                (now - t0) / 1e9, loaded.get(), rss >> 20, maxRss >> 20);
+                        long jvm = jvmCommitted(worker.pid());
+                        maxJvm = Math.max(maxJvm, jvm);
+                        maxRocks = Math.max(maxRocks, rss - jvm);
+                        System.out.printf(Locale.ROOT, "  %5.0f s: %,9d keys loaded, RSS %,5d MiB (max %,d MiB): JVM %,d MiB "
+                                + "(heap, metaspace, code, threads, GC, buffers), RocksDB and other native %,d MiB%n",
+                                (now - t0) / 1e9, loaded.get(), rss >> 20, maxRss >> 20, jvm >> 20, (rss - jvm) >> 20);
                     }
                     if (loaded.get() >= keys && doneAt == 0) {
                         doneAt = now;
@@ -95,16 +114,42 @@ final class MemoryBench {
                     Thread.sleep(200);
                 }
                 boolean ok = loaded.get() >= keys;
-                System.out.printf(Locale.ROOT, "memory: %,d of %,d keys loaded in %.0f s; max RSS %,d MiB; limit %,d MiB: %s%n",
-                        loaded.get(), keys, ((doneAt == 0 ? System.nanoTime() : doneAt) - t0) / 1e9, maxRss >> 20,
-                        limit >> 20, !ok ? "FAILED (not loaded)" : maxRss <= limit ? "within" : "OVER");
-                return ok && maxRss <= limit ? 0 : 1;
+                long rocksBudget = ((long) cacheMb << 20) + ((long) buffersMb << 20);
+                long rssLimit = (long) ((maxJvm + rocksBudget) * 1.15);
+                boolean rocksOk = maxRocks <= rocksBudget * 1.15;
+                boolean rssOk = maxRss <= rssLimit;
+                System.out.printf(Locale.ROOT, "memory: %,d of %,d keys loaded in %.0f s; max RSS %,d MiB, limit (the JVM's own "
+                        + "%,d MiB + RocksDB budget %,d MiB) x 1.15 = %,d MiB: %s; RocksDB and other native memory at most %,d "
+                        + "MiB, budget x 1.15 = %,d MiB: %s%n", loaded.get(), keys,
+                        ((doneAt == 0 ? System.nanoTime() : doneAt) - t0) / 1e9, maxRss >> 20, maxJvm >> 20, rocksBudget >> 20,
+                        rssLimit >> 20, rssOk ? "within" : "OVER", maxRocks >> 20, (long) (rocksBudget * 1.15) >> 20,
+                        rocksOk ? "within" : "OVER");
+                return ok && rssOk && rocksOk ? 0 : 1;
             } finally {
                 worker.destroyForcibly().waitFor();
                 reader.join(5000);
             }
         } finally {
             TableBench.deleteTree(dir);
+        }
+    }
+
+    /** @return the memory a JVM committed for itself (Native Memory Tracking's total), in bytes; 0 when jcmd does not tell */
+    static long jvmCommitted(long pid) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "VM.native_memory", "summary")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB")
+                    .matcher(out);
+            return m.find() ? Long.parseLong(m.group(1)) << 10 : 0;
+        } catch (java.io.IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
         }
     }
 

@@ -1,6 +1,7 @@
 package faust.table.internal;
 
 import faust.internal.AppRuntime;
+import faust.settings.StreamSettings;
 import faust.store.StateStore;
 import faust.topic.TP;
 import faust.transport.TpBatch;
@@ -91,6 +92,9 @@ final class Recovery {
             f.stop();
         }
         try {
+            if (!delay() || cancelled) {
+                return;
+            }
             if (recover() && !cancelled) {
                 follow();
                 done.accept(this);
@@ -101,6 +105,28 @@ final class Recovery {
                         rt.settings().id(), e);
             }
         }
+    }
+
+    /**
+     * Waits {@code stream_recovery_delay} first (Faust's pause after a rebalance, which lets a
+     * burst of rebalances settle before any changelog is read).
+     *
+     * @return false when cancelled meanwhile
+     */
+    private boolean delay() {
+        long until = System.nanoTime() + rt.settings().get(StreamSettings.STREAM_RECOVERY_DELAY).toNanos();
+        while (System.nanoTime() < until) {
+            if (cancelled) {
+                return false;
+            }
+            try {
+                Thread.sleep(Math.max(1, Math.min(50, (until - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     private void follow() {
