@@ -238,4 +238,65 @@ class TableRecoveryTest {
             assertThat(firstEventAfter.get(0)).as("ms from start to the first event").isGreaterThanOrEqualTo(400L);
         }
     }
+
+    @Test
+    void a_rebalance_during_recovery_restarts_it_for_the_new_assignment_and_no_input_is_lost() {
+        try (AppTestDriver d = AppTestDriver.create()) {
+            Worker first = new Worker(d, "rebal", "memory://");
+            d.start(first.app);
+            for (int i = 0; i < 30; i++) {
+                d.pipeInput(first.words, "w" + i % 6, "w" + i % 6);
+            }
+            first.app.stop();
+            // a slow recovery (40 ms a record: over a second), and a second worker joins in the middle of it
+            Worker slow = new Worker(d, "rebal", "memory://", 40);
+            slow.app.start();
+            faust.testing.Await.until(java.time.Duration.ofSeconds(10), () -> slow.changelogEvents.size() >= 3,
+                    "the recovery to be under way");
+            for (int i = 0; i < 6; i++) {
+                slow.words.send("w" + i, "w" + i).join();          // input arriving during the rebalance
+            }
+            Worker joining = new Worker(d, "rebal", "memory://");
+            joining.app.start();
+            try {
+                faust.testing.Await.until(java.time.Duration.ofSeconds(30), () -> sum(slow) + sum(joining) == 36,
+                        () -> "every input counted: " + sum(slow) + " + " + sum(joining) + " of 36");
+                for (int i = 0; i < 6; i++) {
+                    String w = "w" + i;
+                    Long here = slow.counts.containsKey(w) ? slow.counts.get(w) : joining.counts.get(w);
+                    assertThat(here).as(w + ", counted once, 5 before and 1 during the rebalance").isEqualTo(6L);
+                }
+            } finally {
+                joining.app.stop();
+                slow.app.stop();
+            }
+            assertThat(slow.recovered.get() + joining.recovered.get()).as("each worker recovered for its final assignment")
+                    .isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    private static long sum(Worker w) {
+        return w.counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    @Test
+    void with_more_workers_than_partitions_the_worker_without_one_is_ready_and_the_others_count() {
+        try (AppTestDriver d = AppTestDriver.create()) {
+            List<Worker> workers = List.of(new Worker(d, "many", "memory://"), new Worker(d, "many", "memory://"),
+                    new Worker(d, "many", "memory://"));
+            for (Worker w : workers) {
+                d.start(w.app);
+            }
+            assertThat(workers).filteredOn(w -> w.app.assignment().stream()
+                    .noneMatch(tp -> tp.topic().equals("words"))).as("two partitions, three workers").hasSize(1);
+            for (int i = 0; i < 10; i++) {
+                d.pipeInput(workers.get(0).words, "w" + i % 2, "w" + i % 2);
+            }
+            long sum = 0;
+            for (Worker w : workers) {
+                sum += w.counts.values().stream().mapToLong(Long::longValue).sum();
+            }
+            assertThat(sum).isEqualTo(10);
+        }
+    }
 }

@@ -261,4 +261,26 @@ class TableTest {
             assertThat(log.size()).as("coalesced: a record per key per commit, not one per write").isLessThan(300);
         }
     }
+
+    @Test
+    void an_agent_s_test_context_writes_and_reads_its_tables_without_a_broker_round_trip() {
+        try (AppTestDriver d = AppTestDriver.create()) {
+            App app = d.app("ctx");
+            Topic<String, String> words = app.topic("words", String.class, String.class, o -> o.partitions(1));
+            Table<String, Long> counts = app.table("counts", String.class, Long.class, () -> 0L, o -> o.partitions(1));
+            faust.agent.Agent<String, String, Void> count = app.agent("count", words, stream -> {
+                for (String w : stream) {
+                    counts.merge(w, 1L, Long::sum);
+                }
+            });
+            try (var ctx = count.testContext()) {
+                ctx.put("apple");
+                ctx.put("apple");
+                ctx.put("pear");
+                assertThat(counts.get("apple")).isEqualTo(2L);
+                assertThat(counts.get("pear")).isEqualTo(1L);
+                assertThat(counts.size()).isEqualTo(2);
+            }
+        }
+    }
 }

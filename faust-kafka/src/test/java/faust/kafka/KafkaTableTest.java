@@ -12,6 +12,8 @@ import faust.settings.TableSettings;
 import faust.table.GlobalTable;
 import faust.table.Table;
 import faust.topic.Topic;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,9 +30,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Tables on a real broker: the changelog topic, recovery by a new worker, partitions moving between workers. */
 @Tag("integration")
@@ -60,11 +66,19 @@ class KafkaTableTest {
         }
 
         Worker(String id, boolean exactlyOnce, int standbys) {
+            this(id, exactlyOnce, standbys, null);
+        }
+
+        /** @param rocksDir with a directory: the table on rocksdb:// there; else memory:// */
+        Worker(String id, boolean exactlyOnce, int standbys, @Nullable Path rocksDir) {
             app = KafkaTestSupport.app(id, kafka.brokerUrl(), c -> {
                 if (exactlyOnce) {
                     c.processingGuarantee(ProcessingGuarantee.EXACTLY_ONCE);
                 }
                 c.set(TableSettings.TABLE_STANDBY_REPLICAS, standbys);
+                if (rocksDir != null) {
+                    c.store("rocksdb://").datadir(rocksDir);
+                }
             });
             events = app.topic(id + "-events", String.class, String.class, o -> o.partitions(4));
             counts = app.table("counts", String.class, Long.class, () -> 0L,
@@ -282,6 +296,61 @@ class KafkaTableTest {
             }
         } finally {
             apps.forEach(App::stop);
+        }
+    }
+
+    @Test
+    void a_store_offset_that_retention_deleted_from_the_changelog_recovers_from_the_log_start_without_stalling(
+            @TempDir Path datadir) throws Exception {
+        String id = unique("table-retention");
+        Worker first = new Worker(id, false, 0, datadir);
+        first.app.start();
+        try {
+            send(first, 1);
+            until(Duration.ofSeconds(60), () -> first.sum() == KEYS, "20 counted");
+        } finally {
+            first.app.stop();
+        }
+        // another worker wrote on (100, then 200, for every key); then retention deleted all but each
+        // partition's last record, past the offsets the local RocksDB persisted
+        String changelog = id + "-counts-changelog";
+        Map<Integer, String> lastKey = new HashMap<>();
+        Map<String, Object> pp = new HashMap<>(kafka.clientProperties());
+        try (var p = new org.apache.kafka.clients.producer.KafkaProducer<>(pp, new StringSerializer(), new StringSerializer())) {
+            for (String value : List.of("100", "200")) {
+                for (int k = 0; k < KEYS; k++) {
+                    String json = "\"key-" + k + "\"";
+                    // the partition of the key's events (raw keys on the events topic), where the table writes it
+                    int partition = Utils.toPositive(Utils.murmur2(("key-" + k).getBytes(StandardCharsets.UTF_8))) % 4;
+                    p.send(new org.apache.kafka.clients.producer.ProducerRecord<>(changelog, partition, json, value)).get();
+                    lastKey.put(partition, "key-" + k);
+                }
+            }
+        }
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            // Kafka deletes records only where the cleanup policy deletes (as a windowed table's changelog does)
+            ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, changelog);
+            admin.incrementalAlterConfigs(Map.of(r, List.of(new org.apache.kafka.clients.admin.AlterConfigOp(
+                    new org.apache.kafka.clients.admin.ConfigEntry("cleanup.policy", "compact,delete"),
+                    org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)))).all().get();
+            Map<TopicPartition, OffsetSpec> q = new HashMap<>();
+            for (int i = 0; i < 4; i++) {
+                q.put(new TopicPartition(changelog, i), OffsetSpec.latest());
+            }
+            Map<TopicPartition, org.apache.kafka.clients.admin.RecordsToDelete> del = new HashMap<>();
+            admin.listOffsets(q).all().get().forEach((tp, end) ->
+                    del.put(tp, org.apache.kafka.clients.admin.RecordsToDelete.beforeOffset(end.offset() - 1)));
+            admin.deleteRecords(del).all().get();
+        }
+        Worker second = new Worker(id, false, 0, datadir);
+        second.app.start();
+        try {
+            until(Duration.ofSeconds(60), () -> second.recoveries.get() >= 1, "the recovery to finish, not stall");
+            for (String key : lastKey.values()) {
+                assertThat(second.counts.get(key)).as(key + ": the record that survived retention").isEqualTo(200L);
+            }
+        } finally {
+            second.app.stop();
         }
     }
 }
