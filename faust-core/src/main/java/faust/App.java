@@ -603,8 +603,7 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * A table every worker holds whole and keeps following (Faust's {@code app.GlobalTable}): for
-     * reference data that every event needs, whichever partition it comes from.
+     * A table every worker holds whole and keeps following (Faust's {@code app.GlobalTable}).
      *
      * @param name the table's name
      * @param keyType key type
@@ -641,8 +640,7 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * A set table with options, e.g. {@code o -> o.startManager(true)} to route set operations
-     * from anywhere to the worker that holds the key (Faust's {@code start_manager=True}).
+     * A set table with options, e.g. {@code o -> o.startManager(true)} (Faust's {@code start_manager=True}).
      *
      * @param name the table's name
      * @param keyType key type
@@ -677,10 +675,9 @@ public final class App implements AutoCloseable {
 
     private <K, E> SetTable<K, E> setTable(String name, Class<K> keyType, Class<E> elementType,
                                            Consumer<TableOptions> options, boolean global) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(keyType, "keyType");
-        Objects.requireNonNull(elementType, "elementType");
-        ChangelogSetTable<K, E> t = tables.setTable(name, keyType, elementType, TableSpec.of(options), global);
+        ChangelogSetTable<K, E> t = tables.setTable(Objects.requireNonNull(name, "name"),
+                Objects.requireNonNull(keyType, "keyType"), Objects.requireNonNull(elementType, "elementType"),
+                TableSpec.of(options), global);
         Topic<K, byte[]> manager = t.managerTopic();
         if (manager != null) {
             agents.add(name + "-setmanager", manager, AgentSpec.of(o -> { }), t::runManager);
