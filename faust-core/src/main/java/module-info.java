@@ -23,6 +23,7 @@ module faust.core {
     exports faust.testing;
     exports faust.topic;
     exports faust.transport;
+    exports faust.window;
 
     uses faust.CommandLine;
     uses faust.store.StoreFactory;

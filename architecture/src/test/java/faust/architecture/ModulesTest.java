@@ -55,7 +55,7 @@ class ModulesTest {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(exported).containsExactlyInAnyOrder("faust", "faust.agent", "faust.auth", "faust.codec", "faust.errors",
                 "faust.sensor", "faust.service", "faust.settings", "faust.store", "faust.stream", "faust.table", "faust.testing",
-                "faust.topic", "faust.transport");
+                "faust.topic", "faust.transport", "faust.window");
         Set<String> packages = descriptor("faust.core").packages();
         assertThat(packages).contains("faust.internal", "faust.stream.internal", "faust.transport.internal",
                 "faust.table.internal", "faust.store.internal");
