@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * One window's time range, half-open: it holds the instants from {@code start} (included) to
- * {@code end} (excluded). Faust writes the same range as {@code (start, start + size - 0.1)} in
- * seconds; {@link #faustEnd()} gives that form for the wire.
+ * {@code end} (excluded). Faust writes a tumbling or hopping range as {@code (start, start + size - 0.1)}
+ * in seconds; that form appears only in windowed changelog keys, which the runtime encodes.
  *
  * @param start the first instant in the window
  * @param end the first instant after it
@@ -46,14 +46,6 @@ public record WindowRange(Instant start, Instant end) implements Comparable<Wind
     /** @return {@code end - start} */
     public Duration size() {
         return Duration.between(start, end);
-    }
-
-    /**
-     * @return the end as Faust writes it in a windowed changelog key: 0.1 s before {@link #end()}
-     *     (Faust's ranges end at {@code start + size - 0.1}, inclusive)
-     */
-    public Instant faustEnd() {
-        return end.minusMillis(100);
     }
 
     /** Earlier starts first, then earlier ends. */
