@@ -399,6 +399,14 @@ TABLE_ROWS = {
                P("no windowing (`tumbling`/`hopping` come with the windows issue)"), TBT),
  "as_ansitable": row("`Table.asAnsiTable()`", D, "`faust.table.TableTest`"),
 }
+WT = "`faust.window.WindowTest`"
+WINDOW_ROWS = {
+ "Window": row("sealed `faust.window.Window` (`ranges`, `current`, `earliest`, `delta`, `stale`, `expires`; `Instant`/`Duration`); "
+               "half-open `faust.window.WindowRange`", D + " (windowed tables come with the windows issue)", WT),
+ "HoppingWindow": row("`faust.window.HoppingWindow(size, step, expires)`", D + " (millisecond sizes; step at most size)", WT),
+ "TumblingWindow": row("`faust.window.TumblingWindow(size, expires)`, `TumblingWindow.of(size)`", D, WT),
+ "SlidingWindow": row("`faust.window.SlidingWindow(before, after, expires)`", D, WT),
+}
 SET_ROWS = {
  "(class)": row("`faust.table.SetTable<K,E>` (`App.setTable(...)`; impl `faust.table.internal.ChangelogSetTable`): get/contains/add/discard/"
                "addAll/removeAll/retainAll/symmetricDifference/clear, keySet, `manager()` (Faust's `SetTableManager`, `startManager(true)`); "
@@ -626,6 +634,7 @@ def lookup(sec, name, kind):
         if name == "logger": return LOGGER
         if sec == "Table" and name in TABLE_ROWS: return TABLE_ROWS[name]
         if sec == "SetTable" and name in SET_ROWS: return SET_ROWS[name]
+        if sec in WINDOW_ROWS and name == "(class)": return WINDOW_ROWS[sec]
         return row("—", WIN)
     base = ALIAS.get(sec, sec)
     for s in (sec, base):
