@@ -7,6 +7,7 @@ import faust.stream.internal.EventImpl;
 import faust.table.Table;
 import faust.topic.TP;
 import faust.transport.TrackedMessage;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +75,7 @@ public class TableBenchmark {
     private EventImpl<String, String> event;
 
     @Setup(Level.Trial)
-    public void start() throws RocksDBException, java.io.IOException {
+    public void start() throws RocksDBException, IOException {
         dir = Files.createTempDirectory("table-jmh-");
         String id = "table-bench-" + UUID.randomUUID();
         app = App.create(id, cfg -> cfg.broker("discard://" + id).store(store + "://").datadir(dir)
@@ -99,7 +100,7 @@ public class TableBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void stop() throws java.io.IOException {
+    public void stop() throws IOException {
         CurrentEvent.set(null);
         app.stop();
         rocks.close();

@@ -1,5 +1,6 @@
 package faust.window;
 
+import faust.errors.ImproperlyConfiguredException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,14 +19,14 @@ public record SlidingWindow(Duration before, Duration after, @Nullable Duration 
     /**
      * Checks the window.
      *
-     * @throws faust.errors.ImproperlyConfiguredException when a duration is negative, both reaches are
+     * @throws ImproperlyConfiguredException when a duration is negative, both reaches are
      *     zero, or expires is below 1 ms
      */
     public SlidingWindow {
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");
         if (before.isNegative() || after.isNegative() || before.plus(after).toMillis() < 1) {
-            throw new faust.errors.ImproperlyConfiguredException("a sliding window reaches back and forward by "
+            throw new ImproperlyConfiguredException("a sliding window reaches back and forward by "
                     + "durations of at least 0, together at least 1 ms; got before=" + before + ", after=" + after);
         }
         Windows.checkExpires(expires);

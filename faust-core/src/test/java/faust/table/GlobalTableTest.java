@@ -8,6 +8,7 @@ import faust.sensor.TableState;
 import faust.topic.Topic;
 import faust.transport.internal.Partitioner;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class GlobalTableTest {
             // an order of either partition is priced on the worker that reads it with both rates
             d.pipeInput(a.orders, eur, usd);
             d.pipeInput(a.orders, usd, eur);
-            List<String> seen = new java.util.ArrayList<>(a.seen);
+            List<String> seen = new ArrayList<>(a.seen);
             seen.addAll(b.seen);
             assertThat(seen).containsExactlyInAnyOrder(usd + "=0.9[rated]", eur + "=1.1[rated]");
 

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import faust.App;
 import faust.AppTestDriver;
 import faust.errors.ImproperlyConfiguredException;
+import faust.sensor.Sensor;
 import faust.stream.Headers;
 import faust.topic.TP;
 import faust.topic.Topic;
 import faust.transport.TopicDeclaration;
 import faust.transport.TrackedMessage;
 import faust.transport.internal.MemoryBroker;
+import faust.transport.internal.Partitioner;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -148,7 +150,7 @@ class SetTableTest {
             }
             List<String> bad = new CopyOnWriteArrayList<>();
             Rooms w = new Rooms(d, "skip");
-            w.app.sensors().add(new faust.sensor.Sensor() {
+            w.app.sensors().add(new Sensor() {
                 @Override
                 public void onDecodeError(TP tp, long offset, Throwable error) {
                     bad.add(tp + "@" + offset + ": " + error.getMessage());
@@ -182,7 +184,7 @@ class SetTableTest {
             assertThat(members.get("lobby")).containsExactlyInAnyOrder("bob", "carol");
             assertThat(members.get("hall")).isEmpty();
             // the operation records are Faust's SetManagerOperation, keyed as Faust's str-keyed manager topic
-            int p = faust.transport.internal.Partitioner.partitionFor("lobby".getBytes(StandardCharsets.UTF_8), 2);
+            int p = Partitioner.partitionFor("lobby".getBytes(StandardCharsets.UTF_8), 2);
             TrackedMessage first = broker(d).visible(new TP("members-setmanager", p), 0).get(0);
             assertThat(text(first.key())).isEqualTo("lobby");
             assertThat(text(first.value()))

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import faust.App;
 import faust.AppTestDriver;
+import faust.settings.StreamSettings;
 import faust.stream.Headers;
 import faust.stream.Message;
+import faust.testing.Await;
 import faust.topic.Topic;
 import faust.transport.TopicDeclaration;
 import faust.transport.internal.MemoryBroker;
@@ -14,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -219,8 +222,8 @@ class TableRecoveryTest {
     @Test
     void recovery_waits_stream_recovery_delay_after_a_rebalance_before_the_agents_see_an_event() {
         try (AppTestDriver d = AppTestDriver.create()) {
-            App app = d.app("delayed", c -> c.set(faust.settings.StreamSettings.STREAM_RECOVERY_DELAY,
-                    java.time.Duration.ofMillis(400)));
+            App app = d.app("delayed", c -> c.set(StreamSettings.STREAM_RECOVERY_DELAY,
+                    Duration.ofMillis(400)));
             Topic<String, String> in = app.topic("in", String.class, String.class, o -> o.partitions(1));
             app.table("t", String.class, Long.class, () -> 0L, o -> o.partitions(1));
             List<Long> firstEventAfter = new CopyOnWriteArrayList<>();
@@ -251,7 +254,7 @@ class TableRecoveryTest {
             // a slow recovery (40 ms a record: over a second), and a second worker joins in the middle of it
             Worker slow = new Worker(d, "rebal", "memory://", 40);
             slow.app.start();
-            faust.testing.Await.until(java.time.Duration.ofSeconds(10), () -> slow.changelogEvents.size() >= 3,
+            Await.until(Duration.ofSeconds(10), () -> slow.changelogEvents.size() >= 3,
                     "the recovery to be under way");
             for (int i = 0; i < 6; i++) {
                 slow.words.send("w" + i, "w" + i).join();          // input arriving during the rebalance
@@ -259,7 +262,7 @@ class TableRecoveryTest {
             Worker joining = new Worker(d, "rebal", "memory://");
             joining.app.start();
             try {
-                faust.testing.Await.until(java.time.Duration.ofSeconds(30), () -> sum(slow) + sum(joining) == 36,
+                Await.until(Duration.ofSeconds(30), () -> sum(slow) + sum(joining) == 36,
                         () -> "every input counted: " + sum(slow) + " + " + sum(joining) + " of 36");
                 for (int i = 0; i < 6; i++) {
                     String w = "w" + i;

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import faust.App;
 import faust.AppTestDriver;
+import faust.agent.Agent;
 import faust.errors.FaustException;
 import faust.errors.ImproperlyConfiguredException;
+import faust.stream.KeyValue;
 import faust.topic.TP;
 import faust.topic.Topic;
 import faust.transport.TrackedMessage;
@@ -14,7 +16,9 @@ import faust.transport.internal.MemoryBroker;
 import faust.transport.internal.Partitioner;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -234,7 +238,7 @@ class TableTest {
     @Test
     void writes_of_a_key_between_two_commits_reach_the_changelog_as_its_last_value_only() {
         try (AppTestDriver d = AppTestDriver.create()) {
-            App app = d.app("coalesce", c -> c.brokerCommitInterval(java.time.Duration.ofMillis(500))
+            App app = d.app("coalesce", c -> c.brokerCommitInterval(Duration.ofMillis(500))
                     .brokerCommitEvery(1_000_000));
             Topic<String, String> in = app.topic("in", String.class, String.class, o -> o.partitions(1));
             Table<String, Long> t = app.table("t", String.class, Long.class, () -> 0L, o -> o.partitions(1));
@@ -244,14 +248,14 @@ class TableTest {
                 }
             });
             d.start(app);
-            List<faust.stream.KeyValue<String, String>> input = new ArrayList<>();
+            List<KeyValue<String, String>> input = new ArrayList<>();
             for (int i = 0; i < 3000; i++) {
                 String k = "k" + i % 3;
-                input.add(new faust.stream.KeyValue<>(k, k));
+                input.add(new KeyValue<>(k, k));
             }
             d.pipeInputs(in, input);
             assertThat(t.get("k0")).isEqualTo(1000L);
-            Map<String, String> last = new java.util.HashMap<>();
+            Map<String, String> last = new HashMap<>();
             List<TrackedMessage> log = broker(d).visible(new TP("coalesce-t-changelog", 0), 0);
             for (TrackedMessage m : log) {
                 last.put(text(m.key()), text(m.value()));
@@ -268,7 +272,7 @@ class TableTest {
             App app = d.app("ctx");
             Topic<String, String> words = app.topic("words", String.class, String.class, o -> o.partitions(1));
             Table<String, Long> counts = app.table("counts", String.class, Long.class, () -> 0L, o -> o.partitions(1));
-            faust.agent.Agent<String, String, Void> count = app.agent("count", words, stream -> {
+            Agent<String, String, Void> count = app.agent("count", words, stream -> {
                 for (String w : stream) {
                     counts.merge(w, 1L, Long::sum);
                 }

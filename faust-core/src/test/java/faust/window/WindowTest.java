@@ -7,6 +7,7 @@ import faust.errors.ImproperlyConfiguredException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -175,7 +176,7 @@ class WindowTest {
 
     @Test
     void for_random_windows_and_instants_the_ranges_are_every_window_that_holds_the_instant() {
-        java.util.Random rnd = new java.util.Random(11);
+        Random rnd = new Random(11);
         for (int i = 0; i < 5000; i++) {
             long step = 1 + rnd.nextInt(10_000);
             long size = step + rnd.nextInt(30_000);

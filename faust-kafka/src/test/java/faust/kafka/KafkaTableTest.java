@@ -22,11 +22,16 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -316,13 +321,13 @@ class KafkaTableTest {
         String changelog = id + "-counts-changelog";
         Map<Integer, String> lastKey = new HashMap<>();
         Map<String, Object> pp = new HashMap<>(kafka.clientProperties());
-        try (var p = new org.apache.kafka.clients.producer.KafkaProducer<>(pp, new StringSerializer(), new StringSerializer())) {
+        try (var p = new KafkaProducer<>(pp, new StringSerializer(), new StringSerializer())) {
             for (String value : List.of("100", "200")) {
                 for (int k = 0; k < KEYS; k++) {
                     String json = "\"key-" + k + "\"";
                     // the partition of the key's events (raw keys on the events topic), where the table writes it
                     int partition = Utils.toPositive(Utils.murmur2(("key-" + k).getBytes(StandardCharsets.UTF_8))) % 4;
-                    p.send(new org.apache.kafka.clients.producer.ProducerRecord<>(changelog, partition, json, value)).get();
+                    p.send(new ProducerRecord<>(changelog, partition, json, value)).get();
                     lastKey.put(partition, "key-" + k);
                 }
             }
@@ -330,16 +335,15 @@ class KafkaTableTest {
         try (Admin admin = Admin.create(kafka.clientProperties())) {
             // Kafka deletes records only where the cleanup policy deletes (as a windowed table's changelog does)
             ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, changelog);
-            admin.incrementalAlterConfigs(Map.of(r, List.of(new org.apache.kafka.clients.admin.AlterConfigOp(
-                    new org.apache.kafka.clients.admin.ConfigEntry("cleanup.policy", "compact,delete"),
-                    org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)))).all().get();
+            admin.incrementalAlterConfigs(Map.of(r, List.of(new AlterConfigOp(
+                    new ConfigEntry("cleanup.policy", "compact,delete"), AlterConfigOp.OpType.SET)))).all().get();
             Map<TopicPartition, OffsetSpec> q = new HashMap<>();
             for (int i = 0; i < 4; i++) {
                 q.put(new TopicPartition(changelog, i), OffsetSpec.latest());
             }
-            Map<TopicPartition, org.apache.kafka.clients.admin.RecordsToDelete> del = new HashMap<>();
+            Map<TopicPartition, RecordsToDelete> del = new HashMap<>();
             admin.listOffsets(q).all().get().forEach((tp, end) ->
-                    del.put(tp, org.apache.kafka.clients.admin.RecordsToDelete.beforeOffset(end.offset() - 1)));
+                    del.put(tp, RecordsToDelete.beforeOffset(end.offset() - 1)));
             admin.deleteRecords(del).all().get();
         }
         Worker second = new Worker(id, false, 0, datadir);

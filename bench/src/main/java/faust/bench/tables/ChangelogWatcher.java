@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,7 +61,7 @@ final class ChangelogWatcher implements AutoCloseable {
      * @param failure a failure of the system under test, checked while waiting
      * @return null when complete, else what was missing
      */
-    @Nullable String await(String topic, long expected, Duration timeout, java.util.function.Supplier<@Nullable Throwable> failure) {
+    @Nullable String await(String topic, long expected, Duration timeout, Supplier<@Nullable Throwable> failure) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<TopicPartition> tps = new ArrayList<>();
         while (tps.isEmpty()) {

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,6 +28,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class FailoverBench {
     static final int PARTITIONS = 8;
+    private static final List<Integer> ALL = IntStream.range(0, PARTITIONS).boxed().toList();
 
     private FailoverBench() {}
 
@@ -90,7 +92,7 @@ final class FailoverBench {
                 }
             }
             String changelog = id + "-kv-changelog";
-            await(b, () -> ends(admin, changelog) >= keys ? Boolean.TRUE : null, "every key in the changelog");
+            await(b, () -> endsOf(admin, changelog, ALL) >= keys ? Boolean.TRUE : null, "every key in the changelog");
             // a key A holds, to ask B for after the kill
             String probe = null;
             for (int k = 0; probe == null; k++) {
@@ -125,14 +127,6 @@ final class FailoverBench {
             TableBench.deleteTree(dirA);
             TableBench.deleteTree(dirB);
         }
-    }
-
-    private static long ends(Admin admin, String topic) throws Exception {
-        Map<TopicPartition, OffsetSpec> q = new HashMap<>();
-        for (int p = 0; p < PARTITIONS; p++) {
-            q.put(new TopicPartition(topic, p), OffsetSpec.latest());
-        }
-        return admin.listOffsets(q).all().get().values().stream().mapToLong(x -> x.offset()).sum();
     }
 
     private static long endsOf(Admin admin, String topic, List<Integer> partitions) throws Exception {

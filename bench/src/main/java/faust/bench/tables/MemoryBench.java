@@ -5,6 +5,7 @@ import faust.embedded.EmbeddedKafka;
 import faust.table.Table;
 import faust.topic.Topic;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -44,7 +48,7 @@ final class MemoryBench {
             String input = "mem-in";
             TableBench.createTopic(admin, input, PARTITIONS, Map.of());
             // the input is written first (not timed), so that loading it is the worker's work alone
-            java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
+            AtomicReference<Exception> failed = new AtomicReference<>();
             try (KafkaProducer<byte[], byte[]> p = TableBench.producer(kafka.clientProperties())) {
                 byte[] value = "v".repeat(100).getBytes(StandardCharsets.US_ASCII);
                 for (int k = 0; k < keys; k++) {
@@ -80,7 +84,7 @@ final class MemoryBench {
                             System.out.println("  worker: " + line);
                         }
                     }
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     // the worker ended
                 }
             });
@@ -142,10 +146,10 @@ final class MemoryBench {
                     .redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB")
+            Matcher m = Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB")
                     .matcher(out);
             return m.find() ? Long.parseLong(m.group(1)) << 10 : 0;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -161,7 +165,7 @@ final class MemoryBench {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) << 10;
                 }
             }
-        } catch (java.io.IOException | NumberFormatException e) {
+        } catch (IOException | NumberFormatException e) {
             return 0;
         }
         return 0;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -146,7 +147,7 @@ public final class TableBench {
                 for (String mode : modes) {
                     List<String> order = new ArrayList<>(systems);
                     if (round % 2 == 1) {
-                        java.util.Collections.reverse(order);
+                        Collections.reverse(order);
                     }
                     for (String system : order) {
                         String id = "wc-" + system + "-" + mode + "-" + (++run) + "-" + nonce;

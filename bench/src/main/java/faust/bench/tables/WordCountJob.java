@@ -3,7 +3,6 @@ package faust.bench.tables;
 import faust.App;
 import faust.table.Table;
 import faust.topic.Topic;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -116,8 +116,7 @@ sealed interface WordCountJob extends AutoCloseable {
             streams = new KafkaStreams(b.build(), p);
             streams.setUncaughtExceptionHandler(e -> {
                 failure = e;
-                return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
-                        .SHUTDOWN_CLIENT;
+                return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             });
             streams.start();
         }
@@ -136,10 +135,5 @@ sealed interface WordCountJob extends AutoCloseable {
         public void close() {
             streams.close(Duration.ofSeconds(60));
         }
-    }
-
-    /** @return the words of a line, for a check */
-    static String[] split(byte[] line) {
-        return SPACE.split(new String(line, StandardCharsets.US_ASCII));
     }
 }

@@ -8,6 +8,7 @@ import faust.stream.internal.EventImpl;
 import faust.table.TableSpec;
 import faust.transport.TrackedMessage;
 import faust.transport.internal.Partitioner;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -119,7 +120,7 @@ abstract sealed class StoredTable<K> permits ChangelogTable, ChangelogSetTable {
      */
     final byte[] canonicalKey(byte[] raw) {
         byte[] mine = keyBytes(key(raw));
-        return java.util.Arrays.equals(raw, mine) ? raw : mine;
+        return Arrays.equals(raw, mine) ? raw : mine;
     }
 
     /**

@@ -158,7 +158,7 @@ public final class TableManager implements PartitionGate, TransactionListener {
 
     /** @return the tables, in declaration order */
     public List<StateTable> tables() {
-        return List.copyOf(tables.stream().map(t -> (StateTable) t).toList());
+        return tables.stream().map(StateTable.class::cast).toList();
     }
 
     private OptionalInt partitionCount(String topic) {

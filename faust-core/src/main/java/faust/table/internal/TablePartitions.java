@@ -61,11 +61,6 @@ final class TablePartitions {
         return readable;
     }
 
-    /** @return the standby partitions, ascending */
-    List<Integer> standbys() {
-        return standby.stream().sorted().toList();
-    }
-
     boolean holds(int partition) {
         return held.contains(partition);
     }
