@@ -27,14 +27,10 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.jspecify.annotations.Nullable;
@@ -174,7 +170,7 @@ class KafkaTableTest {
         } finally {
             w.app.stop();
         }
-        assertThat(committedChangelog(id + "-counts-changelog")).hasSize(KEYS)
+        assertThat(KafkaTestSupport.committedChangelog(kafka, id + "-counts-changelog", 4)).hasSize(KEYS)
                 .allSatisfy((k, v) -> assertThat(v).as(k).isEqualTo(10L));
     }
 
@@ -189,31 +185,6 @@ class KafkaTableTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** @return each key's latest value in the changelog, read read_committed */
-    private static Map<String, Long> committedChangelog(String topic) {
-        Map<String, Object> p = new HashMap<>(kafka.clientProperties());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put("key.deserializer", StringDeserializer.class);
-        p.put("value.deserializer", StringDeserializer.class);
-        Map<String, Long> out = new HashMap<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-            List<TopicPartition> tps = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                tps.add(new TopicPartition(topic, i));
-            }
-            c.assign(tps);
-            c.seekToBeginning(tps);
-            Map<TopicPartition, Long> ends = c.endOffsets(tps);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (tps.stream().anyMatch(tp -> c.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-                    out.put(r.key().substring(1, r.key().length() - 1), Long.parseLong(r.value()));
-                }
-            }
-        }
-        return out;
     }
 
     @Test

@@ -5,13 +5,21 @@ import faust.AppConfig;
 import faust.AppTestDriver;
 import faust.embedded.EmbeddedKafka;
 import faust.embedded.security.Security;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Shared fixtures of the integration tests: one plaintext broker for every test class in the JVM
@@ -117,5 +125,41 @@ public final class KafkaTestSupport {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * Reads a table's changelog, whose keys are JSON strings and values JSON numbers, with
+     * {@code read_committed}, to its end as of now.
+     *
+     * @param kafka the broker
+     * @param topic the changelog
+     * @param partitions its partition count
+     * @return each key (unquoted) to its last value; a tombstone removes the key
+     */
+    public static Map<String, Long> committedChangelog(EmbeddedKafka kafka, String topic, int partitions) {
+        Map<String, Object> p = new HashMap<>(kafka.clientProperties());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        Map<String, Long> out = new HashMap<>();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> tps = new ArrayList<>();
+            for (int i = 0; i < partitions; i++) {
+                tps.add(new TopicPartition(topic, i));
+            }
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            Map<TopicPartition, Long> ends = c.endOffsets(tps);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (tps.stream().anyMatch(tp -> c.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                    String key = r.key().substring(1, r.key().length() - 1);
+                    if (r.value() == null) {
+                        out.remove(key);
+                    } else {
+                        out.put(key, Long.parseLong(r.value()));
+                    }
+                }
+            }
+        }
+        return out;
     }
 }

@@ -3,6 +3,7 @@ package faust.kafka.systest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import faust.embedded.EmbeddedKafka;
+import faust.kafka.KafkaTestSupport;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,7 +156,8 @@ class ScaleOutSystemTest {
             assertThat(total).isGreaterThanOrEqualTo(MESSAGES);
         }
         long per = MESSAGES / KEYS;
-        Map<String, Long> inChangelog = changelog(guarantee);
+        Map<String, Long> inChangelog = KafkaTestSupport.committedChangelog(kafka, "systest-" + guarantee
+                + "-counts-changelog", SystemTestWorker.PARTITIONS);
         assertThat(inChangelog).as("every key in the changelog").hasSize(KEYS);
         if (exactlyOnce) {
             assertThat(inChangelog.values()).as("each key counted once per input, in the committed changelog")
@@ -198,36 +200,6 @@ class ScaleOutSystemTest {
             }
         }
         return all;
-    }
-
-    /** @return each key's last count in the table's changelog, read with read_committed */
-    private static Map<String, Long> changelog(String guarantee) {
-        String topic = "systest-" + guarantee + "-counts-changelog";
-        Properties cp = new Properties();
-        cp.putAll(kafka.clientProperties());
-        cp.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        Map<String, Long> out = new HashMap<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(cp, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> tps = new ArrayList<>();
-            for (int p = 0; p < SystemTestWorker.PARTITIONS; p++) {
-                tps.add(new TopicPartition(topic, p));
-            }
-            c.assign(tps);
-            c.seekToBeginning(tps);
-            Map<TopicPartition, Long> ends = c.endOffsets(tps);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (tps.stream().anyMatch(tp -> c.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-                    String key = r.key().substring(1, r.key().length() - 1);     // the table's JSON key: "k17"
-                    if (r.value() == null) {
-                        out.remove(key);
-                    } else {
-                        out.put(key, Long.parseLong(r.value()));
-                    }
-                }
-            }
-        }
-        return out;
     }
 
     private static void awaitTopic(String topic) throws Exception {
