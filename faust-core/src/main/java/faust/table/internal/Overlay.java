@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -141,15 +140,30 @@ final class Overlay {
         }
     }
 
-    /** @param action told each uncommitted write, oldest first ({@link #DELETED} for deletes) */
-    void forEach(BiConsumer<byte[], byte[]> action) {
+    /**
+     * @param store the store under the overlay
+     * @param partition the partition
+     * @return the partition as reads see it: the store's keys and values with the uncommitted
+     *     writes over them. Read under the lock that a commit holds while it moves an epoch into the
+     *     store, so that no key is seen in neither place (writers of the partition wait meanwhile)
+     */
+    Map<Key, byte[]> merged(StateStore store, int partition) {
+        Map<Key, byte[]> merged = new LinkedHashMap<>();
         lock.lock();
         try {
+            store.forEach(partition, (k, v) -> merged.put(Key.of(k), v));
             for (Epoch e : epochs) {
-                e.writes.forEach((k, v) -> action.accept(k.bytes(), v));
+                e.writes.forEach((k, v) -> {
+                    if (v == DELETED) {
+                        merged.remove(k);
+                    } else {
+                        merged.put(k, v);
+                    }
+                });
             }
         } finally {
             lock.unlock();
         }
+        return merged;
     }
 }

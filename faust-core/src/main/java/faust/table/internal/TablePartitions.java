@@ -2,7 +2,6 @@ package faust.table.internal;
 
 import faust.errors.FaustException;
 import faust.store.StateStore;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -157,16 +156,7 @@ final class TablePartitions {
             store.forEach(partition, action);
             return;
         }
-        Map<Overlay.Key, byte[]> merged = new LinkedHashMap<>();
-        store.forEach(partition, (k, v) -> merged.put(Overlay.Key.of(k), v));
-        o.forEach((k, v) -> {
-            if (v == Overlay.DELETED) {
-                merged.remove(Overlay.Key.of(k));
-            } else {
-                merged.put(Overlay.Key.of(k), v);
-            }
-        });
-        merged.forEach((k, v) -> action.accept(k.bytes(), v));
+        o.merged(store, partition).forEach((k, v) -> action.accept(k.bytes(), v));
     }
 
     /** @param sealed the last epoch of the transaction that committed: its writes go to the store */
