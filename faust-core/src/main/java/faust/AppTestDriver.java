@@ -17,6 +17,7 @@ import faust.transport.TrackedMessage;
 import faust.transport.internal.MemoryBroker;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -199,7 +200,23 @@ public final class AppTestDriver implements AutoCloseable {
      * @param <V> value type
      */
     public <K, V> void pipeInput(Topic<K, V> topic, @Nullable K key, @Nullable V value) {
-        append(topic, key, value);
+        append(topic, key, value, null);
+        awaitIdle();
+    }
+
+    /**
+     * Sends a key and value with a record timestamp (event time, for windowed tables), then waits
+     * until every app is idle.
+     *
+     * @param topic the topic
+     * @param key the key
+     * @param value the value
+     * @param timestamp the record's timestamp
+     * @param <K> key type
+     * @param <V> value type
+     */
+    public <K, V> void pipeInput(Topic<K, V> topic, @Nullable K key, @Nullable V value, Instant timestamp) {
+        append(topic, key, value, timestamp.toEpochMilli());
         awaitIdle();
     }
 
@@ -213,18 +230,18 @@ public final class AppTestDriver implements AutoCloseable {
      */
     public <K, V> void pipeInputs(Topic<K, V> topic, Iterable<KeyValue<K, V>> records) {
         for (KeyValue<K, V> kv : records) {
-            append(topic, kv.key(), kv.value());
+            append(topic, kv.key(), kv.value(), null);
         }
         awaitIdle();
     }
 
-    private <K, V> void append(Topic<K, V> topic, @Nullable K key, @Nullable V value) {
+    private <K, V> void append(Topic<K, V> topic, @Nullable K key, @Nullable V value, @Nullable Long timestamp) {
         TopicImpl<K, V> t = impl(topic);
         Codecs codecs = t.runtime().codecs();
         byte[] k = key == null ? null : codecs.dumpsKey(key, t.keyCodec());
         byte[] v = value == null ? null : codecs.dumpsValue(value, t.valueCodec());
         int partitions = t.declaration(t.topics().get(0)).partitions();
-        broker.append(t.topics().get(0), null, null, k, v, Headers.empty(), partitions);
+        broker.append(t.topics().get(0), null, timestamp, k, v, Headers.empty(), partitions);
     }
 
     /**
@@ -352,6 +369,10 @@ public final class AppTestDriver implements AutoCloseable {
             AgentRegistry agents = app.agentRegistry();
             if (!agents.streamsIdle()) {
                 return id + ": an agent is processing an event";
+            }
+            int closes = app.tableManager().windowsDue();
+            if (closes > 0) {
+                return id + ": " + closes + " table partitions have windows due to close or expire at the next commit";
             }
             int changelog = app.tableManager().pendingChangelogRecords();
             if (changelog > 0) {

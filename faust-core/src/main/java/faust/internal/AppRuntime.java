@@ -202,11 +202,23 @@ public final class AppRuntime implements TopicRuntime {
      * @param partition the partition
      * @param key key bytes
      * @param value value bytes, or null for a tombstone
+     * @param headers the headers
      * @return completes with where the message landed
      */
     public CompletableFuture<RecordMetadata> produceCommitted(String topic, int partition, byte @Nullable [] key,
-                                                              byte @Nullable [] value) {
-        return publisher.produceCommitted(topic, partition, key, value);
+                                                              byte @Nullable [] value, Headers headers) {
+        return publisher.produceCommitted(topic, partition, key, value, headers);
+    }
+
+    /**
+     * Runs work as a commit begins (a windowed table closing its windows) so that what it sends
+     * through channels and topics is output of the commit: under exactly-once it joins the
+     * transaction being sealed, as an event's sends do.
+     *
+     * @param work the work
+     */
+    public void runAsCommitOutput(Runnable work) {
+        publisher.runAsCommitOutput(work);
     }
 
     /**

@@ -48,6 +48,8 @@ final class Publisher {
     /** Exactly-once: sends made outside any event, which no transaction may cover (see {@link #produce}). */
     private volatile @Nullable TransportProducer plainProducer;
     private final Attachments attachments = new Attachments();
+    /** Set while the runtime's commit-time work runs (see {@link #runAsCommitOutput}). */
+    private static final ThreadLocal<@Nullable Boolean> COMMIT_OUTPUT = new ThreadLocal<>();
     private final HeldSends heldSends = new HeldSends();
     private final InFlightSends inFlightSends = new InFlightSends();
     private final Ledger ledger = new Ledger();
@@ -144,7 +146,8 @@ final class Publisher {
             }
         }
         // the thread-local is read only under exactly-once: at-least-once sends do not need it
-        return publish(topic, partition, timestamp, key, value, headers, !exactlyOnce || CurrentEvent.get() != null);
+        return publish(topic, partition, timestamp, key, value, headers,
+                !exactlyOnce || CurrentEvent.get() != null || COMMIT_OUTPUT.get() != null);
     }
 
     /** @return at-least-once: the sends in flight, by epoch */
@@ -188,8 +191,24 @@ final class Publisher {
      * @return completes with where the message landed
      */
     CompletableFuture<RecordMetadata> produceCommitted(String topic, int partition, byte @Nullable [] key,
-                                                       byte @Nullable [] value) {
-        return publish(topic, partition, null, key, value, Headers.empty(), true);
+                                                       byte @Nullable [] value, Headers headers) {
+        return publish(topic, partition, null, key, value, headers, true);
+    }
+
+    /**
+     * Runs work whose sends are output of the commit that begins (a windowed table's closes): under
+     * exactly-once they join the transaction being sealed instead of going through the producer
+     * without transactions.
+     *
+     * @param work the work, run on the calling thread
+     */
+    void runAsCommitOutput(Runnable work) {
+        COMMIT_OUTPUT.set(Boolean.TRUE);
+        try {
+            work.run();
+        } finally {
+            COMMIT_OUTPUT.remove();
+        }
     }
 
     /** @return sends held for {@code stream_publish_on_commit} */

@@ -218,6 +218,25 @@ public class Monitor extends MonitorStats implements Sensor {
     }
 
     /**
+     * Runtime use: a write to a window of the table that had closed was dropped.
+     *
+     * @param table the table's name
+     */
+    public void tableLateWrite(String table) {
+        tableState(table).lateWrites.increment();
+    }
+
+    /**
+     * Runtime use: windows of the table closed (one per key and window).
+     *
+     * @param table the table's name
+     * @param n how many
+     */
+    public void tableWindowsClosed(String table, long n) {
+        tableState(table).windowsClosed.add(n);
+    }
+
+    /**
      * Runtime use: changelog records a table's standby partitions read.
      *
      * @param table the table's name

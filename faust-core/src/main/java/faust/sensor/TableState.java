@@ -18,6 +18,8 @@ public final class TableState {
     final LongAdder keysUpdated = new LongAdder();
     final LongAdder keysDeleted = new LongAdder();
     final LongAdder standbyRecords = new LongAdder();
+    final LongAdder lateWrites = new LongAdder();
+    final LongAdder windowsClosed = new LongAdder();
 
     private volatile List<Integer> activePartitions = List.of();
     private volatile List<Integer> standbyPartitions = List.of();
@@ -78,6 +80,19 @@ public final class TableState {
         return standbyRecords.sum();
     }
 
+    /**
+     * @return writes to a windowed table's windows that had already closed, dropped (an event later
+     *     than the grace), since the worker started
+     */
+    public long lateWrites() {
+        return lateWrites.sum();
+    }
+
+    /** @return a windowed table's closes on this worker (one per key and window) since it started */
+    public long windowsClosed() {
+        return windowsClosed.sum();
+    }
+
     /** @return the last recovery's figures (all zero before the first assignment) */
     public Recovery recovery() {
         return recovery;
@@ -94,7 +109,8 @@ public final class TableState {
 
     /**
      * @return {@code keys_retrieved}, {@code keys_updated} and {@code keys_deleted}, as in Faust's
-     *     {@code asdict()}, then {@code active_partitions}, {@code standby_partitions}, {@code standby_records} and
+     *     {@code asdict()}, then {@code active_partitions}, {@code standby_partitions}, {@code standby_records},
+     *     {@code late_writes}, {@code windows_closed} and
      *     {@code recovery}
      */
     public Map<String, Object> asMap() {
@@ -105,6 +121,8 @@ public final class TableState {
         m.put("active_partitions", activePartitions);
         m.put("standby_partitions", standbyPartitions);
         m.put("standby_records", standbyRecords());
+        m.put("late_writes", lateWrites());
+        m.put("windows_closed", windowsClosed());
         Recovery r = recovery;
         Map<String, Object> rec = new LinkedHashMap<>();
         rec.put("records_read", r.recordsRead());

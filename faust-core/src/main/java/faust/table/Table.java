@@ -1,5 +1,9 @@
 package faust.table;
 
+import faust.window.HoppingWindow;
+import faust.window.TumblingWindow;
+import faust.window.Window;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -101,4 +105,97 @@ public interface Table<K, V> extends StateTable {
 
     /** @return the keys and values held by this worker (a copy) */
     Set<Map.Entry<K, V>> entrySet();
+
+    // ---- windows ----------------------------------------------------------------------------------
+
+    /**
+     * Makes this a windowed table over tumbling windows kept for ever (Faust's {@code tumbling(size)}).
+     *
+     * @param size each window's length
+     * @return the windowed table
+     */
+    default WindowedTable<K, V> tumbling(Duration size) {
+        return usingWindow(new TumblingWindow(size, null), false);
+    }
+
+    /**
+     * Makes this a windowed table over tumbling windows (Faust's {@code tumbling(size, expires)}).
+     *
+     * @param size each window's length
+     * @param expires how long after its end a window is kept, or null for ever
+     * @return the windowed table
+     */
+    default WindowedTable<K, V> tumbling(Duration size, @Nullable Duration expires) {
+        return usingWindow(new TumblingWindow(size, expires), false);
+    }
+
+    /**
+     * Makes this a windowed table over tumbling windows (Faust's {@code tumbling(size, expires, key_index)}).
+     *
+     * @param size each window's length
+     * @param expires how long after its end a window is kept, or null for ever
+     * @param keyIndex whether to keep the companion {@code {table}-key_index} table that
+     *     {@link WindowedTable#keys()} and {@link WindowedTable#items()} read
+     * @return the windowed table
+     */
+    default WindowedTable<K, V> tumbling(Duration size, @Nullable Duration expires, boolean keyIndex) {
+        return usingWindow(new TumblingWindow(size, expires), keyIndex);
+    }
+
+    /**
+     * Makes this a windowed table over hopping windows kept for ever (Faust's {@code hopping(size, step)}).
+     *
+     * @param size each window's length
+     * @param step how far apart windows start, at most {@code size}
+     * @return the windowed table
+     */
+    default WindowedTable<K, V> hopping(Duration size, Duration step) {
+        return usingWindow(new HoppingWindow(size, step, null), false);
+    }
+
+    /**
+     * Makes this a windowed table over hopping windows (Faust's {@code hopping(size, step, expires)}).
+     *
+     * @param size each window's length
+     * @param step how far apart windows start, at most {@code size}
+     * @param expires how long after its end a window is kept, or null for ever
+     * @return the windowed table
+     */
+    default WindowedTable<K, V> hopping(Duration size, Duration step, @Nullable Duration expires) {
+        return usingWindow(new HoppingWindow(size, step, expires), false);
+    }
+
+    /**
+     * Makes this a windowed table over hopping windows (Faust's {@code hopping(size, step, expires, key_index)}).
+     *
+     * @param size each window's length
+     * @param step how far apart windows start, at most {@code size}
+     * @param expires how long after its end a window is kept, or null for ever
+     * @param keyIndex whether to keep the companion {@code {table}-key_index} table
+     * @return the windowed table
+     */
+    default WindowedTable<K, V> hopping(Duration size, Duration step, @Nullable Duration expires, boolean keyIndex) {
+        return usingWindow(new HoppingWindow(size, step, expires), keyIndex);
+    }
+
+    /**
+     * @param window the windows, such as a {@link faust.window.SlidingWindow}
+     * @return the windowed table (Faust's {@code using_window(window)})
+     */
+    default WindowedTable<K, V> usingWindow(Window window) {
+        return usingWindow(window, false);
+    }
+
+    /**
+     * Makes this a windowed table: its changelog keys become Faust's {@code [key, [start, end]]},
+     * its changelog is compacted and deleted after the windows' lifetime, and the plain map methods
+     * of this table refuse to run. Call it once, when declaring the table, before the app starts.
+     *
+     * @param window the windows
+     * @param keyIndex whether to keep the companion {@code {table}-key_index} table
+     * @return the windowed table (Faust's {@code using_window(window, key_index)})
+     * @throws faust.errors.ImproperlyConfiguredException when the table is global, already windowed,
+     *     or the app has started
+     */
+    WindowedTable<K, V> usingWindow(Window window, boolean keyIndex);
 }

@@ -97,10 +97,10 @@ class MonitorTest {
         assertThat(monitor.asMap().get("tables")).isEqualTo(Map.of(
                 "counts", Map.of("keys_retrieved", 2L, "keys_updated", 1L, "keys_deleted", 0L,
                         "active_partitions", List.of(), "standby_partitions", List.of(), "standby_records", 0L,
-                        "recovery", noRecovery),
+                        "late_writes", 0L, "windows_closed", 0L, "recovery", noRecovery),
                 "other", Map.of("keys_retrieved", 0L, "keys_updated", 0L, "keys_deleted", 1L,
                         "active_partitions", List.of(), "standby_partitions", List.of(), "standby_records", 0L,
-                        "recovery", noRecovery)));
+                        "late_writes", 0L, "windows_closed", 0L, "recovery", noRecovery)));
     }
 
     @Test

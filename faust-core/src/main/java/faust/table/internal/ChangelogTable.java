@@ -1,8 +1,11 @@
 package faust.table.internal;
 
+import faust.errors.FaustException;
 import faust.table.GlobalTable;
 import faust.table.Table;
+import faust.table.WindowedTable;
 import faust.transport.TrackedMessage;
+import faust.window.Window;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -27,11 +30,36 @@ import org.jspecify.annotations.Nullable;
 public sealed class ChangelogTable<K, V> extends StoredTable<K> implements Table<K, V> permits GlobalChangelogTable {
     private final Class<V> valueType;
     private final @Nullable Supplier<? extends V> defaultValue;
+    private final TableManager manager;
+    /** Set once, when the table is made windowed. */
+    private volatile @Nullable WindowedChangelogTable<K, V> windowed;
 
     ChangelogTable(TableContext c, Class<K> keyType, Class<V> valueType, @Nullable Supplier<? extends V> defaultValue) {
         super(c, keyType);
         this.valueType = valueType;
         this.defaultValue = defaultValue;
+        this.manager = c.manager();
+    }
+
+    @Override
+    public WindowedTable<K, V> usingWindow(Window window, boolean keyIndex) {
+        Objects.requireNonNull(window, "window");
+        WindowedChangelogTable<K, V> w = manager.windowed(this, window, keyIndex, windowed != null);
+        windowed = w;
+        return w;
+    }
+
+    /** @return the windowed table this became, or null */
+    @Nullable WindowedChangelogTable<K, V> windowed() {
+        return windowed;
+    }
+
+    /** The plain map methods: refused once the table is windowed, whose keys carry windows. */
+    private void plain() {
+        if (windowed != null) {
+            throw new FaustException("table '" + name() + "' is windowed: read and write it through the WindowedTable that "
+                    + "tumbling(...), hopping(...) or usingWindow(...) returned, as its keys carry windows");
+        }
     }
 
     /** @return the value type */
@@ -39,7 +67,7 @@ public sealed class ChangelogTable<K, V> extends StoredTable<K> implements Table
         return valueType;
     }
 
-    private byte[] valueBytes(V value) {
+    byte[] valueBytes(V value) {
         return rt.codecs().dumpsValue(value, spec().valueSerializer());
     }
 
@@ -49,6 +77,11 @@ public sealed class ChangelogTable<K, V> extends StoredTable<K> implements Table
 
     @Override
     void recover(TrackedMessage m, ChangelogBatch batch) {
+        WindowedChangelogTable<K, V> w = windowed;
+        if (w != null) {
+            w.recover(m, batch);
+            return;
+        }
         byte[] k = m.key();
         if (k == null) {
             throw new IllegalArgumentException("a changelog record without a key");
@@ -61,28 +94,44 @@ public sealed class ChangelogTable<K, V> extends StoredTable<K> implements Table
     }
 
     @Override
+    boolean replaysWhole(int partition) {
+        WindowedChangelogTable<K, V> w = windowed;
+        return w != null && w.replaysWhole(partition);
+    }
+
+    @Override
+    void closed(int partition) {
+        WindowedChangelogTable<K, V> w = windowed;
+        if (w != null) {
+            w.closed(partition);
+        }
+    }
+
+    @Override
     boolean coalesces() {
         return true;
     }
 
     @Override
     String encoding() {
-        return spec().keySerializer() + " key, " + spec().valueSerializer() + " value";
+        return (windowed != null ? "windowed [" + spec().keySerializer() + " key, [start, end]] key, "
+                : spec().keySerializer() + " key, ") + spec().valueSerializer() + " value";
     }
 
     // ---- the map ------------------------------------------------------------------------------
 
-    private @Nullable V stored(byte[] key) {
+    @Nullable V stored(byte[] key) {
         byte[] v = read(key);
         return v == null ? null : value(v);
     }
 
-    private @Nullable V orDefault(@Nullable V v) {
+    @Nullable V orDefault(@Nullable V v) {
         return v != null || defaultValue == null ? v : defaultValue.get();
     }
 
     @Override
     public @Nullable V get(K key) {
+        plain();
         V v = orDefault(stored(keyBytes(key)));
         rt.sensors().onTableGet(name(), key);
         return v;
@@ -90,6 +139,7 @@ public sealed class ChangelogTable<K, V> extends StoredTable<K> implements Table
 
     @Override
     public void put(K key, @Nullable V value) {
+        plain();
         byte[] kb = keyBytes(key);
         set(writePartition(kb), kb, value == null ? null : valueBytes(value));
         changed(key, value);
@@ -100,7 +150,7 @@ public sealed class ChangelogTable<K, V> extends StoredTable<K> implements Table
     }
 
     /** Tells the sensors about a write (Faust's {@code on_key_set} / {@code on_key_del}). */
-    private void changed(K key, @Nullable V value) {
+    void changed(K key, @Nullable V value) {
         if (value == null) {
             rt.sensors().onTableDel(name(), key);
         } else {
@@ -110,6 +160,7 @@ public sealed class ChangelogTable<K, V> extends StoredTable<K> implements Table
 
     @Override
     public @Nullable V remove(K key) {
+        plain();
         byte[] kb = keyBytes(key);
         int p = writePartition(kb);
         V old = stored(kb);
@@ -120,6 +171,7 @@ public sealed class ChangelogTable<K, V> extends StoredTable<K> implements Table
 
     @Override
     public void delete(K key) {
+        plain();
         byte[] kb = keyBytes(key);
         set(writePartition(kb), kb, null);
         changed(key, null);
@@ -127,6 +179,7 @@ public sealed class ChangelogTable<K, V> extends StoredTable<K> implements Table
 
     @Override
     public @Nullable V merge(K key, V value, BiFunction<? super V, ? super V, ? extends @Nullable V> fn) {
+        plain();
         Objects.requireNonNull(value, "value");
         byte[] kb = keyBytes(key);
         int p = writePartition(kb);
@@ -140,6 +193,7 @@ public sealed class ChangelogTable<K, V> extends StoredTable<K> implements Table
 
     @Override
     public @Nullable V compute(K key, BiFunction<? super K, ? super @Nullable V, ? extends @Nullable V> fn) {
+        plain();
         byte[] kb = keyBytes(key);
         int p = writePartition(kb);
         V next = fn.apply(key, orDefault(stored(kb)));
@@ -151,10 +205,12 @@ public sealed class ChangelogTable<K, V> extends StoredTable<K> implements Table
 
     @Override
     public boolean containsKey(K key) {
+        plain();
         return read(keyBytes(key)) != null;
     }
 
     private Map<K, V> local() {
+        plain();
         Map<K, V> out = new LinkedHashMap<>();
         for (int p : holder().readable()) {
             holder().forEach(p, (k, v) -> out.put(key(k), value(v)));
@@ -179,6 +235,10 @@ public sealed class ChangelogTable<K, V> extends StoredTable<K> implements Table
 
     @Override
     public String asAnsiTable() {
+        WindowedChangelogTable<K, V> w = windowed;
+        if (w != null) {
+            return w.asAnsiTable();
+        }
         List<String[]> rows = new ArrayList<>();
         for (Map.Entry<K, V> e : local().entrySet()) {
             rows.add(new String[] {String.valueOf(e.getKey()), String.valueOf(e.getValue())});

@@ -41,7 +41,7 @@ final class ChangelogWriter {
     private final Map<Integer, AtomicLong> acked = new ConcurrentHashMap<>();
 
     /** A record waiting for the commit, and the transaction epoch whose offset it sets (exactly-once). */
-    private record Pending(byte[] key, byte @Nullable [] value, Overlay.@Nullable Epoch epoch) {}
+    private record Pending(byte[] key, byte @Nullable [] value, Headers headers, Overlay.@Nullable Epoch epoch) {}
 
     ChangelogWriter(AppRuntime rt, String topic, TablePartitions holder) {
         this.rt = rt;
@@ -54,20 +54,21 @@ final class ChangelogWriter {
      * @param storeKey the key as stored, which identifies the record to coalesce
      * @param key the record's key
      * @param value the record's value, or null for a tombstone
+     * @param headers the record's headers
      * @param epoch exactly-once: the transaction epoch of the write, or null
      * @param coalesce whether the record may wait for the commit and be replaced by a later one of the key
      */
-    void write(int partition, byte[] storeKey, byte[] key, byte @Nullable [] value, Overlay.@Nullable Epoch epoch,
-               boolean coalesce) {
+    void write(int partition, byte[] storeKey, byte[] key, byte @Nullable [] value, Headers headers,
+               Overlay.@Nullable Epoch epoch, boolean coalesce) {
         lock.lock();
         try {
             if (!coalesce) {
                 flushLocked();      // what waits for the key goes first: the changelog keeps the order of writes
-                send(partition, key, value, epoch, false);
+                send(partition, key, value, headers, epoch, false);
                 return;
             }
             Map<Overlay.Key, Pending> m = pending.computeIfAbsent(partition, p -> new LinkedHashMap<>());
-            if (m.put(Overlay.Key.of(storeKey), new Pending(key, value, epoch)) == null) {
+            if (m.put(Overlay.Key.of(storeKey), new Pending(key, value, headers, epoch)) == null) {
                 pendingCount++;
             }
             if (pendingCount > MAX_PENDING) {
@@ -98,14 +99,15 @@ final class ChangelogWriter {
         if (pendingCount == 0) {
             return;
         }
-        pending.forEach((p, m) -> m.values().forEach(r -> send(p, r.key(), r.value(), r.epoch(), true)));
+        pending.forEach((p, m) -> m.values().forEach(r -> send(p, r.key(), r.value(), r.headers(), r.epoch(), true)));
         pending.clear();
         pendingCount = 0;
     }
 
-    private void send(int partition, byte[] key, byte @Nullable [] value, Overlay.@Nullable Epoch epoch, boolean atCommit) {
-        CompletableFuture<RecordMetadata> f = atCommit ? rt.produceCommitted(topic, partition, key, value)
-                : rt.produce(topic, partition, null, key, value, Headers.empty());
+    private void send(int partition, byte[] key, byte @Nullable [] value, Headers headers, Overlay.@Nullable Epoch epoch,
+                      boolean atCommit) {
+        CompletableFuture<RecordMetadata> f = atCommit ? rt.produceCommitted(topic, partition, key, value, headers)
+                : rt.produce(topic, partition, null, key, value, headers);
         if (epoch != null && rt.exactlyOnce()) {
             // exactly-once: the offset is persisted when the epoch's writes are applied at commit
             f.thenAccept(md -> epoch.offset.accumulateAndGet(md.offset(), Math::max));

@@ -157,6 +157,7 @@ final class Recovery {
                 }
                 if (h.isOpen(p) && !a.contains(p) && !s.contains(p)) {
                     h.close(p);
+                    t.closed(p);
                 }
             }
             a.forEach(h::open);
@@ -236,6 +237,10 @@ final class Recovery {
      */
     static long startOffset(AppRuntime rt, StoredTable<?> table, int p, TP tp, long end) {
         StateStore store = table.holder().store();
+        if (table.replaysWhole(p)) {
+            store.dropPartition(p);         // a windowed table's window state is rebuilt from the whole changelog
+            return 0;
+        }
         long persisted = store.persistedOffset(p);
         if (persisted != StateStore.NO_OFFSET && persisted >= end) {
             // the changelog was deleted and created again, or the store belongs to another cluster

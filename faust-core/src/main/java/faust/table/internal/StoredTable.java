@@ -3,6 +3,7 @@ package faust.table.internal;
 import faust.errors.FaustException;
 import faust.errors.ImproperlyConfiguredException;
 import faust.internal.AppRuntime;
+import faust.stream.Headers;
 import faust.stream.internal.CurrentEvent;
 import faust.stream.internal.EventImpl;
 import faust.table.TableSpec;
@@ -64,9 +65,10 @@ abstract sealed class StoredTable<K> permits ChangelogTable, ChangelogSetTable {
      * @param partitions the partition count
      * @param spec the options
      * @param global whether every worker holds every partition
+     * @param manager the app's tables
      */
     record TableContext(AppRuntime rt, TablePartitions holder, LongSupplier epochs, String name, String changelog,
-                        int partitions, TableSpec spec, boolean global) {
+                        int partitions, TableSpec spec, boolean global, TableManager manager) {
     }
 
     public final String name() {
@@ -214,9 +216,25 @@ abstract sealed class StoredTable<K> permits ChangelogTable, ChangelogSetTable {
      */
     final void write(int partition, byte[] key, byte @Nullable [] value, byte[] changelogKey,
                      byte @Nullable [] changelogValue) {
+        write(partition, key, value, changelogKey, changelogValue, Headers.empty(), CurrentEvent.get() != null);
+    }
+
+    /**
+     * Writes a key's new stored value and its changelog record.
+     *
+     * @param partition the partition
+     * @param key the key's bytes in the store
+     * @param value the new stored value, or null to delete it
+     * @param changelogKey the changelog record's key
+     * @param changelogValue the changelog record's value, or null for a tombstone
+     * @param headers the changelog record's headers
+     * @param commits whether the write belongs to the next commit: an agent's event, or the runtime
+     *     writing as a commit begins (a windowed table closing its windows)
+     */
+    final void write(int partition, byte[] key, byte @Nullable [] value, byte[] changelogKey,
+                     byte @Nullable [] changelogValue, Headers headers, boolean commits) {
         Overlay.Epoch epoch = null;
-        boolean inEvent = CurrentEvent.get() != null;
-        if (inEvent) {
+        if (commits) {
             // kept off the store until the commit: exactly-once, until the transaction commits (an abort
             // forgets it); at-least-once, until the next commit begins, which writes a key once however
             // often it changed (a write cache, as Kafka Streams' record cache)
@@ -224,7 +242,7 @@ abstract sealed class StoredTable<K> permits ChangelogTable, ChangelogSetTable {
         } else {
             holder.store().put(partition, key, value);
         }
-        writer.write(partition, key, changelogKey, changelogValue, epoch, inEvent && coalesces());
+        writer.write(partition, key, changelogKey, changelogValue, headers, epoch, commits && coalesces());
     }
 
     /**
@@ -232,6 +250,19 @@ abstract sealed class StoredTable<K> permits ChangelogTable, ChangelogSetTable {
      *     value sent): true when a record replaces the key's value, false when records change it
      */
     abstract boolean coalesces();
+
+    /**
+     * @param partition a partition about to be recovered
+     * @return whether it must be read from the changelog's start, its local store dropped first (a
+     *     windowed table partition this worker has no window state for)
+     */
+    boolean replaysWhole(int partition) {
+        return false;
+    }
+
+    /** @param partition a partition this worker no longer holds nor follows */
+    void closed(int partition) {
+    }
 
     /** @return what sends the changelog records */
     final ChangelogWriter writer() {

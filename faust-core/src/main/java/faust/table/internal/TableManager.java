@@ -16,7 +16,10 @@ import faust.topic.Topic;
 import faust.table.TableSpec;
 import faust.topic.TopicSpec;
 import faust.topic.TP;
+import faust.topic.TopicOptions;
+import faust.window.Window;
 import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -50,6 +54,7 @@ public final class TableManager implements PartitionGate, TransactionListener {
 
     private final AppRuntime rt;
     private final List<StoredTable<?>> tables = new CopyOnWriteArrayList<>();
+    private final List<WindowedChangelogTable<?, ?>> windowed = new CopyOnWriteArrayList<>();
     private final AtomicReference<@Nullable ChangelogFollower> follower = new AtomicReference<>();
     private final Map<String, OptionalInt> partitionCounts = new ConcurrentHashMap<>();
     private final AtomicReference<Set<TP>> released = new AtomicReference<>(Set.of());
@@ -133,12 +138,67 @@ public final class TableManager implements PartitionGate, TransactionListener {
         int partitions = spec.partitions() != null ? spec.partitions() : rt.settings().get(TopicSettings.TOPIC_PARTITIONS);
         String changelog = rt.settings().id() + "-" + name + "-changelog";
         // Faust's changelog: internal, the table's partitions, compacted unless it carries set operations
+        declareChangelog(changelog, partitions, spec, o -> o.compacting(compacting));
+        TablePartitions holder = new TablePartitions(openStore(name, spec), () -> consuming, this::partitionCount, global);
+        return new StoredTable.TableContext(rt, holder, () -> epoch, name, changelog, partitions, spec, global, this);
+    }
+
+    /** Faust's changelog: internal, the table's partitions, and the cleanup policy {@code cleanup} sets. */
+    private void declareChangelog(String changelog, int partitions, TableSpec spec, Consumer<TopicOptions> cleanup) {
         rt.topics().topic(List.of(changelog), null, byte[].class, byte[].class, TopicSpec.of(o -> {
-            o.partitions(partitions).compacting(compacting).internal(true);
+            o.partitions(partitions).internal(true);
+            cleanup.accept(o);
             spec.extraTopicConfigs().forEach(o::config);
         }), false);
-        TablePartitions holder = new TablePartitions(openStore(name, spec), () -> consuming, this::partitionCount, global);
-        return new StoredTable.TableContext(rt, holder, () -> epoch, name, changelog, partitions, spec, global);
+    }
+
+    /**
+     * Makes a table windowed: its changelog becomes compacted and deleted after a window's lifetime
+     * (Faust's {@code compact,delete}), and with {@code keyIndex} the companion
+     * {@code {table}-key_index} table is declared.
+     *
+     * @param table the table
+     * @param window the windows
+     * @param keyIndex whether to keep a key index
+     * @param already whether the table is windowed already
+     * @param <K> key type
+     * @param <V> value type
+     * @return the windowed table
+     */
+    <K, V> WindowedChangelogTable<K, V> windowed(ChangelogTable<K, V> table, Window window, boolean keyIndex,
+                                                 boolean already) {
+        String what = "table '" + table.name() + "'";
+        if (already) {
+            throw new ImproperlyConfiguredException(what + " is windowed already; a table has one window");
+        }
+        if (table.isGlobal()) {
+            throw new ImproperlyConfiguredException(what + " is global; windowed global tables are not supported, declare "
+                    + "it with app.table(...)");
+        }
+        if (consuming) {
+            throw new ImproperlyConfiguredException(what + " is made windowed after the app started; declare its window "
+                    + "before starting the app");
+        }
+        TableSpec spec = table.spec();
+        rt.topics().forget(List.of(table.changelogTopic()));
+        Duration expires = window.expires();
+        declareChangelog(table.changelogTopic(), table.partitions(), spec, o -> {
+            o.compacting(true);
+            if (expires != null) {
+                // a window's records are kept while it can be written and read: from its start, its span, then expires
+                o.deleting(true).retention(WindowedChangelogTable.span(window).plus(expires));
+            }
+        });
+        ChangelogTable<K, Integer> index = null;
+        if (keyIndex) {
+            index = table(table.name() + "-key_index", table.keyType(), Integer.class, null,
+                    new TableSpec(table.partitions(), spec.keySerializer(), "json", "key index of " + table.name(), List.of(),
+                            null, spec.recoveryBufferSize(), spec.standbyBufferSize(), spec.extraTopicConfigs(),
+                            spec.usePartitioner(), spec.store(), false, null), false);
+        }
+        WindowedChangelogTable<K, V> w = new WindowedChangelogTable<>(table, window, index);
+        windowed.add(w);
+        return w;
     }
 
     private StateStore openStore(String table, TableSpec spec) {
@@ -176,6 +236,7 @@ public final class TableManager implements PartitionGate, TransactionListener {
     /** Tables are held per assignment from now on (the app starts consuming). */
     public void startConsuming() {
         consuming = true;
+        windowed.forEach(WindowedChangelogTable::start);
     }
 
     // ---- the gate -----------------------------------------------------------------------------
@@ -231,6 +292,16 @@ public final class TableManager implements PartitionGate, TransactionListener {
         recovery.set(next);
         next.start();
         return held;
+    }
+
+    /** @return table partitions with windows due to close or expire at the next commit (for a test driver) */
+    public int windowsDue() {
+        long now = System.currentTimeMillis();
+        int n = 0;
+        for (WindowedChangelogTable<?, ?> w : windowed) {
+            n += w.partitionsDue(now);
+        }
+        return n;
     }
 
     /** @return changelog records waiting for the next commit, over every table (for a test driver) */
@@ -289,6 +360,11 @@ public final class TableManager implements PartitionGate, TransactionListener {
 
     @Override
     public void beforeCommit() {
+        if (!windowed.isEmpty()) {
+            long now = System.currentTimeMillis();
+            // closes write to this commit, and what their listeners send is its output
+            rt.runAsCommitOutput(() -> windowed.forEach(w -> w.closeDue(now)));
+        }
         boolean atLeastOnce = !rt.exactlyOnce();
         for (StoredTable<?> t : tables) {
             if (atLeastOnce) {
@@ -302,6 +378,7 @@ public final class TableManager implements PartitionGate, TransactionListener {
     public void sealed() {
         sealed = epoch;
         epoch = sealed + 1;       // streams are at an event boundary: later writes belong to the next transaction
+        windowed.forEach(WindowedChangelogTable::sealed);
     }
 
     @Override
@@ -310,6 +387,7 @@ public final class TableManager implements PartitionGate, TransactionListener {
         for (StoredTable<?> t : tables) {
             t.holder().commit(s);
         }
+        windowed.forEach(WindowedChangelogTable::committed);
     }
 
     @Override
@@ -318,6 +396,7 @@ public final class TableManager implements PartitionGate, TransactionListener {
             t.holder().rollBack();
             t.writer().rollBack();
         }
+        windowed.forEach(WindowedChangelogTable::rolledBack);
     }
 
     /** Stops recovery and closes every table's store. */

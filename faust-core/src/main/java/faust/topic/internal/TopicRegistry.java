@@ -74,6 +74,22 @@ public final class TopicRegistry {
         return made;
     }
 
+    /**
+     * Forgets the topics made with exactly these names, so that they are made again with other
+     * options (a table's changelog when the table becomes windowed). Only before the app declares
+     * its topics.
+     *
+     * @param names the names
+     */
+    public void forget(List<String> names) {
+        lock.lock();
+        try {
+            topics.keySet().removeIf(k -> k.names().equals(names));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** @return every topic made so far, in the order made */
     public List<TopicImpl<?, ?>> all() {
         lock.lock();

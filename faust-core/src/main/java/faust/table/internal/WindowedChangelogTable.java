@@ -1,0 +1,518 @@
+package faust.table.internal;
+
+import faust.errors.ImproperlyConfiguredException;
+import faust.internal.AppRuntime;
+import faust.stream.Event;
+import faust.stream.Headers;
+import faust.stream.internal.CurrentEvent;
+import faust.stream.internal.EventImpl;
+import faust.table.WindowCloseListener;
+import faust.table.WindowResultMapper;
+import faust.table.WindowSet;
+import faust.table.WindowedTable;
+import faust.topic.Channel;
+import faust.topic.SendOptions;
+import faust.transport.TrackedMessage;
+import faust.window.HoppingWindow;
+import faust.window.SlidingWindow;
+import faust.window.TumblingWindow;
+import faust.window.Window;
+import faust.window.WindowRange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link WindowedTable}: a {@link ChangelogTable} whose stored and changelog keys are Faust's
+ * {@code [key, [start, end]]} ({@link WindowedKeys}), with each partition's windows tracked
+ * ({@link PartitionWindows}) so that they close on stream time and are deleted when they expire,
+ * at the beginning of each commit.
+ *
+ * @param <K> key type
+ * @param <V> value type
+ */
+public final class WindowedChangelogTable<K, V> implements WindowedTable<K, V> {
+    private static final Logger log = LoggerFactory.getLogger(WindowedChangelogTable.class);
+    /** The changelog header carrying the partition's {@code closedThrough} clock, in epoch milliseconds. */
+    static final String CLOCK_HEADER = "faust-java-window-clock";
+
+    private final ChangelogTable<K, V> table;
+    private final AppRuntime rt;
+    private final Window window;
+    private final @Nullable ChangelogTable<K, Integer> keyIndex;
+    private final Map<Integer, PartitionWindows> partitions = new ConcurrentHashMap<>();
+    private final List<WindowCloseListener<? super K, ? super V>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Result<K, V, ?>> results = new CopyOnWriteArrayList<>();
+    private final long expires;
+    private volatile WindowTime time = new WindowTime.Stream();
+    private volatile long grace;
+    private volatile long idle;
+    private volatile boolean started;
+
+    /** A final-results channel and what it carries. */
+    private record Result<K, V, R>(Channel<K, R> channel, WindowResultMapper<? super K, ? super V, ? extends R> mapper) {
+        void send(K key, WindowRange range, V value, int partition) {
+            channel.send(key, mapper.map(key, range, value),
+                    SendOptions.defaults().withPartition(partition).withTimestamp(range.end()));
+        }
+    }
+
+    WindowedChangelogTable(ChangelogTable<K, V> table, Window window, @Nullable ChangelogTable<K, Integer> keyIndex) {
+        this.table = table;
+        this.rt = table.rt;
+        this.window = window;
+        this.keyIndex = keyIndex;
+        Duration e = window.expires();
+        this.expires = e == null ? -1 : e.toMillis();
+        this.grace = expires;       // Faust closes a window when it expires
+    }
+
+    /**
+     * @param window windows
+     * @return how long one lasts: a tumbling or hopping window's size, a sliding window's span
+     */
+    static Duration span(Window window) {
+        return switch (window) {
+            case TumblingWindow t -> t.size();
+            case HoppingWindow h -> h.size();
+            case SlidingWindow s -> s.before().plus(s.after());
+        };
+    }
+
+    @Override
+    public String name() {
+        return table.name();
+    }
+
+    @Override
+    public Window window() {
+        return window;
+    }
+
+    /** @return the plain table beneath */
+    ChangelogTable<K, V> table() {
+        return table;
+    }
+
+    // ---- declaration --------------------------------------------------------------------------------
+
+    private WindowedTable<K, V> declare(Runnable change) {
+        if (started) {
+            throw new ImproperlyConfiguredException("windowed table '" + name() + "' is configured after the app started; "
+                    + "set its time relativity, grace and close listeners when declaring it");
+        }
+        change.run();
+        return this;
+    }
+
+    /** The app starts: the declaration is final. */
+    void start() {
+        started = true;
+    }
+
+    @Override
+    public WindowedTable<K, V> relativeToNow() {
+        return declare(() -> time = new WindowTime.Now());
+    }
+
+    @Override
+    public WindowedTable<K, V> relativeToStream() {
+        return declare(() -> time = new WindowTime.Stream());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <E> WindowedTable<K, V> relativeToField(Function<? super E, ?> field) {
+        Objects.requireNonNull(field, "field");
+        return declare(() -> time = new WindowTime.Field((Function<Object, ?>) field));
+    }
+
+    @Override
+    public WindowedTable<K, V> relativeTo(Instant t) {
+        Objects.requireNonNull(t, "t");
+        return declare(() -> time = new WindowTime.Fixed(t));
+    }
+
+    @Override
+    public WindowedTable<K, V> relativeTo(Function<? super Event<?, ?>, Instant> timestamp) {
+        Objects.requireNonNull(timestamp, "timestamp");
+        return declare(() -> time = new WindowTime.Of(timestamp));
+    }
+
+    @Override
+    public WindowedTable<K, V> grace(Duration grace) {
+        long g = grace.toMillis();
+        if (g < 0) {
+            throw new ImproperlyConfiguredException("windowed table '" + name() + "': grace must not be negative, got " + grace);
+        }
+        if (expires >= 0 && g > expires) {
+            throw new ImproperlyConfiguredException("windowed table '" + name() + "': grace " + grace + " is longer than the "
+                    + "window's expires " + window.expires() + ", so a window would be deleted before it closes; set "
+                    + "expires to at least the grace");
+        }
+        return declare(() -> this.grace = g);
+    }
+
+    @Override
+    public WindowedTable<K, V> advanceIdlePartitionsAfter(Duration idle) {
+        if (idle.toMillis() < 1) {
+            throw new ImproperlyConfiguredException("windowed table '" + name() + "': the idle time must be at least 1 ms, "
+                    + "got " + idle);
+        }
+        return declare(() -> this.idle = idle.toMillis());
+    }
+
+    @Override
+    public WindowedTable<K, V> onWindowClose(WindowCloseListener<? super K, ? super V> listener) {
+        Objects.requireNonNull(listener, "listener");
+        checkCloses();
+        return declare(() -> listeners.add(listener));
+    }
+
+    @Override
+    public <R> WindowedTable<K, V> finalResults(Channel<K, R> channel,
+                                               WindowResultMapper<? super K, ? super V, ? extends R> toValue) {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(toValue, "toValue");
+        checkCloses();
+        return declare(() -> results.add(new Result<>(channel, toValue)));
+    }
+
+    private void checkCloses() {
+        if (grace < 0) {
+            throw new ImproperlyConfiguredException("windowed table '" + name() + "' has windows that never close (no "
+                    + "expires and no grace): give the window an expires, or call grace(...) first, before asking for "
+                    + "its closes");
+        }
+    }
+
+    // ---- writes -------------------------------------------------------------------------------------
+
+    @Override
+    public WindowSet<K, V> get(K key) {
+        return new WindowSetImpl<>(this, Objects.requireNonNull(key, "key"));
+    }
+
+    @Override
+    public void put(K key, @Nullable V value) {
+        update(key, old -> value);
+    }
+
+    @Override
+    public void delete(K key) {
+        update(key, old -> null);
+    }
+
+    /**
+     * Writes {@code fn}'s value to every window holding the table's timestamp of the current event
+     * that has not closed.
+     *
+     * @return the new value of the latest window written, or null
+     */
+    @Nullable V update(K key, UnaryOperator<@Nullable V> fn) {
+        EventImpl<?, ?> e = CurrentEvent.get();
+        long t;
+        try {
+            t = e == null ? timeOutsideEvents() : time.of(e);
+        } catch (RuntimeException bad) {
+            if (e == null) {
+                throw bad;
+            }
+            rt.onDecodeError(e.tracked(), "the time of windowed table '" + name() + "'", bad);
+            return null;
+        }
+        byte[] kb = table.keyBytes(key);
+        int p = table.writePartition(kb);
+        long wall = System.currentTimeMillis();
+        PartitionWindows w = state(p);
+        long clock = time.wallClock() ? wall : w.observe(t, wall);
+        long closedThrough = w.closedThrough();
+        Headers h = closedThrough == PartitionWindows.NONE ? Headers.empty()
+                : Headers.ofStrings(Map.of(CLOCK_HEADER, Long.toString(closedThrough)));
+        V last = null;
+        boolean wrote = false;
+        for (WindowRange r : window.ranges(Instant.ofEpochMilli(t))) {
+            if (grace >= 0 && w.isLate(r, clock, grace)) {
+                rt.monitor().tableLateWrite(name());
+                log.debug("[{}] table '{}' partition {}: a write at {} to window {} is later than the window's close "
+                        + "(stream time {}, grace {} ms); dropped", rt.settings().id(), name(), p, Instant.ofEpochMilli(t), r,
+                        Instant.ofEpochMilli(clock), grace);
+                continue;
+            }
+            byte[] sk = WindowedKeys.encode(kb, r, window);
+            V next = fn.apply(table.orDefault(table.stored(sk)));
+            byte[] vb = next == null ? null : table.valueBytes(next);
+            table.write(p, sk, vb, sk, vb, h, e != null);
+            w.add(r, Overlay.Key.of(sk));
+            last = next;
+            wrote = true;
+        }
+        if (wrote) {
+            table.changed(key, last);
+            if (keyIndex != null) {
+                keyIndex.put(key, 1);
+            }
+        }
+        return last;
+    }
+
+    /** @return the timestamp of a write or read made outside an agent's event: the fixed instant, else now */
+    private long timeOutsideEvents() {
+        return time instanceof WindowTime.Fixed(Instant at) ? at.toEpochMilli() : System.currentTimeMillis();
+    }
+
+    private PartitionWindows state(int partition) {
+        PartitionWindows w = partitions.get(partition);
+        return w != null ? w : partitions.computeIfAbsent(partition, x -> new PartitionWindows(System.currentTimeMillis()));
+    }
+
+    // ---- reads --------------------------------------------------------------------------------------
+
+    /** @return the key's value in a window: the default when missing */
+    @Nullable V at(K key, WindowRange range) {
+        V v = table.orDefault(table.stored(WindowedKeys.encode(table.keyBytes(key), range, window)));
+        rt.sensors().onTableGet(name(), key);
+        return v;
+    }
+
+    /** @return the table's timestamp of an event (its relativity), or null when it has none usable */
+    @Nullable Long timeOf(@Nullable Event<?, ?> event) {
+        if (event == null) {
+            return timeOutsideEvents();
+        }
+        try {
+            return time.of(event);
+        } catch (RuntimeException bad) {
+            return null;
+        }
+    }
+
+    private Map<K, V> items(Function<WindowSet<K, V>, @Nullable V> read) {
+        Map<K, V> out = new LinkedHashMap<>();
+        for (K k : keys()) {
+            V v = read.apply(get(k));
+            if (v != null) {
+                out.put(k, v);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Set<K> keys() {
+        return index().keySet();
+    }
+
+    private ChangelogTable<K, Integer> index() {
+        if (keyIndex == null) {
+            throw new ImproperlyConfiguredException("windowed table '" + name() + "' has no key index: declare it with "
+                    + "keyIndex true (tumbling(size, expires, true)) to list its keys, as Faust's key_index=True");
+        }
+        return keyIndex;
+    }
+
+    @Override
+    public Map<K, V> items() {
+        return items(WindowSet::value);
+    }
+
+    @Override
+    public Map<K, V> itemsNow() {
+        return items(WindowSet::now);
+    }
+
+    @Override
+    public Map<K, V> itemsCurrent() {
+        return items(WindowSet::current);
+    }
+
+    @Override
+    public Map<K, V> itemsDelta(Duration d) {
+        return items(s -> s.delta(d));
+    }
+
+    @Override
+    public int size() {
+        return index().size();
+    }
+
+    /** @return every window of every key held here, as a text table sorted by key then window */
+    String asAnsiTable() {
+        List<String[]> rows = new ArrayList<>();
+        for (int p : table.holder().readable()) {
+            table.holder().forEach(p, (k, v) -> {
+                WindowedKeys.Decoded d = WindowedKeys.decode(k, window);
+                rows.add(new String[] {String.valueOf(table.key(d.key())), d.range().toString(),
+                        String.valueOf(table.value(v))});
+            });
+        }
+        rows.sort(Comparator.comparing((String[] r) -> r[0]).thenComparing(r -> r[1]));
+        return TextTable.render(table.help().isEmpty() ? name() : name() + ": " + table.help(),
+                new String[] {"Key", "Window", "Value"}, rows);
+    }
+
+    // ---- recovery -----------------------------------------------------------------------------------
+
+    /** Recovery and standbys: a changelog record's write, and the window and clock it tells of. */
+    void recover(TrackedMessage m, ChangelogBatch batch) {
+        byte[] k = m.key();
+        if (k == null) {
+            throw new IllegalArgumentException("a changelog record without a key");
+        }
+        WindowedKeys.Decoded d = WindowedKeys.decode(k, window);
+        byte[] sk = WindowedKeys.encode(table.canonicalKey(d.key()), d.range(), window);
+        byte[] v = m.value();
+        if (v != null) {
+            table.value(v);
+        }
+        batch.put(sk, v);
+        PartitionWindows w = state(m.partition());
+        if (v == null) {
+            w.remove(d.range(), Overlay.Key.of(sk));
+        } else {
+            w.add(d.range(), Overlay.Key.of(sk));
+        }
+        String clock = m.headers().lastString(CLOCK_HEADER);
+        if (clock != null) {
+            w.recovered(Long.parseLong(clock.strip()));
+        }
+    }
+
+    /** @return whether this worker has no window state of the partition, which recovery then reads whole */
+    boolean replaysWhole(int partition) {
+        return !partitions.containsKey(partition);
+    }
+
+    /** @param partition no longer held nor followed: its window state goes */
+    void closed(int partition) {
+        partitions.remove(partition);
+    }
+
+    // ---- closing --------------------------------------------------------------------------------------
+
+    /**
+     * As a commit begins: closes the windows due on each partition held (telling the listeners and
+     * the final-results channels each key's final value) and deletes the windows expired, writing
+     * to the commit that begins.
+     *
+     * @param wallNow the wall clock
+     */
+    void closeDue(long wallNow) {
+        if (grace < 0) {
+            return;
+        }
+        for (int p : table.holder().held()) {
+            PartitionWindows w = partitions.get(p);
+            if (w == null) {
+                continue;
+            }
+            long clock = time.wallClock() ? wallNow : w.streamTime(wallNow, idle);
+            List<PartitionWindows.Due> due = w.takeDue(clock, grace, expires);
+            if (!due.isEmpty()) {
+                close(p, due, Headers.ofStrings(Map.of(CLOCK_HEADER, Long.toString(w.closedThrough()))));
+            }
+        }
+    }
+
+    /**
+     * @param wallNow the wall clock
+     * @return how many partitions held have windows the next commit closes or deletes
+     */
+    int partitionsDue(long wallNow) {
+        if (grace < 0) {
+            return 0;
+        }
+        int n = 0;
+        for (int p : table.holder().held()) {
+            PartitionWindows w = partitions.get(p);
+            if (w != null && w.hasDue(time.wallClock() ? wallNow : w.streamTime(wallNow, idle), grace, expires)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void close(int p, List<PartitionWindows.Due> due, Headers h) {
+        long closes = 0;
+        for (PartitionWindows.Due d : due) {
+            boolean marked = false;
+            for (Overlay.Key k : d.keys()) {
+                byte[] sk = k.bytes();
+                byte[] v = table.holder().get(p, sk);
+                if (v == null) {
+                    continue;
+                }
+                if (d.closes()) {
+                    emit(p, sk, d.range(), v);
+                    closes++;
+                }
+                if (d.deletes()) {
+                    table.write(p, sk, null, sk, null, h, true);
+                } else if (!marked) {
+                    // the window stays until it expires: one record carries the clock, so recovery knows it closed
+                    table.write(p, sk, v, sk, v, h, true);
+                    marked = true;
+                }
+            }
+        }
+        if (closes > 0) {
+            rt.monitor().tableWindowsClosed(name(), closes);
+        }
+    }
+
+    private void emit(int p, byte[] storeKey, WindowRange range, byte[] value) {
+        K key = table.key(WindowedKeys.decode(storeKey, window).key());
+        V v = table.value(value);
+        for (WindowCloseListener<? super K, ? super V> l : listeners) {
+            try {
+                l.onClose(key, range, v);
+            } catch (RuntimeException e) {
+                log.error("[{}] on_window_close listener of table '{}' failed for key {} window {}", rt.settings().id(),
+                        name(), key, range, e);
+            }
+        }
+        for (Result<K, V, ?> r : results) {
+            r.send(key, range, v, p);
+        }
+    }
+
+    // ---- exactly-once ---------------------------------------------------------------------------------
+
+    /** The transaction is sealed. */
+    void sealed() {
+        partitions.values().forEach(PartitionWindows::sealed);
+    }
+
+    /** The sealed transaction committed. */
+    void committed() {
+        partitions.values().forEach(PartitionWindows::committed);
+    }
+
+    /** The open transaction aborted (the table's uncommitted writes are gone): windows are read back from the store. */
+    void rolledBack() {
+        partitions.forEach((p, w) -> {
+            w.rolledBack();
+            if (table.holder().isOpen(p)) {
+                table.holder().store().forEach(p, (k, v) -> w.add(WindowedKeys.decode(k, window).range(), Overlay.Key.of(k)));
+            }
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "WindowedTable(" + name() + ", " + window + ")";
+    }
+}
