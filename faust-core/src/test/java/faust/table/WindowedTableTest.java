@@ -12,7 +12,11 @@ import faust.topic.TP;
 import faust.topic.Topic;
 import faust.transport.TrackedMessage;
 import faust.transport.internal.MemoryBroker;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import faust.window.HoppingWindow;
+import faust.window.SlidingWindow;
 import faust.window.WindowRange;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Windowed tables on the memory transport: writes per window, reads, closes on stream time, expiry, the changelog. */
 class WindowedTableTest {
@@ -211,6 +216,117 @@ class WindowedTableTest {
             d.start(app);
             assertThatThrownBy(w::relativeToNow).isInstanceOf(ImproperlyConfiguredException.class)
                     .hasMessageContaining("after the app started");
+        }
+    }
+
+    @Test
+    void a_record_whose_time_field_is_missing_or_unparsable_is_reported_with_where_it_is_and_skipped() {
+        Logger bad = (Logger) LoggerFactory.getLogger("faust.internal.BadInputLog");
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        bad.addAppender(logs);
+        try (AppTestDriver d = AppTestDriver.create()) {
+            App app = d.app("field");
+            Topic<String, String> in = app.topic("in", String.class, String.class, o -> o.partitions(1));
+            WindowedTable<String, Long> t = app.table("t", String.class, Long.class, () -> 0L, o -> o.partitions(1))
+                    .tumbling(Duration.ofSeconds(10), Duration.ofSeconds(10)).relativeToField((String v) -> v);
+            app.agent("a", in, stream -> {
+                for (var e : stream.events()) {
+                    t.get(e.key()).merge(1L, Long::sum);
+                }
+            });
+            d.start(app);
+            d.pipeInput(in, "k", "2026-12-07T10:00:01Z");
+            d.pipeInput(in, "k", "garbage");
+            d.pipeInput(in, "k", String.valueOf(T0.getEpochSecond() + 2));
+            d.pipeInput(in, "k", String.valueOf(T0.toEpochMilli() + 3000));
+            assertThat(t.get("k").at(range(0, 10))).as("ISO, epoch seconds and epoch millis; the garbage skipped")
+                    .isEqualTo(3L);
+            assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .anySatisfy(m -> assertThat(m).contains("windowed table 't'").contains("'garbage'")
+                            .contains("topic=in partition=0 offset=1"));
+        } finally {
+            bad.detachAppender(logs);
+        }
+    }
+
+    @Test
+    void a_quiet_partition_closes_its_windows_once_its_stream_time_follows_the_wall_clock() throws Exception {
+        try (AppTestDriver d = AppTestDriver.create()) {
+            App app = d.app("idle");
+            Topic<String, String> in = app.topic("in", String.class, String.class, o -> o.partitions(1));
+            List<Close> closes = new CopyOnWriteArrayList<>();
+            WindowedTable<String, Long> t = app.table("t", String.class, Long.class, () -> 0L, o -> o.partitions(1))
+                    .tumbling(Duration.ofMillis(200), Duration.ofMillis(100))
+                    .advanceIdlePartitionsAfter(Duration.ofMillis(300))
+                    .onWindowClose((k, w, v) -> closes.add(new Close(k, w, v)));
+            app.agent("a", in, stream -> {
+                for (var e : stream.events()) {
+                    t.get(e.key()).merge(1L, Long::sum);
+                }
+            });
+            d.start(app);
+            Instant ts = Instant.parse("2020-01-01T00:00:00Z");       // old event time: only idleness can close it
+            d.pipeInput(in, "k", "x", ts);
+            assertThat(closes).isEmpty();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (closes.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(closes).as("after 300 ms quiet, 300 ms more of wall clock passes the window's end + 100 ms")
+                    .hasSize(1);
+            assertThat(closes.get(0).value()).isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void a_relative_to_now_table_closes_on_the_wall_clock_and_expires_may_be_shorter_than_the_size() throws Exception {
+        try (AppTestDriver d = AppTestDriver.create()) {
+            App app = d.app("now");
+            Topic<String, String> in = app.topic("in", String.class, String.class, o -> o.partitions(1));
+            List<Close> closes = new CopyOnWriteArrayList<>();
+            WindowedTable<String, Long> t = app.table("t", String.class, Long.class, () -> 0L, o -> o.partitions(1))
+                    .tumbling(Duration.ofMillis(500), Duration.ofMillis(50)).relativeToNow()
+                    .onWindowClose((k, w, v) -> closes.add(new Close(k, w, v)));
+            app.agent("a", in, stream -> {
+                for (var e : stream.events()) {
+                    t.get(e.key()).merge(1L, Long::sum);
+                }
+            });
+            d.start(app);
+            d.pipeInput(in, "k", "x", Instant.parse("2020-01-01T00:00:00Z"));
+            d.pipeInput(in, "k", "x", Instant.parse("2020-01-01T00:00:00Z"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (closes.stream().mapToLong(Close::value).sum() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(closes.stream().mapToLong(Close::value).sum()).as("both writes counted in windows of now, closed "
+                    + "50 ms after their end on the wall clock").isEqualTo(2L);
+            assertThat(closes).allSatisfy(c -> assertThat(c.window().end()).isBefore(Instant.now()));
+        }
+    }
+
+    @Test
+    void a_sliding_window_through_using_window_holds_each_write_in_its_own_range() {
+        try (AppTestDriver d = AppTestDriver.create()) {
+            App app = d.app("slide");
+            Topic<String, String> in = app.topic("in", String.class, String.class, o -> o.partitions(1));
+            WindowedTable<String, Long> t = app.table("t", String.class, Long.class, () -> 0L, o -> o.partitions(1))
+                    .usingWindow(new SlidingWindow(Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMinutes(1)));
+            app.agent("a", in, stream -> {
+                for (var e : stream.events()) {
+                    t.get(e.key()).merge(1L, Long::sum);
+                }
+            });
+            d.start(app);
+            d.pipeInput(in, "k", "x", at(20));
+            assertThat(t.get("k").at(range(10, 25))).isEqualTo(1L);
+            List<String> keys = new ArrayList<>();
+            for (TrackedMessage m : broker(d).visible(new TP("slide-t-changelog", 0), 0)) {
+                keys.add(text(m.key()));
+            }
+            assertThat(keys).as("a sliding range is written [start, end], without Faust's -0.1")
+                    .containsExactly("[\"k\",[1796637610.0,1796637625.0]]");
         }
     }
 }
