@@ -137,9 +137,30 @@ public final class KafkaTestSupport {
      * @return each key (unquoted) to its last value; a tombstone removes the key
      */
     public static Map<String, Long> committedChangelog(EmbeddedKafka kafka, String topic, int partitions) {
+        Map<String, Long> out = new HashMap<>();
+        for (ConsumerRecord<String, String> r : committedRecords(kafka, topic, partitions)) {
+            String key = r.key().substring(1, r.key().length() - 1);
+            if (r.value() == null) {
+                out.remove(key);
+            } else {
+                out.put(key, Long.parseLong(r.value()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads a topic with {@code read_committed}, to its end as of now.
+     *
+     * @param kafka the broker
+     * @param topic the topic
+     * @param partitions its partition count
+     * @return its records as strings, partition after partition, in offset order within each
+     */
+    public static List<ConsumerRecord<String, String>> committedRecords(EmbeddedKafka kafka, String topic, int partitions) {
         Map<String, Object> p = new HashMap<>(kafka.clientProperties());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        Map<String, Long> out = new HashMap<>();
+        List<ConsumerRecord<String, String>> out = new ArrayList<>();
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> tps = new ArrayList<>();
             for (int i = 0; i < partitions; i++) {
@@ -151,12 +172,7 @@ public final class KafkaTestSupport {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (tps.stream().anyMatch(tp -> c.position(tp) < ends.get(tp)) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
-                    String key = r.key().substring(1, r.key().length() - 1);
-                    if (r.value() == null) {
-                        out.remove(key);
-                    } else {
-                        out.put(key, Long.parseLong(r.value()));
-                    }
+                    out.add(r);
                 }
             }
         }
