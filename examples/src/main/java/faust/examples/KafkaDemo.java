@@ -10,6 +10,7 @@ import faust.examples.WordCount.WordCountApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -60,20 +62,24 @@ public final class KafkaDemo {
             String[] countries = {"NO", "SE", "DK", "FI"};
             Map<String, Double> fed = new TreeMap<>();
             int n = 2000;
+            Instant from = Instant.now();
             for (int i = 0; i < n; i++) {
                 String country = countries[i % countries.length];
                 double amount = 1 + i % 100;
                 fed.merge(country, amount, Double::sum);
-                w.withdrawals().send("user-" + (i % 50), new Withdrawal("user-" + (i % 50), country, amount));
+                w.withdrawals().send("user-" + (i % 50), new Withdrawal("user-" + (i % 50), country, amount, Instant.now()));
             }
             System.out.println("  fed " + n + " withdrawals to topic 'withdrawals' (4 partitions)");
             long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-            while (System.nanoTime() < deadline && !w.totalsHere().equals(fed)) {
+            // the 10-second windows since the feeding began (they expire 10 s after they end, on stream time)
+            Supplier<Map<String, Double>> totals = () -> w.totalsPerCountry(List.of(countries), from, Instant.now());
+            while (System.nanoTime() < deadline && !totals.get().equals(fed)) {
                 Thread.sleep(200);
             }
-            System.out.println("  [withdrawals/track_country_withdrawal] totals per country: " + w.totalsHere());
+            Map<String, Double> seen = totals.get();
+            System.out.println("  [withdrawals/track_country_withdrawal] totals per country: " + seen);
             System.out.println("  expected totals:                                     " + fed
-                    + (w.totalsHere().equals(fed) ? "  -> match" : "  -> not yet complete"));
+                    + (seen.equals(fed) ? "  -> match" : "  -> not yet complete"));
             while (System.nanoTime() < deadline && !Objects.equals(wc.counts().get("the"), 3L)) {
                 Thread.sleep(200);
             }

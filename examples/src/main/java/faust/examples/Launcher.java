@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -60,12 +61,14 @@ public final class Launcher {
         for (String line : List.of("the quick brown fox", "jumps over the lazy dog", "the dog sleeps")) {
             wc.posts().send(line);
         }
-        String[] countries = {"NO", "SE", "DK"};
+        List<String> countries = List.of("NO", "SE", "DK");
+        Instant from = Instant.now();
         for (int i = 0; i < 30; i++) {
-            w.withdrawals().send("user-" + i, new Withdrawal("user-" + i, countries[i % 3], 10 + i));
+            w.withdrawals().send("user-" + i, new Withdrawal("user-" + i, countries.get(i % 3), 10 + i, Instant.now()));
         }
         Thread.sleep(3000);
-        System.out.println("  [track_country_withdrawal] table country_to_total after groupBy: " + w.totalsHere());
+        System.out.println("  [track_country_withdrawal] table country_to_total after groupBy, summed over its 10-second "
+                + "windows: " + w.totalsPerCountry(countries, from, Instant.now()));
         System.out.println("  [count_words] table word_counts:\n" + wc.counts().asAnsiTable().indent(4).stripTrailing());
         System.out.println("  monitor: events_total=" + hello.monitor().eventsTotal() + "+" + w.app().monitor().eventsTotal()
                 + ", messages_received_total=" + (hello.monitor().messagesReceivedTotal()

@@ -12,8 +12,10 @@ import faust.examples.TableTest.TableTestApp;
 import faust.examples.Withdrawals.Withdrawal;
 import faust.examples.Withdrawals.WithdrawalsApp;
 import faust.examples.WordCount.WordCountApp;
+import faust.window.WindowRange;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,16 +46,32 @@ class ExamplesTest {
     }
 
     @Test
-    void withdrawals_are_totalled_per_country_after_group_by() {
+    void withdrawals_are_totalled_per_user_and_hour_and_per_country_and_10_seconds_after_group_by() {
         WithdrawalsApp w = Withdrawals.create(driver.configure(cfg -> { }));
         driver.start(w.app());
+        Instant t0 = Instant.parse("2026-06-01T12:00:00Z");          // on an hour's start
 
-        driver.pipeInput(w.withdrawals(), "a", new Withdrawal("a", "NO", 10));
-        driver.pipeInput(w.withdrawals(), "b", new Withdrawal("b", "NO", 5));
-        driver.pipeInput(w.withdrawals(), "c", new Withdrawal("c", "SE", 7));
+        driver.pipeInput(w.withdrawals(), "a", new Withdrawal("a", "NO", 10), t0.plusSeconds(1));
+        driver.pipeInput(w.withdrawals(), "b", new Withdrawal("b", "NO", 5), t0.plusSeconds(3));
+        driver.pipeInput(w.withdrawals(), "c", new Withdrawal("c", "SE", 7), t0.plusSeconds(4));
+        driver.pipeInput(w.withdrawals(), "a", new Withdrawal("a", "NO", 20), t0.plusSeconds(12));
 
-        assertThat(w.totalsHere()).containsExactlyInAnyOrderEntriesOf(Map.of("NO", 15.0, "SE", 7.0));
-        assertThat(w.totals().changelogTopic()).isEqualTo("withdrawals-country_to_total-changelog");
+        WindowRange hour = new WindowRange(t0, t0.plusSeconds(3600));
+        assertThat(w.userTotals().get("a").at(hour)).isEqualTo(30.0);
+        assertThat(w.userTotals().get("b").at(hour)).isEqualTo(5.0);
+        assertThat(w.userTotals().get("c").at(hour)).isEqualTo(7.0);
+        assertThat(w.countryTotals().get("NO").at(new WindowRange(t0, t0.plusSeconds(10)))).isEqualTo(15.0);
+        assertThat(w.countryTotals().get("NO").at(new WindowRange(t0.plusSeconds(10), t0.plusSeconds(20)))).isEqualTo(20.0);
+        assertThat(w.countryTotals().get("SE").at(new WindowRange(t0, t0.plusSeconds(10)))).isEqualTo(7.0);
+        assertThat(w.totalsPerCountry(List.of("NO", "SE", "DK"), t0, t0.plusSeconds(19)))
+                .containsExactly(Map.entry("DK", 0.0), Map.entry("NO", 35.0), Map.entry("SE", 7.0));
+
+        driver.pipeInput(w.withdrawals(), "d", new Withdrawal("d", "NO", 1), t0.plusSeconds(21));
+        assertThat(w.countryTotals().get("NO").at(new WindowRange(t0, t0.plusSeconds(10))))
+                .as("NO's stream time passed [0 s, 10 s) + expires 10 s: the window is gone").isEqualTo(0.0);
+        assertThat(w.countryTotals().get("NO").at(new WindowRange(t0.plusSeconds(10), t0.plusSeconds(20)))).isEqualTo(20.0);
+        assertThat(w.countryTotals().get("NO").at(new WindowRange(t0.plusSeconds(20), t0.plusSeconds(30)))).isEqualTo(1.0);
+        assertThat(w.userTotals().get("a").at(hour)).as("hours are kept for ever").isEqualTo(30.0);
     }
 
     @Test
