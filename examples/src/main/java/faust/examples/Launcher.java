@@ -15,9 +15,14 @@ import java.util.List;
 /**
  * What {@code bin/faust} runs: {@code demo} starts a real Kafka broker and runs the hello-world and
  * withdrawals examples on it ({@code demo --memory}: on the memory transport);
- * {@code -A <class> <command...>} runs an app class's main ({@code --broker URL} picks the broker).
+ * {@code -A <class> <command...>} runs an app class's main ({@code --broker URL} picks the broker),
+ * the class named in full or relative to {@code faust.examples} ({@link #EXAMPLES}).
  */
 public final class Launcher {
+    /** The examples {@code -A} runs by their names relative to {@code faust.examples}. */
+    static final List<String> EXAMPLES = List.of("HelloWorld", "WordCount", "Withdrawals", "WindowedAggregation",
+            "windowing.Tumbling", "windowing.Hopping", "PageViews", "TableOfSet", "TableTest", "Rpc", "Concurrency");
+
     private Launcher() {}
 
     /** @param args {@code demo [--memory]}, or {@code -A <AppClass> worker [options]} */
@@ -39,14 +44,26 @@ public final class Launcher {
             }
         }
         if ((args[0].equals("-A") || args[0].equals("--app")) && args.length >= 2) {
-            String cls = args[1].contains(".") ? args[1] : "faust.examples." + args[1];
-            Method main = Class.forName(cls).getMethod("main", String[].class);
+            Method main = appClass(args[1]).getMethod("main", String[].class);
             main.invoke(null, (Object) Arrays.copyOfRange(args, 2, args.length));
             return;
         }
         System.err.println("usage: bin/faust demo [--memory] | bin/faust -A <AppClass> worker [--broker URL] [--loglevel L] "
-                + "[--logfile F] [--workdir D]");
+                + "[--logfile F] [--workdir D]\n  examples: " + String.join(", ", EXAMPLES));
         System.exit(2);
+    }
+
+    /**
+     * @param name a class name in full, or relative to {@code faust.examples} ({@code windowing.Tumbling})
+     * @return the class
+     * @throws ClassNotFoundException when it is neither
+     */
+    static Class<?> appClass(String name) throws ClassNotFoundException {
+        try {
+            return Class.forName("faust.examples." + name);
+        } catch (ClassNotFoundException notAnExample) {
+            return Class.forName(name);
+        }
     }
 
     private static void demo() throws InterruptedException, IOException {
