@@ -31,6 +31,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *       exactly-once; each run is timed from start until its changelog holds every word's count;</li>
  *   <li>{@code recovery}: a changelog of 2,000,000 records over 1,000,000 keys restored into a
  *       fresh RocksDB store, faust-java against Kafka Streams, records/s;</li>
+ *   <li>{@code windows}: a tumbling-window count per key with final results, faust-java against
+ *       Kafka Streams' {@code windowedBy(...).count().suppress(untilWindowCloses)}: see {@link WindowBench};</li>
  *   <li>{@code memory} and {@code failover}: see {@link MemoryBench} and {@link FailoverBench}.</li>
  * </ul>
  */
@@ -38,6 +40,8 @@ public final class TableBench {
     private static final String USAGE = """
             usage: bench/tables wordcount [--lines N] [--rounds R] [--modes alo,eos] [--partitions P]
                                          [--commit-alo-ms MS] [--commit-eos-ms MS] [--systems faust,streams]
+                   bench/tables windows [--records N] [--keys K] [--rounds R] [--modes alo,eos] [--partitions P]
+                                       [--commit-alo-ms MS] [--commit-eos-ms MS] [--systems faust,streams]
                    bench/tables recovery [--keys N] [--rounds R] [--systems faust,streams]
                    bench/tables memory [--keys N] [--block-cache-mb M] [--write-buffer-mb M]
                    bench/tables failover [--keys N]
@@ -63,6 +67,7 @@ public final class TableBench {
                 Runtime.getRuntime().availableProcessors(), load());
         int code = switch (args[0]) {
             case "wordcount" -> wordCount(opts);
+            case "windows" -> WindowBench.run(opts);
             case "recovery" -> RecoveryBench.run(opts);
             case "memory" -> MemoryBench.run(opts);
             case "failover" -> FailoverBench.run(opts);
