@@ -1,9 +1,14 @@
 package faust.table;
 
 import faust.topic.RecordMetadata;
+import faust.window.HoppingWindow;
+import faust.window.TumblingWindow;
+import faust.window.Window;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A table whose values are sets (Faust's {@code SetTable}), made by
@@ -181,4 +186,42 @@ public interface SetTable<K, E> extends StateTable {
          */
         CompletableFuture<RecordMetadata> symmetricDifferenceUpdate(K key, Collection<? extends E> elements);
     }
+
+    // ---- windows ----------------------------------------------------------------------------------
+
+    /**
+     * Makes this a windowed set table over tumbling windows (Faust's {@code SetTable(...).tumbling(size, expires)}).
+     *
+     * @param size each window's length
+     * @param expires how long after its end a window is kept, or null for ever
+     * @return the windowed set table
+     */
+    default WindowedSetTable<K, E> tumbling(Duration size, @Nullable Duration expires) {
+        return usingWindow(new TumblingWindow(size, expires), false);
+    }
+
+    /**
+     * Makes this a windowed set table over hopping windows (Faust's {@code hopping(size, step, expires)}).
+     *
+     * @param size each window's length
+     * @param step how far apart windows start, at most {@code size}
+     * @param expires how long after its end a window is kept, or null for ever
+     * @return the windowed set table
+     */
+    default WindowedSetTable<K, E> hopping(Duration size, Duration step, @Nullable Duration expires) {
+        return usingWindow(new HoppingWindow(size, step, expires), false);
+    }
+
+    /**
+     * Makes this a windowed set table: its changelog carries Faust's windowed set operations
+     * ({@code [operation, [key, [start, end]]]}), deleted after the windows' lifetime, and the plain
+     * methods of this table refuse to run. Call it once, when declaring the table.
+     *
+     * @param window the windows
+     * @param keyIndex whether to keep the companion {@code {table}-key_index} table
+     * @return the windowed set table
+     * @throws faust.errors.ImproperlyConfiguredException when the table is global, already windowed,
+     *     has a manager, or the app has started
+     */
+    WindowedSetTable<K, E> usingWindow(Window window, boolean keyIndex);
 }

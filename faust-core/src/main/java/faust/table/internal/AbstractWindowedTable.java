@@ -36,22 +36,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link WindowedTable}: a {@link ChangelogTable} whose stored and changelog keys are Faust's
- * {@code [key, [start, end]]} ({@link WindowedKeys}), with each partition's windows tracked
- * ({@link PartitionWindows}) so that they close on stream time and are deleted when they expire,
- * at the beginning of each commit.
+ * What a windowed table of either kind ({@link WindowedChangelogTable}, {@link WindowedChangelogSetTable})
+ * does the same way: its declaration (time relativity, grace, listeners), the timestamp and
+ * windows of each write, and each partition's windows ({@link PartitionWindows}), which close on
+ * stream time and are deleted when they expire, at the beginning of each commit. The table beneath
+ * keeps each window of a key under Faust's {@code [key, [start, end]]} ({@link WindowedKeys}); the
+ * subclass decides how a window's value is read, written and deleted.
  *
  * @param <K> key type
- * @param <V> value type
+ * @param <V> a window's value type
+ * @param <S> the public type this class's declaration methods return
  */
-public final class WindowedChangelogTable<K, V> implements WindowedTable<K, V> {
-    private static final Logger log = LoggerFactory.getLogger(WindowedChangelogTable.class);
+public abstract sealed class AbstractWindowedTable<K, V, S extends WindowedTable<K, V>> implements WindowedTable<K, V>
+        permits WindowedChangelogTable, WindowedChangelogSetTable {
+    private static final Logger log = LoggerFactory.getLogger(AbstractWindowedTable.class);
     /** The changelog header carrying the partition's {@code closedThrough} clock, in epoch milliseconds. */
     static final String CLOCK_HEADER = "faust-java-window-clock";
 
-    private final ChangelogTable<K, V> table;
-    private final AppRuntime rt;
-    private final Window window;
+    private final StoredTable<K> table;
+    final AppRuntime rt;
+    final Window window;
     private final @Nullable ChangelogTable<K, Integer> keyIndex;
     private final Map<Integer, PartitionWindows> partitions = new ConcurrentHashMap<>();
     private final List<WindowCloseListener<? super K, ? super V>> listeners = new CopyOnWriteArrayList<>();
@@ -70,7 +74,7 @@ public final class WindowedChangelogTable<K, V> implements WindowedTable<K, V> {
         }
     }
 
-    WindowedChangelogTable(ChangelogTable<K, V> table, Window window, @Nullable ChangelogTable<K, Integer> keyIndex) {
+    AbstractWindowedTable(StoredTable<K> table, Window window, @Nullable ChangelogTable<K, Integer> keyIndex) {
         this.table = table;
         this.rt = table.rt;
         this.window = window;
@@ -102,20 +106,65 @@ public final class WindowedChangelogTable<K, V> implements WindowedTable<K, V> {
         return window;
     }
 
-    /** @return the plain table beneath */
-    ChangelogTable<K, V> table() {
-        return table;
-    }
+    // ---- what the kind of table decides -------------------------------------------------------------
+
+    /**
+     * @param storeKey a window of a key, as stored
+     * @return its value as a read sees it (the default, or an empty set, when missing)
+     */
+    abstract @Nullable V read(byte[] storeKey);
+
+    /**
+     * @param stored a window's stored bytes
+     * @return its value
+     */
+    abstract V decode(byte[] stored);
+
+    /**
+     * Writes a window's new value, with its changelog record.
+     *
+     * @param partition the partition
+     * @param key the key
+     * @param storeKey the window of the key, as stored
+     * @param fn the window's new value from its value
+     * @param headers the changelog record's headers
+     * @param commits whether the write belongs to the next commit (an agent's event)
+     * @return the window's new value
+     */
+    abstract @Nullable V write(int partition, K key, byte[] storeKey, UnaryOperator<@Nullable V> fn, Headers headers,
+                               boolean commits);
+
+    /**
+     * As a commit begins, deletes an expired window (a tombstone, or for sets an update removing every element).
+     *
+     * @param partition the partition
+     * @param storeKey the window of a key, as stored
+     * @param stored its stored bytes
+     * @param headers the changelog record's headers
+     */
+    abstract void expire(int partition, byte[] storeKey, byte[] stored, Headers headers);
+
+    /**
+     * As a commit begins, writes a changelog record that leaves a closed window as it is, carrying
+     * the clock closes were emitted through in its headers.
+     *
+     * @param partition the partition
+     * @param storeKey the window of a key, as stored
+     * @param stored its stored bytes
+     * @param headers the changelog record's headers
+     */
+    abstract void mark(int partition, byte[] storeKey, byte[] stored, Headers headers);
 
     // ---- declaration --------------------------------------------------------------------------------
 
-    private WindowedTable<K, V> declare(Runnable change) {
+    @SuppressWarnings("unchecked")
+    private S declare(Runnable change) {
         if (started) {
             throw new ImproperlyConfiguredException("windowed table '" + name() + "' is configured after the app started; "
                     + "set its time relativity, grace and close listeners when declaring it");
         }
         change.run();
-        return this;
+        return (S) this;
     }
 
     /** The app starts: the declaration is final. */
@@ -124,36 +173,36 @@ public final class WindowedChangelogTable<K, V> implements WindowedTable<K, V> {
     }
 
     @Override
-    public WindowedTable<K, V> relativeToNow() {
+    public S relativeToNow() {
         return declare(() -> time = new WindowTime.Now());
     }
 
     @Override
-    public WindowedTable<K, V> relativeToStream() {
+    public S relativeToStream() {
         return declare(() -> time = new WindowTime.Stream());
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public <E> WindowedTable<K, V> relativeToField(Function<? super E, ?> field) {
+    public <E> S relativeToField(Function<? super E, ?> field) {
         Objects.requireNonNull(field, "field");
         return declare(() -> time = new WindowTime.Field((Function<Object, ?>) field));
     }
 
     @Override
-    public WindowedTable<K, V> relativeTo(Instant t) {
+    public S relativeTo(Instant t) {
         Objects.requireNonNull(t, "t");
         return declare(() -> time = new WindowTime.Fixed(t));
     }
 
     @Override
-    public WindowedTable<K, V> relativeTo(Function<? super Event<?, ?>, Instant> timestamp) {
+    public S relativeTo(Function<? super Event<?, ?>, Instant> timestamp) {
         Objects.requireNonNull(timestamp, "timestamp");
         return declare(() -> time = new WindowTime.Of(timestamp));
     }
 
     @Override
-    public WindowedTable<K, V> grace(Duration grace) {
+    public S grace(Duration grace) {
         long g = grace.toMillis();
         if (g < 0) {
             throw new ImproperlyConfiguredException("windowed table '" + name() + "': grace must not be negative, got " + grace);
@@ -167,7 +216,7 @@ public final class WindowedChangelogTable<K, V> implements WindowedTable<K, V> {
     }
 
     @Override
-    public WindowedTable<K, V> advanceIdlePartitionsAfter(Duration idle) {
+    public S advanceIdlePartitionsAfter(Duration idle) {
         if (idle.toMillis() < 1) {
             throw new ImproperlyConfiguredException("windowed table '" + name() + "': the idle time must be at least 1 ms, "
                     + "got " + idle);
@@ -176,14 +225,14 @@ public final class WindowedChangelogTable<K, V> implements WindowedTable<K, V> {
     }
 
     @Override
-    public WindowedTable<K, V> onWindowClose(WindowCloseListener<? super K, ? super V> listener) {
+    public S onWindowClose(WindowCloseListener<? super K, ? super V> listener) {
         Objects.requireNonNull(listener, "listener");
         checkCloses();
         return declare(() -> listeners.add(listener));
     }
 
     @Override
-    public <R> WindowedTable<K, V> finalResults(Channel<K, R> channel,
+    public <R> S finalResults(Channel<K, R> channel,
                                                WindowResultMapper<? super K, ? super V, ? extends R> toValue) {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(toValue, "toValue");
@@ -202,11 +251,6 @@ public final class WindowedChangelogTable<K, V> implements WindowedTable<K, V> {
     // ---- writes -------------------------------------------------------------------------------------
 
     @Override
-    public WindowSet<K, V> get(K key) {
-        return new WindowSetImpl<>(this, Objects.requireNonNull(key, "key"));
-    }
-
-    @Override
     public void put(K key, @Nullable V value) {
         update(key, old -> value);
     }
@@ -223,6 +267,33 @@ public final class WindowedChangelogTable<K, V> implements WindowedTable<K, V> {
      * @return the new value of the latest window written, or null
      */
     @Nullable V update(K key, UnaryOperator<@Nullable V> fn) {
+        List<@Nullable V> last = new ArrayList<>(1);
+        forEachWindow(key, (p, sk, h, commits) -> {
+            last.clear();
+            last.add(write(p, key, sk, fn, h, commits));
+        });
+        return last.isEmpty() ? null : last.get(0);
+    }
+
+    /** A write to one window of a key. */
+    @FunctionalInterface
+    interface WindowWrite {
+        /**
+         * @param partition the partition
+         * @param storeKey the window of the key, as stored
+         * @param headers the changelog record's headers
+         * @param commits whether the write belongs to the next commit (an agent's event)
+         */
+        void write(int partition, byte[] storeKey, Headers headers, boolean commits);
+    }
+
+    /**
+     * Runs a write on every window of the key holding the table's timestamp of the current event
+     * that has not closed; a window that has is counted as a late write. An event whose timestamp
+     * cannot be read (a bad time field) is reported with its topic, partition and offset and writes
+     * nothing.
+     */
+    final void forEachWindow(K key, WindowWrite write) {
         EventImpl<?, ?> e = CurrentEvent.get();
         long t;
         try {
@@ -232,7 +303,7 @@ public final class WindowedChangelogTable<K, V> implements WindowedTable<K, V> {
                 throw bad;
             }
             rt.onDecodeError(e.tracked(), "the time of windowed table '" + name() + "'", bad);
-            return null;
+            return;
         }
         byte[] kb = table.keyBytes(key);
         int p = table.writePartition(kb);
@@ -242,7 +313,6 @@ public final class WindowedChangelogTable<K, V> implements WindowedTable<K, V> {
         long closedThrough = w.closedThrough();
         Headers h = closedThrough == PartitionWindows.NONE ? Headers.empty()
                 : Headers.ofStrings(Map.of(CLOCK_HEADER, Long.toString(closedThrough)));
-        V last = null;
         boolean wrote = false;
         for (WindowRange r : window.ranges(Instant.ofEpochMilli(t))) {
             if (grace >= 0 && w.isLate(r, clock, grace)) {
@@ -253,20 +323,13 @@ public final class WindowedChangelogTable<K, V> implements WindowedTable<K, V> {
                 continue;
             }
             byte[] sk = WindowedKeys.encode(kb, r, window);
-            V next = fn.apply(table.orDefault(table.stored(sk)));
-            byte[] vb = next == null ? null : table.valueBytes(next);
-            table.write(p, sk, vb, sk, vb, h, e != null);
+            write.write(p, sk, h, e != null);
             w.add(r, Overlay.Key.of(sk));
-            last = next;
             wrote = true;
         }
-        if (wrote) {
-            table.changed(key, last);
-            if (keyIndex != null) {
-                keyIndex.put(key, 1);
-            }
+        if (wrote && keyIndex != null) {
+            keyIndex.put(key, 1);
         }
-        return last;
     }
 
     /** @return the timestamp of a write or read made outside an agent's event: the fixed instant, else now */
@@ -283,7 +346,7 @@ public final class WindowedChangelogTable<K, V> implements WindowedTable<K, V> {
 
     /** @return the key's value in a window: the default when missing */
     @Nullable V at(K key, WindowRange range) {
-        V v = table.orDefault(table.stored(WindowedKeys.encode(table.keyBytes(key), range, window)));
+        V v = read(WindowedKeys.encode(table.keyBytes(key), range, window));
         rt.sensors().onTableGet(name(), key);
         return v;
     }
@@ -355,8 +418,7 @@ public final class WindowedChangelogTable<K, V> implements WindowedTable<K, V> {
         for (int p : table.holder().readable()) {
             table.holder().forEach(p, (k, v) -> {
                 WindowedKeys.Decoded d = WindowedKeys.decode(k, window);
-                rows.add(new String[] {String.valueOf(table.key(d.key())), d.range().toString(),
-                        String.valueOf(table.value(v))});
+                rows.add(new String[] {String.valueOf(table.key(d.key())), d.range().toString(), String.valueOf(decode(v))});
             });
         }
         rows.sort(Comparator.comparing((String[] r) -> r[0]).thenComparing(r -> r[1]));
@@ -366,24 +428,20 @@ public final class WindowedChangelogTable<K, V> implements WindowedTable<K, V> {
 
     // ---- recovery -----------------------------------------------------------------------------------
 
-    /** Recovery and standbys: a changelog record's write, and the window and clock it tells of. */
-    void recover(TrackedMessage m, ChangelogBatch batch) {
-        byte[] k = m.key();
-        if (k == null) {
-            throw new IllegalArgumentException("a changelog record without a key");
-        }
-        WindowedKeys.Decoded d = WindowedKeys.decode(k, window);
-        byte[] sk = WindowedKeys.encode(table.canonicalKey(d.key()), d.range(), window);
-        byte[] v = m.value();
-        if (v != null) {
-            table.value(v);
-        }
-        batch.put(sk, v);
+    /**
+     * Recovery and standbys read a changelog record of a window.
+     *
+     * @param m the record, whose headers may carry the clock closes were emitted through
+     * @param range its window
+     * @param storeKey the window of its key, as stored
+     * @param deleted whether the record left the window empty (deleted)
+     */
+    final void recovered(TrackedMessage m, WindowRange range, byte[] storeKey, boolean deleted) {
         PartitionWindows w = state(m.partition());
-        if (v == null) {
-            w.remove(d.range(), Overlay.Key.of(sk));
+        if (deleted) {
+            w.remove(range, Overlay.Key.of(storeKey));
         } else {
-            w.add(d.range(), Overlay.Key.of(sk));
+            w.add(range, Overlay.Key.of(storeKey));
         }
         String clock = m.headers().lastString(CLOCK_HEADER);
         if (clock != null) {
@@ -460,10 +518,10 @@ public final class WindowedChangelogTable<K, V> implements WindowedTable<K, V> {
                     closes++;
                 }
                 if (d.deletes()) {
-                    table.write(p, sk, null, sk, null, h, true);
+                    expire(p, sk, v, h);
                 } else if (!marked) {
                     // the window stays until it expires: one record carries the clock, so recovery knows it closed
-                    table.write(p, sk, v, sk, v, h, true);
+                    mark(p, sk, v, h);
                     marked = true;
                 }
             }
@@ -475,7 +533,7 @@ public final class WindowedChangelogTable<K, V> implements WindowedTable<K, V> {
 
     private void emit(int p, byte[] storeKey, WindowRange range, byte[] value) {
         K key = table.key(WindowedKeys.decode(storeKey, window).key());
-        V v = table.value(value);
+        V v = decode(value);
         for (WindowCloseListener<? super K, ? super V> l : listeners) {
             try {
                 l.onClose(key, range, v);
@@ -513,6 +571,6 @@ public final class WindowedChangelogTable<K, V> implements WindowedTable<K, V> {
 
     @Override
     public String toString() {
-        return "WindowedTable(" + name() + ", " + window + ")";
+        return getClass().getSimpleName() + "(" + name() + ", " + window + ")";
     }
 }

@@ -1,20 +1,26 @@
 package faust.table.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import faust.errors.FaustException;
 import faust.errors.ImproperlyConfiguredException;
 import faust.stream.Event;
+import faust.stream.Headers;
 import faust.stream.Message;
 import faust.stream.Stream;
+import faust.stream.internal.CurrentEvent;
 import faust.table.SetTable;
 import faust.table.TableSpec;
+import faust.table.WindowedSetTable;
 import faust.topic.Topic;
 import faust.transport.TrackedMessage;
+import faust.window.Window;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -35,14 +41,55 @@ public final class ChangelogSetTable<K, E> extends StoredTable<K> implements Set
     static final int ADD = 0x1;
     static final int DISCARD = 0x2;
     static final int UPDATE = 0xF;
+    /** Not an operation: {@link #changeAt} writes an empty update even when nothing changed (a closed window's mark). */
+    static final int MARK = -1;
 
     private final Class<E> elementType;
     private final @Nullable SetManager<K, E> manager;
+    private final TableManager tables;
+    /** Set once, when the table is made windowed. */
+    private volatile @Nullable WindowedChangelogSetTable<K, E> windowed;
 
     ChangelogSetTable(TableContext c, Class<K> keyType, Class<E> elementType, @Nullable Topic<K, byte[]> managerTopic) {
         super(c, keyType);
         this.elementType = elementType;
         this.manager = managerTopic == null ? null : new SetManager<>(managerTopic, this::elementBytes);
+        this.tables = c.manager();
+    }
+
+    @Override
+    public WindowedSetTable<K, E> usingWindow(Window window, boolean keyIndex) {
+        Objects.requireNonNull(window, "window");
+        if (manager != null) {
+            throw new ImproperlyConfiguredException("set table '" + name() + "' has a manager (startManager), which "
+                    + "applies operations to whole sets, not to windows; declare the windowed set table without it");
+        }
+        WindowedChangelogSetTable<K, E> w = tables.windowedSet(this, window, keyIndex, windowed != null);
+        windowed = w;
+        return w;
+    }
+
+    /** The plain set methods: refused once the table is windowed, whose keys carry windows. */
+    private void plain() {
+        if (windowed != null) {
+            throw new FaustException("set table '" + name() + "' is windowed: read and write it through the "
+                    + "WindowedSetTable that tumbling(...), hopping(...) or usingWindow(...) returned, as its keys carry "
+                    + "windows");
+        }
+    }
+
+    @Override
+    boolean replaysWhole(int partition) {
+        WindowedChangelogSetTable<K, E> w = windowed;
+        return w != null && w.replaysWhole(partition);
+    }
+
+    @Override
+    void closed(int partition) {
+        WindowedChangelogSetTable<K, E> w = windowed;
+        if (w != null) {
+            w.closed(partition);
+        }
     }
 
     /**
@@ -65,11 +112,11 @@ public final class ChangelogSetTable<K, E> extends StoredTable<K> implements Set
         return rt.codecs().dumpsValue(e, "json");
     }
 
-    private E element(byte[] b) {
+    E element(byte[] b) {
         return rt.codecs().loadsValue(elementType, b, "json");
     }
 
-    private Set<E> elements(byte @Nullable [] json) {
+    Set<E> elements(byte @Nullable [] json) {
         Set<E> out = new LinkedHashSet<>();
         if (json != null) {
             for (byte[] e : JsonArrays.split(json)) {
@@ -79,7 +126,7 @@ public final class ChangelogSetTable<K, E> extends StoredTable<K> implements Set
         return out;
     }
 
-    private byte @Nullable [] stored(Set<E> set) {
+    byte @Nullable [] stored(Set<E> set) {
         return set.isEmpty() ? null : encode(set);
     }
 
@@ -107,7 +154,15 @@ public final class ChangelogSetTable<K, E> extends StoredTable<K> implements Set
                     + JsonArrays.abbreviate(k.toString()));
         }
         int op = k.get(0).asInt();
-        byte[] key = canonicalKey(JsonArrays.bytes(k.get(1)));
+        WindowedChangelogSetTable<K, E> w = windowed;
+        WindowedKeys.Decoded window = null;
+        byte[] key;
+        if (w == null) {
+            key = canonicalKey(JsonArrays.bytes(k.get(1)));
+        } else {
+            window = WindowedKeys.decode(JsonArrays.bytes(k.get(1)), w.window());
+            key = WindowedKeys.encode(canonicalKey(window.key()), window.range(), w.window());
+        }
         byte[] value = m.value();
         if (value == null) {
             throw new IllegalArgumentException("set table changelog record with operation " + op + " has no value");
@@ -129,6 +184,9 @@ public final class ChangelogSetTable<K, E> extends StoredTable<K> implements Set
                     + "15 update)");
         }
         batch.put(key, stored(set));
+        if (w != null && window != null) {
+            w.recovered(m, window.range(), key, set.isEmpty());
+        }
     }
 
     @Override
@@ -138,13 +196,15 @@ public final class ChangelogSetTable<K, E> extends StoredTable<K> implements Set
 
     @Override
     String encoding() {
-        return "set operations: json [operation, key] key, json element value";
+        return windowed != null ? "windowed set operations: json [operation, [key, [start, end]]] key, json element value"
+                : "set operations: json [operation, key] key, json element value";
     }
 
     // ---- reads --------------------------------------------------------------------------------
 
     @Override
     public Set<E> get(K key) {
+        plain();
         Set<E> s = elements(read(keyBytes(key)));
         rt.sensors().onTableGet(name(), key);
         return s;
@@ -157,11 +217,13 @@ public final class ChangelogSetTable<K, E> extends StoredTable<K> implements Set
 
     @Override
     public boolean containsKey(K key) {
+        plain();
         return read(keyBytes(key)) != null;
     }
 
     @Override
     public Set<K> keySet() {
+        plain();
         Set<K> out = new LinkedHashSet<>();
         for (int p : holder().readable()) {
             holder().forEach(p, (k, v) -> out.add(key(k)));
@@ -171,6 +233,10 @@ public final class ChangelogSetTable<K, E> extends StoredTable<K> implements Set
 
     @Override
     public String asAnsiTable() {
+        WindowedChangelogSetTable<K, E> w = windowed;
+        if (w != null) {
+            return w.asAnsiTable();
+        }
         List<String[]> rows = new ArrayList<>();
         for (int p : holder().readable()) {
             holder().forEach(p, (k, v) -> rows.add(new String[] {String.valueOf(key(k)), String.valueOf(elements(v))}));
@@ -188,37 +254,54 @@ public final class ChangelogSetTable<K, E> extends StoredTable<K> implements Set
      * @return whether the set changed (when it did not, nothing is written)
      */
     private boolean change(K key, Consumer<Set<E>> op, int single) {
+        plain();
         byte[] kb = keyBytes(key);
-        int p = writePartition(kb);
-        Set<E> before = elements(read(kb));
+        return changeAt(writePartition(kb), key, kb, op, single, Headers.empty(), CurrentEvent.get() != null) != null;
+    }
+
+    /**
+     * Changes the set stored under a key (a plain key, or a window of one) and writes the change.
+     *
+     * @param partition the partition
+     * @param key the key, for the sensors
+     * @param storeKey the set's key as stored, which the changelog's {@code [operation, key]} carries
+     * @param op the change
+     * @param single {@link #ADD} or {@link #DISCARD} to write a single-element operation when it is one, else {@link #UPDATE}
+     * @param headers the changelog record's headers
+     * @param commits whether the write belongs to the next commit (an agent's event, or the runtime as a commit begins)
+     * @return the set after the change, or null when it did not change (then nothing is written)
+     */
+    @Nullable Set<E> changeAt(int partition, K key, byte[] storeKey, Consumer<Set<E>> op, int single, Headers headers,
+                              boolean commits) {
+        Set<E> before = elements(read(storeKey));
         Set<E> after = new LinkedHashSet<>(before);
         op.accept(after);
         Set<E> added = new LinkedHashSet<>(after);
         added.removeAll(before);
         Set<E> removed = new LinkedHashSet<>(before);
         removed.removeAll(after);
-        if (added.isEmpty() && removed.isEmpty()) {
-            return false;
+        if (added.isEmpty() && removed.isEmpty() && single != MARK) {
+            return null;
         }
         byte[] clKey;
         byte[] clValue;
         if (single == ADD && removed.isEmpty() && added.size() == 1) {
-            clKey = operationKey(ADD, kb);
+            clKey = operationKey(ADD, storeKey);
             clValue = elementBytes(added.iterator().next());
         } else if (single == DISCARD && added.isEmpty() && removed.size() == 1) {
-            clKey = operationKey(DISCARD, kb);
+            clKey = operationKey(DISCARD, storeKey);
             clValue = elementBytes(removed.iterator().next());
         } else {
-            clKey = operationKey(UPDATE, kb);
+            clKey = operationKey(UPDATE, storeKey);
             clValue = JsonArrays.join(List.of(encode(added), encode(removed)));
         }
-        write(p, kb, stored(after), clKey, clValue);
+        write(partition, storeKey, stored(after), clKey, clValue, headers, commits);
         if (after.isEmpty()) {
             rt.sensors().onTableDel(name(), key);
         } else {
             rt.sensors().onTableSet(name(), key, after);
         }
-        return true;
+        return after;
     }
 
     @Override

@@ -32,6 +32,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -54,7 +55,9 @@ public final class TableManager implements PartitionGate, TransactionListener {
 
     private final AppRuntime rt;
     private final List<StoredTable<?>> tables = new CopyOnWriteArrayList<>();
-    private final List<WindowedChangelogTable<?, ?>> windowed = new CopyOnWriteArrayList<>();
+    private final List<AbstractWindowedTable<?, ?, ?>> windowed = new CopyOnWriteArrayList<>();
+    /** Close passes under way (a test driver waits for them). */
+    private final AtomicInteger closing = new AtomicInteger();
     private final AtomicReference<@Nullable ChangelogFollower> follower = new AtomicReference<>();
     private final Map<String, OptionalInt> partitionCounts = new ConcurrentHashMap<>();
     private final AtomicReference<Set<TP>> released = new AtomicReference<>(Set.of());
@@ -153,9 +156,9 @@ public final class TableManager implements PartitionGate, TransactionListener {
     }
 
     /**
-     * Makes a table windowed: its changelog becomes compacted and deleted after a window's lifetime
-     * (Faust's {@code compact,delete}), and with {@code keyIndex} the companion
-     * {@code {table}-key_index} table is declared.
+     * Makes a table windowed: its changelog is deleted after a window's lifetime (Faust's
+     * {@code compact,delete}), and with {@code keyIndex} the companion {@code {table}-key_index}
+     * table is declared.
      *
      * @param table the table
      * @param window the windows
@@ -167,13 +170,42 @@ public final class TableManager implements PartitionGate, TransactionListener {
      */
     <K, V> WindowedChangelogTable<K, V> windowed(ChangelogTable<K, V> table, Window window, boolean keyIndex,
                                                  boolean already) {
+        WindowedChangelogTable<K, V> w = new WindowedChangelogTable<>(table, window, windowing(table, window, keyIndex,
+                already, true));
+        windowed.add(w);
+        return w;
+    }
+
+    /**
+     * Makes a set table windowed: its changelog of set operations is deleted after a window's
+     * lifetime (not compacted: its records are operations, as Faust's).
+     *
+     * @param table the set table
+     * @param window the windows
+     * @param keyIndex whether to keep a key index
+     * @param already whether the table is windowed already
+     * @param <K> key type
+     * @param <E> element type
+     * @return the windowed set table
+     */
+    <K, E> WindowedChangelogSetTable<K, E> windowedSet(ChangelogSetTable<K, E> table, Window window, boolean keyIndex,
+                                                       boolean already) {
+        WindowedChangelogSetTable<K, E> w = new WindowedChangelogSetTable<>(table, window, windowing(table, window,
+                keyIndex, already, false));
+        windowed.add(w);
+        return w;
+    }
+
+    /** Checks a table can be windowed, declares its changelog again, and makes its key index (or null). */
+    private <K> @Nullable ChangelogTable<K, Integer> windowing(StoredTable<K> table, Window window, boolean keyIndex,
+                                                              boolean already, boolean compacting) {
         String what = "table '" + table.name() + "'";
         if (already) {
             throw new ImproperlyConfiguredException(what + " is windowed already; a table has one window");
         }
         if (table.isGlobal()) {
             throw new ImproperlyConfiguredException(what + " is global; windowed global tables are not supported, declare "
-                    + "it with app.table(...)");
+                    + "it with app.table(...) or app.setTable(...)");
         }
         if (consuming) {
             throw new ImproperlyConfiguredException(what + " is made windowed after the app started; declare its window "
@@ -183,22 +215,19 @@ public final class TableManager implements PartitionGate, TransactionListener {
         rt.topics().forget(List.of(table.changelogTopic()));
         Duration expires = window.expires();
         declareChangelog(table.changelogTopic(), table.partitions(), spec, o -> {
-            o.compacting(true);
+            o.compacting(compacting);
             if (expires != null) {
                 // a window's records are kept while it can be written and read: from its start, its span, then expires
-                o.deleting(true).retention(WindowedChangelogTable.span(window).plus(expires));
+                o.deleting(true).retention(AbstractWindowedTable.span(window).plus(expires));
             }
         });
-        ChangelogTable<K, Integer> index = null;
-        if (keyIndex) {
-            index = table(table.name() + "-key_index", table.keyType(), Integer.class, null,
-                    new TableSpec(table.partitions(), spec.keySerializer(), "json", "key index of " + table.name(), List.of(),
-                            null, spec.recoveryBufferSize(), spec.standbyBufferSize(), spec.extraTopicConfigs(),
-                            spec.usePartitioner(), spec.store(), false, null), false);
+        if (!keyIndex) {
+            return null;
         }
-        WindowedChangelogTable<K, V> w = new WindowedChangelogTable<>(table, window, index);
-        windowed.add(w);
-        return w;
+        return table(table.name() + "-key_index", table.keyType(), Integer.class, null,
+                new TableSpec(table.partitions(), spec.keySerializer(), "json", "key index of " + table.name(), List.of(),
+                        null, spec.recoveryBufferSize(), spec.standbyBufferSize(), spec.extraTopicConfigs(),
+                        spec.usePartitioner(), spec.store(), false, null), false);
     }
 
     private StateStore openStore(String table, TableSpec spec) {
@@ -236,7 +265,7 @@ public final class TableManager implements PartitionGate, TransactionListener {
     /** Tables are held per assignment from now on (the app starts consuming). */
     public void startConsuming() {
         consuming = true;
-        windowed.forEach(WindowedChangelogTable::start);
+        windowed.forEach(AbstractWindowedTable::start);
     }
 
     // ---- the gate -----------------------------------------------------------------------------
@@ -294,11 +323,14 @@ public final class TableManager implements PartitionGate, TransactionListener {
         return held;
     }
 
-    /** @return table partitions with windows due to close or expire at the next commit (for a test driver) */
+    /**
+     * @return table partitions with windows due to close or expire at the next commit, plus close
+     *     passes under way (for a test driver)
+     */
     public int windowsDue() {
         long now = System.currentTimeMillis();
-        int n = 0;
-        for (WindowedChangelogTable<?, ?> w : windowed) {
+        int n = closing.get();
+        for (AbstractWindowedTable<?, ?, ?> w : windowed) {
             n += w.partitionsDue(now);
         }
         return n;
@@ -362,8 +394,13 @@ public final class TableManager implements PartitionGate, TransactionListener {
     public void beforeCommit() {
         if (!windowed.isEmpty()) {
             long now = System.currentTimeMillis();
-            // closes write to this commit, and what their listeners send is its output
-            rt.runAsCommitOutput(() -> windowed.forEach(w -> w.closeDue(now)));
+            closing.incrementAndGet();
+            try {
+                // closes write to this commit, and what their listeners send is its output
+                rt.runAsCommitOutput(() -> windowed.forEach(w -> w.closeDue(now)));
+            } finally {
+                closing.decrementAndGet();
+            }
         }
         boolean atLeastOnce = !rt.exactlyOnce();
         for (StoredTable<?> t : tables) {
@@ -378,7 +415,7 @@ public final class TableManager implements PartitionGate, TransactionListener {
     public void sealed() {
         sealed = epoch;
         epoch = sealed + 1;       // streams are at an event boundary: later writes belong to the next transaction
-        windowed.forEach(WindowedChangelogTable::sealed);
+        windowed.forEach(AbstractWindowedTable::sealed);
     }
 
     @Override
@@ -387,7 +424,7 @@ public final class TableManager implements PartitionGate, TransactionListener {
         for (StoredTable<?> t : tables) {
             t.holder().commit(s);
         }
-        windowed.forEach(WindowedChangelogTable::committed);
+        windowed.forEach(AbstractWindowedTable::committed);
     }
 
     @Override
@@ -396,7 +433,7 @@ public final class TableManager implements PartitionGate, TransactionListener {
             t.holder().rollBack();
             t.writer().rollBack();
         }
-        windowed.forEach(WindowedChangelogTable::rolledBack);
+        windowed.forEach(AbstractWindowedTable::rolledBack);
     }
 
     /** Stops recovery and closes every table's store. */

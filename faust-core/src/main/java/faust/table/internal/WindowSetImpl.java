@@ -12,17 +12,17 @@ import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One key of a {@link WindowedChangelogTable}: reads pick a window by a timestamp, writes go to the
+ * One key of a windowed table: reads pick a window by a timestamp, writes go to the
  * table.
  *
  * @param <K> key type
  * @param <V> value type
  */
-final class WindowSetImpl<K, V> implements WindowSet<K, V> {
-    private final WindowedChangelogTable<K, V> table;
+class WindowSetImpl<K, V> implements WindowSet<K, V> {
+    private final AbstractWindowedTable<K, V, ?> table;
     private final K key;
 
-    WindowSetImpl(WindowedChangelogTable<K, V> table, K key) {
+    WindowSetImpl(AbstractWindowedTable<K, V, ?> table, K key) {
         this.table = table;
         this.key = key;
     }
