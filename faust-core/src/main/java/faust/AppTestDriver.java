@@ -6,6 +6,7 @@ import faust.internal.AppRuntime;
 import faust.internal.ConsumerLoop;
 import faust.settings.BrokerSettings;
 import faust.settings.CommonSettings;
+import faust.settings.TableSettings;
 import faust.settings.WebSettings;
 import faust.stream.Headers;
 import faust.stream.KeyValue;
@@ -120,8 +121,8 @@ public final class AppTestDriver implements AutoCloseable {
     /**
      * The configuration of an app for a test that brings its own broker (a {@code memory://} one
      * shared by several apps, or a real Kafka) and runs on the system clock: {@code more} first,
-     * then, for what it left unset, a 100 ms commit interval, no environment variables, the web
-     * server off; system properties are never read.
+     * then, for what it left unset, a 100 ms commit interval and table cleanup interval, no
+     * environment variables, the web server off; system properties are never read.
      *
      * @param more the test's own settings, the broker among them
      * @return the configuration
@@ -132,6 +133,9 @@ public final class AppTestDriver implements AutoCloseable {
             more.accept(cfg);
             if (!cfg.isSet(BrokerSettings.BROKER_COMMIT_INTERVAL)) {
                 cfg.brokerCommitInterval(COMMIT_INTERVAL);
+            }
+            if (!cfg.isSet(TableSettings.TABLE_CLEANUP_INTERVAL)) {
+                cfg.set(TableSettings.TABLE_CLEANUP_INTERVAL, COMMIT_INTERVAL);     // expired windows go at each commit
             }
             if (!cfg.isSet(WebSettings.WEB_ENABLED)) {
                 cfg.webEnabled(false);

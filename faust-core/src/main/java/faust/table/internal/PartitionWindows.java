@@ -126,9 +126,11 @@ final class PartitionWindows {
      * @param clock the partition's clock
      * @param grace the grace in milliseconds
      * @param expires how long after its end a window is kept, in milliseconds, or -1 for ever
+     * @param cleanup whether windows closed before and expired since are deleted now
+     *     ({@code table_cleanup_interval}); a window that closes now is deleted at once when it has expired
      * @return the windows due
      */
-    synchronized List<Due> takeDue(long clock, long grace, long expires) {
+    synchronized List<Due> takeDue(long clock, long grace, long expires, boolean cleanup) {
         if (clock == NONE) {
             return List.of();
         }
@@ -151,7 +153,7 @@ final class PartitionWindows {
                 }
             }
         }
-        if (expires >= 0) {
+        if (expires >= 0 && cleanup) {
             for (Iterator<Map.Entry<WindowRange, Set<Overlay.Key>>> it = closed.entrySet().iterator(); it.hasNext(); ) {
                 Map.Entry<WindowRange, Set<Overlay.Key>> e = it.next();
                 if (e.getKey().end().toEpochMilli() + expires > clock) {
