@@ -396,16 +396,48 @@ TABLE_SECS = {"SetTable", "Table", "Table.WindowWrapper", "HoppingWindow", "Tumb
 TABLE_ROWS = {
  "(class)": row("`faust.table.Table<K,V>` (`App.table(name, K, V, default[, o -> options])`; impl `faust.table.internal.ChangelogTable`): "
                "get/put/remove/delete/merge/compute/containsKey, local keySet/values/entrySet/size; docs/tables.md",
-               P("no windowing (`tumbling`/`hopping` come with the windows issue)"), TBT),
+               D + " (windowed through `tumbling`/`hopping`/`usingWindow`: docs/windows.md)", TBT),
  "as_ansitable": row("`Table.asAnsiTable()`", D, "`faust.table.TableTest`"),
 }
 WT = "`faust.window.WindowTest`"
 WINDOW_ROWS = {
  "Window": row("sealed `faust.window.Window` (`ranges`, `current`, `earliest`, `delta`, `stale`, `expires`; `Instant`/`Duration`); "
-               "half-open `faust.window.WindowRange`", D + " (windowed tables come with the windows issue)", WT),
+               "half-open `faust.window.WindowRange`", D, WT),
  "HoppingWindow": row("`faust.window.HoppingWindow(size, step, expires)`", D + " (millisecond sizes; step at most size)", WT),
  "TumblingWindow": row("`faust.window.TumblingWindow(size, expires)`, `TumblingWindow.of(size)`", D, WT),
  "SlidingWindow": row("`faust.window.SlidingWindow(before, after, expires)`", D, WT),
+}
+WWT = "`faust.table.WindowedTableTest`, `faust.table.WindowClosePropertyTest`, `faust.table.WindowedTableRecoveryTest`, `faust.kafka.KafkaWindowedTableTest`"
+WW = "`faust.table.WindowedTable<K,V>`"
+WW_ROWS = {
+ "(class)": row(WW + " (from `Table.tumbling`/`hopping`/`usingWindow`; impl `faust.table.internal.WindowedChangelogTable`): `get(key)` → `faust.table.WindowSet` "
+               "(`value`, `current`, `now`, `delta`, `at`, `merge`, `update`), `put`, `delete`; closes on stream time with the final aggregate "
+               "(`onWindowClose`, `finalResults`, `grace`, `advanceIdlePartitionsAfter`); docs/windows.md",
+               D + " (`now()` is the window holding now, not Faust's earliest window; see docs/windows.md)", WWT),
+ "ValueType": row("`faust.table.WindowSet<K,V>` (sets: `faust.table.SetWindowSet<K,E>`)", D, WWT),
+ "as_ansitable": row("`StateTable.asAnsiTable()` of the table: key, window, value", D, "`faust.table.WindowedTableTest`"),
+ "clone": row("—", W("a table has one windowed view, declared once; its relativity is fixed at declaration")),
+ "get_relative_timestamp": row("internal (`WindowTime`)", W("internal: the relativity is set with the relativeTo* methods")),
+ "get_timestamp": row("`WindowSet.value(event)` (the table's timestamp of an event)", P("not exposed as a method"), WWT),
+ "items": row("`WindowedTable.items()`, `itemsNow()`, `itemsCurrent()`, `itemsDelta(d)` (Faust's `items().now()` ...) over the key index", D, "`faust.table.WindowedTableTest`"),
+ "key_index": row("the `keyIndex` argument of `tumbling`/`hopping`/`usingWindow`", D, "`faust.table.WindowedTableTest`"),
+ "key_index_table": row("the companion table `{table}-key_index`", P("not exposed as an object"), "`faust.table.WindowedTableTest`"),
+ "keys": row("`WindowedTable.keys()` (the key index)", D, "`faust.table.WindowedTableTest`"),
+ "name": row("`WindowedTable.name()`", D),
+ "on_del_key": row("`delete(key)` drops the key from the key index", D, "`faust.table.WindowedTableTest`"),
+ "on_recover": row("`TableOptions.onRecover(...)` of the table", D, TBT),
+ "on_set_key": row("internal: a write adds the key to the key index", W("internal hook")),
+ "relative_to": row("`WindowedTable.relativeTo(Instant)`, `relativeTo(Function<Event, Instant>)`", D, WWT),
+ "relative_to_field": row("`WindowedTable.relativeToField(Model::field)` (Instant, date-time, Date, epoch seconds or millis, ISO strings; a bad field is reported with topic, partition and offset)", D, "`faust.table.WindowedTableTest`, `faust.table.internal.WindowTimeTest`"),
+ "relative_to_now": row("`WindowedTable.relativeToNow()` (closes on the wall clock)", D, "`faust.table.WindowedTableTest`"),
+ "relative_to_stream": row("`WindowedTable.relativeToStream()` (the default)", D, WWT),
+ "values": row("`WindowedTable.items().values()`", P("no values() view: use items()"), "`faust.table.WindowedTableTest`"),
+ "using_window": row("`Table.usingWindow(window[, keyIndex])`, `SetTable.usingWindow(...)`", D, WWT),
+ "hopping": row("`Table.hopping(size, step[, expires[, keyIndex]])`, `SetTable.hopping(...)`", D, WWT),
+ "tumbling": row("`Table.tumbling(size[, expires[, keyIndex]])`, `SetTable.tumbling(...)`", D, WWT),
+ "on_key_get": row("Monitor `keys_retrieved`", D, "`faust.sensor.MonitorTest`"),
+ "on_key_set": row("Monitor `keys_updated`", D, "`faust.sensor.MonitorTest`"),
+ "on_key_del": row("Monitor `keys_deleted`", D, "`faust.sensor.MonitorTest`"),
 }
 SET_ROWS = {
  "(class)": row("`faust.table.SetTable<K,E>` (`App.setTable(...)`; impl `faust.table.internal.ChangelogSetTable`): get/contains/add/discard/"
@@ -606,6 +638,8 @@ def setting_row(n):
                    "`faust.table.StandbyTest`, `faust.kafka.KafkaTableTest`, `faust.kafka.internal.StandbyAssignmentTest`")
     if n == "stream_recovery_delay":
         return row(java, D + " (recovery waits it after each rebalance)", "`faust.table.TableRecoveryTest`")
+    if n == "table_cleanup_interval":
+        return row(java, D + " (how often windows closed before and expired since are deleted)", "`faust.table.WindowedTableTest`")
     if n in TABLE_SET: return row(java, WIN + " (setting parsed; window cleanup)", SET_T)
     if n in WEB_SET: return row(java, WEB + " (setting parsed)", SET_T)
     if n in KAFKA_ONLY: return row(java, KAFKA + " (setting parsed)", SET_T)
@@ -634,6 +668,10 @@ def lookup(sec, name, kind):
         if name == "logger": return LOGGER
         if sec == "Table" and name in TABLE_ROWS: return TABLE_ROWS[name]
         if sec == "SetTable" and name in SET_ROWS: return SET_ROWS[name]
+        if sec == "SetTable" and name == "WindowWrapper":
+            return row("`faust.table.WindowedSetTable<K,E>` (`SetTable.tumbling`/`hopping`/`usingWindow`): `SetWindowSet.add`/`discard`; "
+                       "Faust's `[operation, [key, [start, end]]]` changelog", D, "`faust.table.WindowedSetTableTest`")
+        if sec == "Table.WindowWrapper" and name in WW_ROWS: return WW_ROWS[name]
         if sec in WINDOW_ROWS and name == "(class)": return WINDOW_ROWS[sec]
         return row("—", WIN)
     base = ALIAS.get(sec, sec)

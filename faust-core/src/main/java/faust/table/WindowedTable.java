@@ -67,8 +67,8 @@ public interface WindowedTable<K, V> {
     void put(K key, @Nullable V value);
 
     /**
-     * Removes the key from every window holding the table's timestamp of the current event (Faust's
-     * {@code del table[key]}).
+     * Removes the key from every window holding the table's timestamp of the current event, and from
+     * the key index (Faust's {@code del table[key]}).
      *
      * @param key a key
      */

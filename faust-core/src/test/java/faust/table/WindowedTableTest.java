@@ -166,6 +166,10 @@ class WindowedTableTest {
             List<String> seen = new CopyOnWriteArrayList<>();
             app.agent("a", in, stream -> {
                 for (var e : stream.events()) {
+                    if (e.value().equals("del")) {
+                        t.delete(e.key());
+                        continue;
+                    }
                     WindowSet<String, Long> w = t.get(e.key());
                     w.merge(1L, Long::sum);
                     seen.add(w.value() + "/" + w.current() + "/" + w.delta(Duration.ofSeconds(10)) + "/" + w.now());
@@ -183,6 +187,9 @@ class WindowedTableTest {
                     java.util.Map.entry("k", 0L), java.util.Map.entry("j", 0L));
             Instant now = Instant.now();
             assertThat(t.get("k").now()).isEqualTo(0L);
+            d.pipeInput(in, "j", "del", at(13));
+            assertThat(t.keys()).as("del table[key] drops the key from the index, as Faust's").containsExactly("k");
+            assertThat(t.get("j").at(range(10, 20))).isEqualTo(0L);
             assertThat(t.get("k").at(new HoppingWindow(Duration.ofSeconds(10), Duration.ofSeconds(10), null).current(now)))
                     .isEqualTo(0L);
         }

@@ -263,6 +263,9 @@ public abstract sealed class AbstractWindowedTable<K, V, S extends WindowedTable
     @Override
     public void delete(K key) {
         update(key, old -> null);
+        if (keyIndex != null) {
+            keyIndex.delete(key);       // as Faust's on_del_key
+        }
     }
 
     /**
