@@ -12,7 +12,6 @@ import faust.table.WindowResultMapper;
 import faust.table.WindowSet;
 import faust.table.WindowedTable;
 import faust.topic.Channel;
-import faust.topic.SendOptions;
 import faust.transport.TrackedMessage;
 import faust.window.HoppingWindow;
 import faust.window.SlidingWindow;
@@ -28,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -58,25 +55,12 @@ public abstract sealed class AbstractWindowedTable<K, V, S extends WindowedTable
     final AppRuntime rt;
     final Window window;
     private final @Nullable ChangelogTable<K, Integer> keyIndex;
-    private final Map<Integer, PartitionWindows> partitions = new ConcurrentHashMap<>();
-    private final List<WindowCloseListener<? super K, ? super V>> listeners = new CopyOnWriteArrayList<>();
-    private final List<Result<K, V, ?>> results = new CopyOnWriteArrayList<>();
+    private final WindowCloser<K, V> closer;
     private final long expires;
     private volatile WindowTime time = new WindowTime.Stream();
     private volatile long grace;
     private volatile long idle;
     private volatile boolean started;
-    /** How often expired windows are deleted ({@code table_cleanup_interval}), and when they were last. */
-    private final long cleanupInterval;
-    private volatile long lastCleanup = System.currentTimeMillis();
-
-    /** A final-results channel and what it carries. */
-    private record Result<K, V, R>(Channel<K, R> channel, WindowResultMapper<? super K, ? super V, ? extends R> mapper) {
-        void send(K key, WindowRange range, V value, int partition) {
-            channel.send(key, mapper.map(key, range, value),
-                    SendOptions.defaults().withPartition(partition).withTimestamp(range.end()));
-        }
-    }
 
     AbstractWindowedTable(StoredTable<K> table, Window window, @Nullable ChangelogTable<K, Integer> keyIndex) {
         this.table = table;
@@ -86,7 +70,7 @@ public abstract sealed class AbstractWindowedTable<K, V, S extends WindowedTable
         Duration e = window.expires();
         this.expires = e == null ? -1 : e.toMillis();
         this.grace = expires;       // Faust closes a window when it expires
-        this.cleanupInterval = rt.settings().get(TableSettings.TABLE_CLEANUP_INTERVAL).toMillis();
+        this.closer = new WindowCloser<>(this, rt.settings().get(TableSettings.TABLE_CLEANUP_INTERVAL).toMillis());
     }
 
     /**
@@ -233,7 +217,7 @@ public abstract sealed class AbstractWindowedTable<K, V, S extends WindowedTable
     public S onWindowClose(WindowCloseListener<? super K, ? super V> listener) {
         Objects.requireNonNull(listener, "listener");
         checkCloses();
-        return declare(() -> listeners.add(listener));
+        return declare(() -> closer.listen(listener));
     }
 
     @Override
@@ -242,7 +226,7 @@ public abstract sealed class AbstractWindowedTable<K, V, S extends WindowedTable
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(toValue, "toValue");
         checkCloses();
-        return declare(() -> results.add(new Result<>(channel, toValue)));
+        return declare(() -> closer.sendTo(channel, toValue));
     }
 
     private void checkCloses() {
@@ -316,7 +300,7 @@ public abstract sealed class AbstractWindowedTable<K, V, S extends WindowedTable
         byte[] kb = table.keyBytes(key);
         int p = table.writePartition(kb);
         long wall = System.currentTimeMillis();
-        PartitionWindows w = state(p);
+        PartitionWindows w = closer.state(p);
         long clock = time.wallClock() ? wall : w.observe(t, wall);
         long closedThrough = w.closedThrough();
         Headers h = closedThrough == PartitionWindows.NONE ? Headers.empty()
@@ -343,11 +327,6 @@ public abstract sealed class AbstractWindowedTable<K, V, S extends WindowedTable
     /** @return the timestamp of a write or read made outside an agent's event: the fixed instant, else now */
     private long timeOutsideEvents() {
         return time instanceof WindowTime.Fixed(Instant at) ? at.toEpochMilli() : System.currentTimeMillis();
-    }
-
-    private PartitionWindows state(int partition) {
-        PartitionWindows w = partitions.get(partition);
-        return w != null ? w : partitions.computeIfAbsent(partition, x -> new PartitionWindows(System.currentTimeMillis()));
     }
 
     // ---- reads --------------------------------------------------------------------------------------
@@ -434,152 +413,41 @@ public abstract sealed class AbstractWindowedTable<K, V, S extends WindowedTable
                 new String[] {"Key", "Window", "Value"}, rows);
     }
 
-    // ---- recovery -----------------------------------------------------------------------------------
+    // ---- recovery and closing: the closer ------------------------------------------------------------
 
-    /**
-     * Recovery and standbys read a changelog record of a window.
-     *
-     * @param m the record, whose headers may carry the clock closes were emitted through
-     * @param range its window
-     * @param storeKey the window of its key, as stored
-     * @param deleted whether the record left the window empty (deleted)
-     */
+    /** @return what tracks the partitions' windows and closes them */
+    final WindowCloser<K, V> closer() {
+        return closer;
+    }
+
+    /** @see WindowCloser#recovered */
     final void recovered(TrackedMessage m, WindowRange range, byte[] storeKey, boolean deleted) {
-        PartitionWindows w = state(m.partition());
-        if (deleted) {
-            w.remove(range, Overlay.Key.of(storeKey));
-        } else {
-            w.add(range, Overlay.Key.of(storeKey));
-        }
-        String clock = m.headers().lastString(CLOCK_HEADER);
-        if (clock != null) {
-            w.recovered(Long.parseLong(clock.strip()));
-        }
+        closer.recovered(m, range, storeKey, deleted);
     }
 
-    /** @return whether this worker has no window state of the partition, which recovery then reads whole */
-    boolean replaysWhole(int partition) {
-        return !partitions.containsKey(partition);
+    /** @return the table beneath */
+    final StoredTable<K> table() {
+        return table;
     }
 
-    /** @param partition no longer held nor followed: its window state goes */
-    void closed(int partition) {
-        partitions.remove(partition);
+    /** @return the time relativity */
+    final WindowTime time() {
+        return time;
     }
 
-    // ---- closing --------------------------------------------------------------------------------------
-
-    /**
-     * As a commit begins: closes the windows due on each partition held (telling the listeners and
-     * the final-results channels each key's final value) and deletes the windows expired, writing
-     * to the commit that begins.
-     *
-     * @param wallNow the wall clock
-     */
-    void closeDue(long wallNow) {
-        if (grace < 0) {
-            return;
-        }
-        boolean cleanup = wallNow - lastCleanup >= cleanupInterval;
-        if (cleanup) {
-            lastCleanup = wallNow;
-        }
-        for (int p : table.holder().held()) {
-            PartitionWindows w = partitions.get(p);
-            if (w == null) {
-                continue;
-            }
-            long clock = time.wallClock() ? wallNow : w.streamTime(wallNow, idle);
-            List<PartitionWindows.Due> due = w.takeDue(clock, grace, expires, cleanup);
-            if (!due.isEmpty()) {
-                close(p, due, Headers.ofStrings(Map.of(CLOCK_HEADER, Long.toString(w.closedThrough()))));
-            }
-        }
+    /** @return the grace in milliseconds, or -1 when windows never close */
+    final long graceMillis() {
+        return grace;
     }
 
-    /**
-     * @param wallNow the wall clock
-     * @return how many partitions held have windows due to close, or expired (deleted at the next cleanup)
-     */
-    int partitionsDue(long wallNow) {
-        if (grace < 0) {
-            return 0;
-        }
-        int n = 0;
-        for (int p : table.holder().held()) {
-            PartitionWindows w = partitions.get(p);
-            // an expired window counts though the cleanup may not be due yet: a test driver waits for it
-            if (w != null && w.hasDue(time.wallClock() ? wallNow : w.streamTime(wallNow, idle), grace, expires)) {
-                n++;
-            }
-        }
-        return n;
+    /** @return {@code expires} in milliseconds, or -1 for windows kept for ever */
+    final long expiresMillis() {
+        return expires;
     }
 
-    private void close(int p, List<PartitionWindows.Due> due, Headers h) {
-        long closes = 0;
-        for (PartitionWindows.Due d : due) {
-            boolean marked = false;
-            for (Overlay.Key k : d.keys()) {
-                byte[] sk = k.bytes();
-                byte[] v = table.holder().get(p, sk);
-                if (v == null) {
-                    continue;
-                }
-                if (d.closes()) {
-                    emit(p, sk, d.range(), v);
-                    closes++;
-                }
-                if (d.deletes()) {
-                    expire(p, sk, v, h);
-                } else if (!marked) {
-                    // the window stays until it expires: one record carries the clock, so recovery knows it closed
-                    mark(p, sk, v, h);
-                    marked = true;
-                }
-            }
-        }
-        if (closes > 0) {
-            rt.monitor().tableWindowsClosed(name(), closes);
-        }
-    }
-
-    private void emit(int p, byte[] storeKey, WindowRange range, byte[] value) {
-        K key = table.key(WindowedKeys.decode(storeKey, window).key());
-        V v = decode(value);
-        for (WindowCloseListener<? super K, ? super V> l : listeners) {
-            try {
-                l.onClose(key, range, v);
-            } catch (RuntimeException e) {
-                log.error("[{}] on_window_close listener of table '{}' failed for key {} window {}", rt.settings().id(),
-                        name(), key, range, e);
-            }
-        }
-        for (Result<K, V, ?> r : results) {
-            r.send(key, range, v, p);
-        }
-    }
-
-    // ---- exactly-once ---------------------------------------------------------------------------------
-
-    /** The transaction is sealed. */
-    void sealed() {
-        partitions.values().forEach(PartitionWindows::sealed);
-    }
-
-    /** The sealed transaction committed. */
-    void committed() {
-        partitions.values().forEach(PartitionWindows::committed);
-    }
-
-    /** The open transaction aborted (the table's uncommitted writes are gone): windows are read back from the store. */
-    void rolledBack() {
-        partitions.forEach((p, w) -> {
-            w.rolledBack();
-            if (table.holder().isOpen(p)) {
-                table.holder().store().forEach(p, (k, v) -> w.add(WindowedKeys.decode(k, window).range(), Overlay.Key.of(k)));
-            }
-        });
+    /** @return milliseconds of quiet after which a partition's stream time follows the wall clock, 0 for never */
+    final long idleMillis() {
+        return idle;
     }
 
     @Override

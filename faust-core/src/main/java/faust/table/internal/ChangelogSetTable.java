@@ -81,14 +81,14 @@ public final class ChangelogSetTable<K, E> extends StoredTable<K> implements Set
     @Override
     boolean replaysWhole(int partition) {
         WindowedChangelogSetTable<K, E> w = windowed;
-        return w != null && w.replaysWhole(partition);
+        return w != null && w.closer().replaysWhole(partition);
     }
 
     @Override
     void closed(int partition) {
         WindowedChangelogSetTable<K, E> w = windowed;
         if (w != null) {
-            w.closed(partition);
+            w.closer().closed(partition);
         }
     }
 

@@ -96,14 +96,14 @@ public sealed class ChangelogTable<K, V> extends StoredTable<K> implements Table
     @Override
     boolean replaysWhole(int partition) {
         WindowedChangelogTable<K, V> w = windowed;
-        return w != null && w.replaysWhole(partition);
+        return w != null && w.closer().replaysWhole(partition);
     }
 
     @Override
     void closed(int partition) {
         WindowedChangelogTable<K, V> w = windowed;
         if (w != null) {
-            w.closed(partition);
+            w.closer().closed(partition);
         }
     }
 

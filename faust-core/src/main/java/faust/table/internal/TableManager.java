@@ -331,7 +331,7 @@ public final class TableManager implements PartitionGate, TransactionListener {
         long now = System.currentTimeMillis();
         int n = closing.get();
         for (AbstractWindowedTable<?, ?, ?> w : windowed) {
-            n += w.partitionsDue(now);
+            n += w.closer().partitionsDue(now);
         }
         return n;
     }
@@ -397,7 +397,7 @@ public final class TableManager implements PartitionGate, TransactionListener {
             closing.incrementAndGet();
             try {
                 // closes write to this commit, and what their listeners send is its output
-                rt.runAsCommitOutput(() -> windowed.forEach(w -> w.closeDue(now)));
+                rt.runAsCommitOutput(() -> windowed.forEach(w -> w.closer().closeDue(now)));
             } finally {
                 closing.decrementAndGet();
             }
@@ -415,7 +415,7 @@ public final class TableManager implements PartitionGate, TransactionListener {
     public void sealed() {
         sealed = epoch;
         epoch = sealed + 1;       // streams are at an event boundary: later writes belong to the next transaction
-        windowed.forEach(AbstractWindowedTable::sealed);
+        windowed.forEach(w -> w.closer().sealed());
     }
 
     @Override
@@ -424,7 +424,7 @@ public final class TableManager implements PartitionGate, TransactionListener {
         for (StoredTable<?> t : tables) {
             t.holder().commit(s);
         }
-        windowed.forEach(AbstractWindowedTable::committed);
+        windowed.forEach(w -> w.closer().committed());
     }
 
     @Override
@@ -433,7 +433,7 @@ public final class TableManager implements PartitionGate, TransactionListener {
             t.holder().rollBack();
             t.writer().rollBack();
         }
-        windowed.forEach(AbstractWindowedTable::rolledBack);
+        windowed.forEach(w -> w.closer().rolledBack());
     }
 
     /** Stops recovery and closes every table's store. */
