@@ -431,7 +431,7 @@ WW_ROWS = {
  "relative_to_field": row("`WindowedTable.relativeToField(Model::field)` (Instant, date-time, Date, epoch seconds or millis, ISO strings; a bad field is reported with topic, partition and offset)", D, "`faust.table.WindowedTableTest`, `faust.table.internal.WindowTimeTest`"),
  "relative_to_now": row("`WindowedTable.relativeToNow()` (closes on the wall clock)", D, "`faust.table.WindowedTableTest`"),
  "relative_to_stream": row("`WindowedTable.relativeToStream()` (the default)", D, WWT),
- "values": row("`WindowedTable.items().values()`", P("no values() view: use items()"), "`faust.table.WindowedTableTest`"),
+ "values": row("`WindowedTable.values()` (over the key index)", D, "`faust.table.WindowedTableTest`"),
  "using_window": row("`Table.usingWindow(window[, keyIndex])`, `SetTable.usingWindow(...)`", D, WWT),
  "hopping": row("`Table.hopping(size, step[, expires[, keyIndex]])`, `SetTable.hopping(...)`", D, WWT),
  "tumbling": row("`Table.tumbling(size[, expires[, keyIndex]])`, `SetTable.tumbling(...)`", D, WWT),

@@ -5,6 +5,7 @@ import faust.topic.Channel;
 import faust.window.Window;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -171,6 +172,9 @@ public interface WindowedTable<K, V> {
      * @return each key's {@link WindowSet#delta(Duration)}; needs the key index
      */
     Map<K, V> itemsDelta(Duration d);
+
+    /** @return each key's {@link WindowSet#value()}, without the keys (Faust's {@code values()}); needs the key index */
+    Collection<V> values();
 
     /** @return the number of keys in the key index (Faust's {@code len()}) */
     int size();

@@ -94,6 +94,16 @@ class WindowClosePropertyTest {
         assertThat(new TreeSet<>(emitted.stream().map(Object::toString).toList()))
                 .as("no close twice").hasSize(emitted.size());
         assertThat(Set.copyOf(emitted)).isEqualTo(model(inputs, window, grace * 1000));
+        Map<Integer, Instant> lastEnd = new HashMap<>();
+        for (Closed c : emitted) {
+            Instant before = lastEnd.put(partition(c.key()), c.window().end());
+            assertThat(before == null || !before.isAfter(c.window().end())).as("closes in order of the windows' ends within "
+                    + "a partition: " + emitted).isTrue();
+        }
+    }
+
+    private static int partition(String key) {
+        return Partitioner.partitionFor(key.getBytes(StandardCharsets.UTF_8), PARTITIONS);
     }
 
     /** The model: per partition, stream time is the largest timestamp; a write to a window closed by it is late. */
@@ -101,7 +111,7 @@ class WindowClosePropertyTest {
         Map<Integer, Long> streamTime = new HashMap<>();
         Map<Integer, Map<String, Map<WindowRange, Long>>> counts = new HashMap<>();
         for (In i : inputs) {
-            int p = Partitioner.partitionFor(i.key().getBytes(StandardCharsets.UTF_8), PARTITIONS);
+            int p = partition(i.key());
             Instant ts = T0.plusSeconds(i.second());
             long st = Math.max(streamTime.getOrDefault(p, Long.MIN_VALUE), ts.toEpochMilli());
             streamTime.put(p, st);

@@ -183,6 +183,9 @@ class WindowedTableTest {
             assertThat(seen).containsExactly("1/1/0/0", "2/2/0/0", "1/1/2/0", "1/1/0/0");
             assertThat(t.keys()).containsExactlyInAnyOrder("k", "j");
             assertThat(t.size()).isEqualTo(2);
+            assertThat(t.items()).as("outside an event, value() is the window holding now").containsOnly(
+                    java.util.Map.entry("k", 0L), java.util.Map.entry("j", 0L));
+            assertThat(t.values()).containsExactly(0L, 0L);
             assertThat(t.itemsNow()).as("nothing was written in the window holding now").containsOnly(
                     java.util.Map.entry("k", 0L), java.util.Map.entry("j", 0L));
             Instant now = Instant.now();

@@ -21,12 +21,14 @@ import faust.window.WindowRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +58,9 @@ public abstract sealed class AbstractWindowedTable<K, V, S extends WindowedTable
     final Window window;
     private final @Nullable ChangelogTable<K, Integer> keyIndex;
     private final WindowCloser<K, V> closer;
+    /** Windows' {@code [start, end]} bytes, by window (cleared beyond {@link #TIMES_CACHED}). */
+    private final Map<WindowRange, byte[]> times = new ConcurrentHashMap<>();
+    private static final int TIMES_CACHED = 4096;
     private final long expires;
     private volatile WindowTime time = new WindowTime.Stream();
     private volatile long grace;
@@ -118,10 +123,11 @@ public abstract sealed class AbstractWindowedTable<K, V, S extends WindowedTable
      * @param fn the window's new value from its value
      * @param headers the changelog record's headers
      * @param commits whether the write belongs to the next commit (an agent's event)
+     * @param held whether the window held the key before: when not, its value is missing and need not be read
      * @return the window's new value
      */
     abstract @Nullable V write(int partition, K key, byte[] storeKey, UnaryOperator<@Nullable V> fn, Headers headers,
-                               boolean commits);
+                               boolean commits, boolean held);
 
     /**
      * As a commit begins, deletes an expired window (a tombstone, or for sets an update removing every element).
@@ -260,9 +266,9 @@ public abstract sealed class AbstractWindowedTable<K, V, S extends WindowedTable
      */
     @Nullable V update(K key, UnaryOperator<@Nullable V> fn) {
         List<@Nullable V> last = new ArrayList<>(1);
-        forEachWindow(key, (p, sk, h, commits) -> {
+        forEachWindow(key, (p, sk, h, commits, held) -> {
             last.clear();
-            last.add(write(p, key, sk, fn, h, commits));
+            last.add(write(p, key, sk, fn, h, commits, held));
         });
         return last.isEmpty() ? null : last.get(0);
     }
@@ -275,8 +281,9 @@ public abstract sealed class AbstractWindowedTable<K, V, S extends WindowedTable
          * @param storeKey the window of the key, as stored
          * @param headers the changelog record's headers
          * @param commits whether the write belongs to the next commit (an agent's event)
+         * @param held whether the window held the key before (when not, it has no value to read)
          */
-        void write(int partition, byte[] storeKey, Headers headers, boolean commits);
+        void write(int partition, byte[] storeKey, Headers headers, boolean commits, boolean held);
     }
 
     /**
@@ -302,9 +309,7 @@ public abstract sealed class AbstractWindowedTable<K, V, S extends WindowedTable
         long wall = System.currentTimeMillis();
         PartitionWindows w = closer.state(p);
         long clock = time.wallClock() ? wall : w.observe(t, wall);
-        long closedThrough = w.closedThrough();
-        Headers h = closedThrough == PartitionWindows.NONE ? Headers.empty()
-                : Headers.ofStrings(Map.of(CLOCK_HEADER, Long.toString(closedThrough)));
+        Headers h = w.clockHeaders();
         boolean wrote = false;
         for (WindowRange r : window.ranges(Instant.ofEpochMilli(t))) {
             if (grace >= 0 && w.isLate(r, clock, grace)) {
@@ -314,14 +319,28 @@ public abstract sealed class AbstractWindowedTable<K, V, S extends WindowedTable
                         Instant.ofEpochMilli(clock), grace);
                 continue;
             }
-            byte[] sk = WindowedKeys.encode(kb, r, window);
-            write.write(p, sk, h, e != null);
-            w.add(r, Overlay.Key.of(sk));
+            byte[] sk = JsonArrays.join(List.of(kb, times(r)));
+            // the windows know their keys: a window that did not hold the key has no value to read from the store
+            boolean held = !w.add(r, Overlay.Key.of(sk));
+            write.write(p, sk, h, e != null, held);
             wrote = true;
         }
         if (wrote && keyIndex != null) {
             keyIndex.put(key, 1);
         }
+    }
+
+    /** @return a window's {@code [start, end]} as its changelog keys write it, computed once per window */
+    private byte[] times(WindowRange range) {
+        byte[] b = times.get(range);
+        if (b == null) {
+            if (times.size() > TIMES_CACHED) {
+                times.clear();
+            }
+            b = WindowedKeys.times(range, window);
+            times.put(range, b);
+        }
+        return b;
     }
 
     /** @return the timestamp of a write or read made outside an agent's event: the fixed instant, else now */
@@ -392,6 +411,11 @@ public abstract sealed class AbstractWindowedTable<K, V, S extends WindowedTable
     @Override
     public Map<K, V> itemsDelta(Duration d) {
         return items(s -> s.delta(d));
+    }
+
+    @Override
+    public Collection<V> values() {
+        return new ArrayList<>(items().values());
     }
 
     @Override

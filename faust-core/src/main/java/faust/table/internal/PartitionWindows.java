@@ -1,5 +1,6 @@
 package faust.table.internal;
 
+import faust.stream.Headers;
 import faust.window.WindowRange;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +31,9 @@ final class PartitionWindows {
     private long streamTime = NONE;
     private long closedThrough = NONE;
     private long lastWriteWall;
+    /** The headers carrying {@link #closedThrough}, made again when it moves. */
+    private Headers clockHeaders = Headers.empty();
+    private long clockHeadersFor = NONE;
     /** Exactly-once: the clocks as of the transaction being committed, and as of the last that did. */
     private long sealedStream = NONE;
     private long sealedClosed = NONE;
@@ -59,6 +63,15 @@ final class PartitionWindows {
         return closedThrough;
     }
 
+    /** @return the changelog headers carrying {@link #closedThrough()}, none before the first close pass */
+    synchronized Headers clockHeaders() {
+        if (clockHeadersFor != closedThrough) {
+            clockHeaders = Headers.ofStrings(Map.of(AbstractWindowedTable.CLOCK_HEADER, Long.toString(closedThrough)));
+            clockHeadersFor = closedThrough;
+        }
+        return clockHeaders;
+    }
+
     /**
      * @param range a window
      * @param clock the partition's clock now (stream time, or the wall clock)
@@ -73,10 +86,11 @@ final class PartitionWindows {
     /**
      * @param range a window
      * @param key a key written to it, as stored
+     * @return whether the window did not hold the key before
      */
-    synchronized void add(WindowRange range, Overlay.Key key) {
+    synchronized boolean add(WindowRange range, Overlay.Key key) {
         Set<Overlay.Key> keys = closed.get(range);
-        (keys != null ? keys : open.computeIfAbsent(range, r -> new HashSet<>())).add(key);
+        return (keys != null ? keys : open.computeIfAbsent(range, r -> new HashSet<>())).add(key);
     }
 
     /**

@@ -129,7 +129,7 @@ final class WindowCloser<K, V> {
             long clock = owner.time().wallClock() ? wallNow : w.streamTime(wallNow, owner.idleMillis());
             List<PartitionWindows.Due> due = w.takeDue(clock, grace, owner.expiresMillis(), cleanup);
             if (!due.isEmpty()) {
-                close(p, due, Headers.ofStrings(Map.of(AbstractWindowedTable.CLOCK_HEADER, Long.toString(w.closedThrough()))));
+                close(p, due, w.clockHeaders());
             }
         }
     }

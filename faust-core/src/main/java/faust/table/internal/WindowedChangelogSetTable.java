@@ -45,7 +45,7 @@ public final class WindowedChangelogSetTable<K, E> extends AbstractWindowedTable
 
     @Override
     @Nullable Set<E> write(int partition, K key, byte[] storeKey, UnaryOperator<@Nullable Set<E>> fn, Headers headers,
-                           boolean commits) {
+                           boolean commits, boolean held) {
         return change(partition, key, storeKey, s -> {
             Set<E> next = fn.apply(Set.copyOf(s));
             s.clear();
@@ -69,7 +69,7 @@ public final class WindowedChangelogSetTable<K, E> extends AbstractWindowedTable
      */
     void addOrDiscard(K key, E element, boolean add) {
         int single = add ? ChangelogSetTable.ADD : ChangelogSetTable.DISCARD;
-        forEachWindow(key, (partition, storeKey, headers, commits) -> change(partition, key, storeKey,
+        forEachWindow(key, (partition, storeKey, headers, commits, held) -> change(partition, key, storeKey,
                 s -> {
                     if (add) {
                         s.add(element);

@@ -41,8 +41,8 @@ public final class WindowedChangelogTable<K, V> extends AbstractWindowedTable<K,
 
     @Override
     @Nullable V write(int partition, K key, byte[] storeKey, UnaryOperator<@Nullable V> fn, Headers headers,
-                      boolean commits) {
-        V next = fn.apply(read(storeKey));
+                      boolean commits, boolean held) {
+        V next = fn.apply(held ? read(storeKey) : table.orDefault(null));
         byte[] b = next == null ? null : table.valueBytes(next);
         table.write(partition, storeKey, b, storeKey, b, headers, commits);
         table.changed(key, next);

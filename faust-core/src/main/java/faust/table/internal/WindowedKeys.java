@@ -30,14 +30,22 @@ final class WindowedKeys {
      * @return the changelog key
      */
     static byte[] encode(byte[] key, WindowRange range, Window window) {
+        return JsonArrays.join(List.of(key, times(range, window)));
+    }
+
+    /**
+     * @param range the window
+     * @param window the table's window, which decides how the end is written
+     * @return the changelog key's {@code [start, end]}
+     */
+    static byte[] times(WindowRange range, Window window) {
         double start = range.start().toEpochMilli() / 1000.0;
         double end = switch (window) {
             case TumblingWindow t -> start + t.size().toMillis() / 1000.0 - 0.1;
             case HoppingWindow h -> start + h.size().toMillis() / 1000.0 - 0.1;
             case SlidingWindow s -> range.end().toEpochMilli() / 1000.0;
         };
-        byte[] times = ("[" + pythonFloat(start) + "," + pythonFloat(end) + "]").getBytes(StandardCharsets.US_ASCII);
-        return JsonArrays.join(List.of(key, times));
+        return ("[" + pythonFloat(start) + "," + pythonFloat(end) + "]").getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
