@@ -30,6 +30,8 @@ final class PartitionWindows {
     private final TreeMap<WindowRange, Set<Overlay.Key>> closed = new TreeMap<>(BY_END);
     private long streamTime = NONE;
     private long closedThrough = NONE;
+    /** The clock up to which closes are remembered in the changelog (at-least-once: once their results were acknowledged). */
+    private long durable = NONE;
     private long lastWriteWall;
     /** The headers carrying {@link #closedThrough}, made again when it moves. */
     private Headers clockHeaders = Headers.empty();
@@ -63,13 +65,18 @@ final class PartitionWindows {
         return closedThrough;
     }
 
-    /** @return the changelog headers carrying {@link #closedThrough()}, none before the first close pass */
+    /** @return the changelog headers carrying the clock closes are remembered through, none before the first */
     synchronized Headers clockHeaders() {
-        if (clockHeadersFor != closedThrough) {
-            clockHeaders = Headers.ofStrings(Map.of(AbstractWindowedTable.CLOCK_HEADER, Long.toString(closedThrough)));
-            clockHeadersFor = closedThrough;
+        if (clockHeadersFor != durable) {
+            clockHeaders = Headers.ofStrings(Map.of(AbstractWindowedTable.CLOCK_HEADER, Long.toString(durable)));
+            clockHeadersFor = durable;
         }
         return clockHeaders;
+    }
+
+    /** @param clock the closes up to it may be remembered: the changelog records written from now on carry it */
+    synchronized void confirm(long clock) {
+        durable = Math.max(durable, clock);
     }
 
     /**
@@ -111,6 +118,7 @@ final class PartitionWindows {
     /** @param clock a changelog record's {@code closedThrough}, read in recovery */
     synchronized void recovered(long clock) {
         closedThrough = Math.max(closedThrough, clock);
+        durable = Math.max(durable, clock);
         streamTime = Math.max(streamTime, clock);
         committedClosed = Math.max(committedClosed, clock);
         committedStream = Math.max(committedStream, clock);
@@ -219,6 +227,7 @@ final class PartitionWindows {
         closed.clear();
         streamTime = committedStream;
         closedThrough = committedClosed;
+        durable = committedClosed;
     }
 
     /** @return the number of windows held, open and closed (for tests) */

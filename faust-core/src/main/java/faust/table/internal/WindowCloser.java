@@ -7,8 +7,10 @@ import faust.topic.Channel;
 import faust.topic.SendOptions;
 import faust.transport.TrackedMessage;
 import faust.window.WindowRange;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -34,11 +36,16 @@ final class WindowCloser<K, V> {
     /** How often expired windows are deleted ({@code table_cleanup_interval}), and when they were last. */
     private final long cleanupInterval;
     private volatile long lastCleanup = System.currentTimeMillis();
+    /** At-least-once: closes whose final results are not yet all acknowledged, oldest first. */
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+
+    /** Closes of a partition's windows at a clock, and the sends of their final results. */
+    private record Sent(int partition, long clock, List<PartitionWindows.Due> due, List<CompletableFuture<?>> sends) {}
 
     /** A final-results channel and what it carries. */
     private record Result<K, V, R>(Channel<K, R> channel, WindowResultMapper<? super K, ? super V, ? extends R> mapper) {
-        void send(K key, WindowRange range, V value, int partition) {
-            channel.send(key, mapper.map(key, range, value),
+        CompletableFuture<?> send(K key, WindowRange range, V value, int partition) {
+            return channel.send(key, mapper.map(key, range, value),
                     SendOptions.defaults().withPartition(partition).withTimestamp(range.end()));
         }
     }
@@ -110,12 +117,21 @@ final class WindowCloser<K, V> {
      * the final-results channels each key's final value) and deletes the windows expired, writing
      * to the commit that begins.
      *
+     * <p>Exactly-once, a close and the changelog records that remember it (the window's deletion or
+     * mark, with the clock) go in the same transaction. At-least-once, those records wait until the
+     * final results sent are acknowledged, at a later pass: a crash or a failed send before then
+     * leaves the window to be closed again, never lost.
+     *
      * @param wallNow the wall clock
      */
     void closeDue(long wallNow) {
         long grace = owner.graceMillis();
         if (grace < 0) {
             return;
+        }
+        boolean exactlyOnce = owner.rt.exactlyOnce();
+        if (!exactlyOnce) {
+            confirmSent();
         }
         boolean cleanup = wallNow - lastCleanup >= cleanupInterval;
         if (cleanup) {
@@ -128,22 +144,58 @@ final class WindowCloser<K, V> {
             }
             long clock = owner.time().wallClock() ? wallNow : w.streamTime(wallNow, owner.idleMillis());
             List<PartitionWindows.Due> due = w.takeDue(clock, grace, owner.expiresMillis(), cleanup);
-            if (!due.isEmpty()) {
-                close(p, due, w.clockHeaders());
+            if (due.isEmpty()) {
+                continue;
+            }
+            if (exactlyOnce) {
+                emit(p, due);
+                w.confirm(clock);
+                remember(p, due, w.clockHeaders());
+            } else {
+                List<PartitionWindows.Due> closing = due.stream().filter(PartitionWindows.Due::closes).toList();
+                remember(p, due.stream().filter(d -> !d.closes()).toList(), w.clockHeaders());   // closed before: expired
+                if (!closing.isEmpty()) {
+                    sent.add(new Sent(p, clock, closing, emit(p, closing)));
+                }
             }
         }
     }
 
     /**
+     * At-least-once: the closes whose final results were all acknowledged are remembered (their
+     * windows deleted or marked, with the clock); those with a failed send are sent again.
+     */
+    private void confirmSent() {
+        for (Sent q : sent) {
+            PartitionWindows w = partitions.get(q.partition());
+            if (w == null || !owner.table().holder().holds(q.partition())) {
+                sent.remove(q);       // given up: the next owner closes those windows again
+                continue;
+            }
+            if (!q.sends().stream().allMatch(CompletableFuture::isDone)) {
+                break;                // later closes wait for earlier ones: the clock only moves forward
+            }
+            sent.remove(q);
+            if (q.sends().stream().anyMatch(CompletableFuture::isCompletedExceptionally)) {
+                sent.add(new Sent(q.partition(), q.clock(), q.due(), emit(q.partition(), q.due())));
+                continue;
+            }
+            w.confirm(q.clock());
+            remember(q.partition(), q.due(), w.clockHeaders());
+        }
+    }
+
+    /**
      * @param wallNow the wall clock
-     * @return how many partitions held have windows due to close, or expired (deleted at the next cleanup)
+     * @return how many partitions held have windows due to close, or expired (deleted at the next
+     *     cleanup), plus closes waiting for their results to be acknowledged
      */
     int partitionsDue(long wallNow) {
         long grace = owner.graceMillis();
         if (grace < 0) {
             return 0;
         }
-        int n = 0;
+        int n = sent.size();
         for (int p : owner.table().holder().held()) {
             PartitionWindows w = partitions.get(p);
             // an expired window counts though the cleanup may not be due yet: a test driver waits for it
@@ -155,8 +207,30 @@ final class WindowCloser<K, V> {
         return n;
     }
 
-    private void close(int p, List<PartitionWindows.Due> due, Headers h) {
+    /** @return the sends of the final results of these windows' closes */
+    private List<CompletableFuture<?>> emit(int p, List<PartitionWindows.Due> due) {
+        List<CompletableFuture<?>> sends = new ArrayList<>();
         long closes = 0;
+        for (PartitionWindows.Due d : due) {
+            if (!d.closes()) {
+                continue;
+            }
+            for (Overlay.Key k : d.keys()) {
+                byte[] v = owner.table().holder().get(p, k.bytes());
+                if (v != null) {
+                    emit(p, k.bytes(), d.range(), v, sends);
+                    closes++;
+                }
+            }
+        }
+        if (closes > 0) {
+            owner.rt.monitor().tableWindowsClosed(owner.name(), closes);
+        }
+        return sends;
+    }
+
+    /** Writes what recovery needs to know of these windows: an expired one's deletion, a closed one's mark. */
+    private void remember(int p, List<PartitionWindows.Due> due, Headers h) {
         for (PartitionWindows.Due d : due) {
             boolean marked = false;
             for (Overlay.Key k : d.keys()) {
@@ -164,10 +238,6 @@ final class WindowCloser<K, V> {
                 byte[] v = owner.table().holder().get(p, sk);
                 if (v == null) {
                     continue;
-                }
-                if (d.closes()) {
-                    emit(p, sk, d.range(), v);
-                    closes++;
                 }
                 if (d.deletes()) {
                     owner.expire(p, sk, v, h);
@@ -178,12 +248,9 @@ final class WindowCloser<K, V> {
                 }
             }
         }
-        if (closes > 0) {
-            owner.rt.monitor().tableWindowsClosed(owner.name(), closes);
-        }
     }
 
-    private void emit(int p, byte[] storeKey, WindowRange range, byte[] value) {
+    private void emit(int p, byte[] storeKey, WindowRange range, byte[] value, List<CompletableFuture<?>> sends) {
         K key = owner.table().key(WindowedKeys.decode(storeKey, owner.window()).key());
         V v = owner.decode(value);
         for (WindowCloseListener<? super K, ? super V> l : listeners) {
@@ -195,7 +262,7 @@ final class WindowCloser<K, V> {
             }
         }
         for (Result<K, V, ?> r : results) {
-            r.send(key, range, v, p);
+            sends.add(r.send(key, range, v, p));
         }
     }
 
