@@ -177,4 +177,46 @@ class WindowedTableRecoveryTest {
             feeder.stop();
         }
     }
+
+    @Test
+    void at_least_once_a_close_is_remembered_in_the_changelog_only_after_its_final_result_was_acknowledged()
+            throws Exception {
+        String name = UUID.randomUUID().toString();
+        String id = "alo-windows-" + name;
+        GatedTransportFactory.Gate gate = GatedTransportFactory.gate(id);
+        App app = TestApps.app(id, "gated://" + name, c -> { });
+        Topic<String, Integer> in = app.topic("in", String.class, Integer.class, o -> o.partitions(1));
+        Topic<String, Long> results = app.topic("results", String.class, Long.class, o -> o.partitions(1));
+        WindowedTable<String, Long> counts = app.table("counts", String.class, Long.class, () -> 0L, o -> o.partitions(1))
+                .tumbling(Duration.ofSeconds(10), Duration.ofSeconds(5)).relativeToField((Integer second) -> second)
+                .finalResults(results, (k, w, v) -> v);
+        app.agent("count", in, stream -> {
+            for (var e : stream.events()) {
+                counts.get(e.key()).merge(1L, Long::sum);
+            }
+        });
+        MemoryBroker mb = MemoryBroker.named("gated-" + name);
+        app.start();
+        try {
+            in.send("k", (int) T0.getEpochSecond() + 1).join();
+            until(Duration.ofSeconds(10), () -> committedSum(mb, id, "in", 1) == 1, "the first event committed");
+            gate.holdSends();       // from now on sends are written but not acknowledged
+            in.send("k", (int) T0.getEpochSecond() + 15);      // written now, acknowledged with the rest
+            until(Duration.ofSeconds(10), () -> !mb.visible(new TP("results", 0), 0).isEmpty(),
+                    "the final result of [0, 10) written");
+            // the commit that closed [0, 10) waits for its sends, and no later one can begin: what it wrote is all
+            assertThat(tombstones(mb, id)).as("the window is not deleted while its result is unacknowledged").isZero();
+            gate.acknowledgeSends();
+            until(Duration.ofSeconds(10), () -> tombstones(mb, id) == 1, "the window deleted once its result was acknowledged");
+            assertThat(mb.visible(new TP("results", 0), 0)).extracting(m -> new String(m.value(), StandardCharsets.UTF_8))
+                    .containsExactly("1");
+        } finally {
+            gate.acknowledgeSends();
+            app.stop();
+        }
+    }
+
+    private static long tombstones(MemoryBroker mb, String id) {
+        return mb.visible(new TP(id + "-counts-changelog", 0), 0).stream().filter(m -> m.value() == null).count();
+    }
 }
