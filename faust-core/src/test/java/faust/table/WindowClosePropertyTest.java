@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,7 +124,7 @@ class WindowClosePropertyTest {
                         .merge(r, 1L, Long::sum);
             }
         }
-        Set<Closed> closed = new java.util.HashSet<>();
+        Set<Closed> closed = new HashSet<>();
         counts.forEach((p, byKey) -> byKey.forEach((k, byWindow) -> byWindow.forEach((r, n) -> {
             if (r.end().toEpochMilli() + grace <= streamTime.get(p)) {
                 closed.add(new Closed(k, r, n));

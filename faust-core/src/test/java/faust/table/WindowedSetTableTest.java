@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class WindowedSetTableTest {
             pages = app.setTable("pages", String.class, String.class, o -> o.partitions(1))
                     .tumbling(Duration.ofSeconds(10), Duration.ofSeconds(60)).grace(Duration.ofSeconds(5))
                     .onWindowClose((k, w, v) -> closes.add(k + "@" + (w.start().getEpochSecond() - T0.getEpochSecond())
-                            + "=" + new java.util.TreeSet<>(v)));
+                            + "=" + new TreeSet<>(v)));
             app.agent("visit", in, stream -> {
                 for (var e : stream.events()) {
                     String page = e.value().substring(1);

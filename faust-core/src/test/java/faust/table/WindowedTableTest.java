@@ -22,8 +22,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -143,7 +145,7 @@ class WindowedTableTest {
                 }
             });
             d.start(app);
-            Instant dayAgo = Instant.now().minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+            Instant dayAgo = Instant.now().minus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
             for (int s = 0; s < 600; s += 10) {        // 10 minutes of history, an event every 10 s
                 d.pipeInput(in, "k", "x", dayAgo.plusSeconds(s));
             }
@@ -184,10 +186,10 @@ class WindowedTableTest {
             assertThat(t.keys()).containsExactlyInAnyOrder("k", "j");
             assertThat(t.size()).isEqualTo(2);
             assertThat(t.items()).as("outside an event, value() is the window holding now").containsOnly(
-                    java.util.Map.entry("k", 0L), java.util.Map.entry("j", 0L));
+                    Map.entry("k", 0L), Map.entry("j", 0L));
             assertThat(t.values()).containsExactly(0L, 0L);
             assertThat(t.itemsNow()).as("nothing was written in the window holding now").containsOnly(
-                    java.util.Map.entry("k", 0L), java.util.Map.entry("j", 0L));
+                    Map.entry("k", 0L), Map.entry("j", 0L));
             Instant now = Instant.now();
             assertThat(t.get("k").now()).isEqualTo(0L);
             d.pipeInput(in, "j", "del", at(13));
