@@ -75,7 +75,7 @@ class ExactlyOnceTest {
                 in.send("k" + i, i).join();
             }
             MemoryBroker mb = MemoryBroker.named("lagging-" + name);
-            until(Duration.ofSeconds(20), () -> committedSum(mb, "lagging", "in", 1) == 100, "all 100 input offsets committed");
+            until(Duration.ofSeconds(20), () -> TestApps.committedSum(mb, "lagging", "in", 1) == 100, "all 100 input offsets committed");
             assertThat(crashed).isTrue();
             assertThat(faust.transport.LaggingAcksTransportFactory.aborts(name))
                     .as("transactions aborted: the crash's; the sends that abort failed ask for no second one").isEqualTo(1);
@@ -436,20 +436,11 @@ class ExactlyOnceTest {
      */
     private static void awaitSettled(MemoryBroker mb, String app, String in, int inPartitions, long inputs) {
         TP out0 = new TP("out", 0);
-        until(Duration.ofSeconds(20), () -> !mb.hasOpenTransactions() && committedSum(mb, app, in, inPartitions) == inputs
+        until(Duration.ofSeconds(20), () -> !mb.hasOpenTransactions() && TestApps.committedSum(mb, app, in, inPartitions) == inputs
                 && Long.valueOf(mb.visibleEnd(out0, true)).equals(mb.committed("reader", out0)),
                 () -> "a settled broker: open transactions " + mb.hasOpenTransactions() + ", input committed "
-                        + committedSum(mb, app, in, inPartitions) + " of " + inputs + ", reader at " + mb.committed("reader", out0)
+                        + TestApps.committedSum(mb, app, in, inPartitions) + " of " + inputs + ", reader at " + mb.committed("reader", out0)
                         + " of " + mb.visibleEnd(out0, true));
-    }
-
-    private static long committedSum(MemoryBroker mb, String group, String topic, int partitions) {
-        long sum = 0;
-        for (int p = 0; p < partitions; p++) {
-            Long c = mb.committed(group, new TP(topic, p));
-            sum += c == null ? 0 : c;
-        }
-        return sum;
     }
 
 }

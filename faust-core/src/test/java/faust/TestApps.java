@@ -1,5 +1,7 @@
 package faust;
 
+import faust.topic.TP;
+import faust.transport.internal.MemoryBroker;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -23,5 +25,21 @@ public final class TestApps {
             cfg.broker(broker);
             more.accept(cfg);
         }));
+    }
+
+    /**
+     * @param mb the memory broker
+     * @param group a consumer group
+     * @param topic a topic
+     * @param partitions its partition count
+     * @return the sum of the group's committed offsets over the topic's partitions
+     */
+    public static long committedSum(MemoryBroker mb, String group, String topic, int partitions) {
+        long sum = 0;
+        for (int p = 0; p < partitions; p++) {
+            Long c = mb.committed(group, new TP(topic, p));
+            sum += c == null ? 0 : c;
+        }
+        return sum;
     }
 }

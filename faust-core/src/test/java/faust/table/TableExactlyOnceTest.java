@@ -53,15 +53,6 @@ class TableExactlyOnceTest {
         return out;
     }
 
-    private static long committedSum(MemoryBroker mb, String group, String topic, int partitions) {
-        long sum = 0;
-        for (int p = 0; p < partitions; p++) {
-            Long c = mb.committed(group, new TP(topic, p));
-            sum += c == null ? 0 : c;
-        }
-        return sum;
-    }
-
     @Test
     void an_agent_that_crashes_after_writing_leaves_no_trace_of_the_aborted_write_in_the_table() {
         String broker = TestApps.freshBroker();
@@ -85,7 +76,7 @@ class TableExactlyOnceTest {
                 in.send("key-" + i % KEYS, i).join();
             }
             MemoryBroker mb = MemoryBroker.named(URI.create(broker).getAuthority());
-            until(Duration.ofSeconds(20), () -> !mb.hasOpenTransactions() && committedSum(mb, "eos-table", "in", 2) == 100,
+            until(Duration.ofSeconds(20), () -> !mb.hasOpenTransactions() && TestApps.committedSum(mb, "eos-table", "in", 2) == 100,
                     "all 100 inputs committed");
             assertThat(crashed).isTrue();
             assertThat(attempts.get()).as("events were processed again after the rewind").isGreaterThan(100);
@@ -125,12 +116,12 @@ class TableExactlyOnceTest {
             for (int i = 0; i < 100; i++) {
                 input.send("key-" + i % KEYS, i).join();
             }
-            until(Duration.ofSeconds(10), () -> committedSum(mb, id, "in", 2) == 100, "the first 100 committed");
+            until(Duration.ofSeconds(10), () -> TestApps.committedSum(mb, id, "in", 2) == 100, "the first 100 committed");
             gate.failNextCommit();
             for (int i = 100; i < 300; i++) {
                 input.send("key-" + i % KEYS, i).join();
             }
-            until(Duration.ofSeconds(20), () -> !mb.hasOpenTransactions() && committedSum(mb, id, "in", 2) == 300,
+            until(Duration.ofSeconds(20), () -> !mb.hasOpenTransactions() && TestApps.committedSum(mb, id, "in", 2) == 300,
                     "all 300 inputs committed");
             assertThat(gate.failedCommits()).as("a commit failed").isEqualTo(1);
             Map<String, Long> expected = new HashMap<>();

@@ -1,11 +1,12 @@
 package faust.table;
 
+import static faust.testing.Await.until;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import faust.App;
 import faust.AppTestDriver;
-import faust.settings.ProcessingGuarantee;
 import faust.TestApps;
+import faust.settings.ProcessingGuarantee;
 import faust.stream.KeyValue;
 import faust.topic.TP;
 import faust.topic.Topic;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,25 +90,6 @@ class WindowedTableRecoveryTest {
         return TestApps.app(id, broker, c -> c.processingGuarantee(ProcessingGuarantee.EXACTLY_ONCE));
     }
 
-    private static void until(Duration max, BooleanSupplier cond, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
-        while (!cond.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + max + ": " + what);
-            }
-            Thread.sleep(5);
-        }
-    }
-
-    private static long committedSum(MemoryBroker mb, String group, String topic, int partitions) {
-        long sum = 0;
-        for (int p = 0; p < partitions; p++) {
-            Long c = mb.committed(group, new TP(topic, p));
-            sum += c == null ? 0 : c;
-        }
-        return sum;
-    }
-
     /** @return "key@start" to each final count in the committed final-results topic, failing on a duplicate */
     private static Map<String, Long> committedResults(MemoryBroker mb, String topic, int partitions) {
         Map<String, Long> out = new HashMap<>();
@@ -163,11 +144,11 @@ class WindowedTableRecoveryTest {
                     }
                 }
                 if (s == 200) {
-                    until(Duration.ofSeconds(20), () -> committedSum(mb, id, "in", 2) == 804, "the first 804 committed");
+                    until(Duration.ofSeconds(20), () -> TestApps.committedSum(mb, id, "in", 2) == 804, "the first 804 committed");
                     gate.failNextCommit();
                 }
             }
-            until(Duration.ofSeconds(30), () -> !mb.hasOpenTransactions() && committedSum(mb, id, "in", 2) == 1200
+            until(Duration.ofSeconds(30), () -> !mb.hasOpenTransactions() && TestApps.committedSum(mb, id, "in", 2) == 1200
                     && committedResults(mb, "results", 2).size() == expected.size(), "every input and close committed");
             assertThat(crashed).isTrue();
             assertThat(gate.failedCommits()).as("a commit failed").isEqualTo(1);
@@ -199,7 +180,7 @@ class WindowedTableRecoveryTest {
         app.start();
         try {
             in.send("k", (int) T0.getEpochSecond() + 1).join();
-            until(Duration.ofSeconds(10), () -> committedSum(mb, id, "in", 1) == 1, "the first event committed");
+            until(Duration.ofSeconds(10), () -> TestApps.committedSum(mb, id, "in", 1) == 1, "the first event committed");
             gate.holdSends();       // from now on sends are written but not acknowledged
             in.send("k", (int) T0.getEpochSecond() + 15);      // written now, acknowledged with the rest
             until(Duration.ofSeconds(10), () -> !mb.visible(new TP("results", 0), 0).isEmpty(),

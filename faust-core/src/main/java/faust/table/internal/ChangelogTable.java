@@ -49,11 +49,6 @@ public sealed class ChangelogTable<K, V> extends StoredTable<K> implements Table
         return w;
     }
 
-    /** @return the windowed table this became, or null */
-    @Nullable WindowedChangelogTable<K, V> windowed() {
-        return windowed;
-    }
-
     /** The plain map methods: refused once the table is windowed, whose keys carry windows. */
     private void plain() {
         if (windowed != null) {

@@ -60,11 +60,6 @@ final class PartitionWindows {
         return streamTime;
     }
 
-    /** @return the clock up to which closes were emitted, carried by every changelog record written now */
-    synchronized long closedThrough() {
-        return closedThrough;
-    }
-
     /** @return the changelog headers carrying the clock closes are remembered through, none before the first */
     synchronized Headers clockHeaders() {
         if (clockHeadersFor != durable) {
@@ -228,10 +223,5 @@ final class PartitionWindows {
         streamTime = committedStream;
         closedThrough = committedClosed;
         durable = committedClosed;
-    }
-
-    /** @return the number of windows held, open and closed (for tests) */
-    synchronized int windows() {
-        return open.size() + closed.size();
     }
 }
