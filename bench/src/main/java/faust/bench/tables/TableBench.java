@@ -159,19 +159,33 @@ public final class TableBench {
                         boolean eos = mode.equals("eos");
                         double rate = wordCountRun(kafka, system, eos, id, input, partitions, words,
                                 eos ? commitEos : commitAlo);
-                        String label = round == 0 ? "warm-up " : "measured";
-                        System.out.printf(Locale.ROOT, "%s %-8s %s %s%n", label, system, mode,
-                                Double.isNaN(rate) ? "FAILED" : String.format(Locale.ROOT, "%,12.0f words/s  load %.2f",
-                                        rate, load()));
-                        ok &= !Double.isNaN(rate);
-                        if (round > 0) {
-                            rates.computeIfAbsent(system + " " + mode, k -> new ArrayList<>()).add(rate);
-                        }
+                        ok &= recordRun(rates, round, system, mode, rate, "words/s");
                     }
                 }
             }
         }
-        System.out.println("| system | mode | words/s (median) | runs |");
+        printRates(rates, modes, "words/s", "wordcount");
+        return ok ? 0 : 1;
+    }
+
+    /**
+     * Prints a run's rate and keeps it when the round is measured (round 0 warms up).
+     *
+     * @return whether the run succeeded (its rate is not NaN)
+     */
+    static boolean recordRun(Map<String, List<Double>> rates, int round, String system, String mode, double rate,
+                             String unit) {
+        System.out.printf(Locale.ROOT, "%s %-8s %s %s%n", round == 0 ? "warm-up " : "measured", system, mode,
+                Double.isNaN(rate) ? "FAILED" : String.format(Locale.ROOT, "%,12.0f %s  load %.2f", rate, unit, load()));
+        if (round > 0) {
+            rates.computeIfAbsent(system + " " + mode, k -> new ArrayList<>()).add(rate);
+        }
+        return !Double.isNaN(rate);
+    }
+
+    /** Prints each system's median per mode as a table, then the faust/Kafka Streams ratio per mode. */
+    static void printRates(Map<String, List<Double>> rates, List<String> modes, String unit, String benchmark) {
+        System.out.println("| system | mode | " + unit + " (median) | runs |");
         System.out.println("| --- | --- | ---: | --- |");
         for (String mode : modes) {
             for (String system : List.of("faust", "streams")) {
@@ -181,13 +195,12 @@ public final class TableBench {
                         .toList());
             }
         }
-        StringBuilder ratio = new StringBuilder("ratio faust/kafka-streams wordcount");
+        StringBuilder ratio = new StringBuilder("ratio faust/kafka-streams " + benchmark);
         for (String mode : modes) {
             ratio.append(String.format(Locale.ROOT, " %s=%.2f", mode, median(rates.getOrDefault("faust " + mode, List.of()))
                     / median(rates.getOrDefault("streams " + mode, List.of()))));
         }
         System.out.println(ratio);
-        return ok ? 0 : 1;
     }
 
     /** @return words per second from start until the changelog holds every count, or NaN when it failed */

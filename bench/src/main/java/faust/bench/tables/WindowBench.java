@@ -2,8 +2,6 @@ package faust.bench.tables;
 
 import static faust.bench.tables.TableBench.createTopic;
 import static faust.bench.tables.TableBench.intOpt;
-import static faust.bench.tables.TableBench.load;
-import static faust.bench.tables.TableBench.median;
 
 import faust.bench.tables.WindowInput.Expected;
 import faust.embedded.EmbeddedKafka;
@@ -78,33 +76,12 @@ final class WindowBench {
                         createTopic(admin, output, partitions, Map.of());
                         double rate = timed(kafka, system, eos, id, input, output, partitions, records, expected,
                                 eos ? commitEos : commitAlo);
-                        System.out.printf(Locale.ROOT, "%s %-8s %s %s%n", round == 0 ? "warm-up " : "measured", system, mode,
-                                Double.isNaN(rate) ? "FAILED" : String.format(Locale.ROOT, "%,12.0f records/s  load %.2f",
-                                        rate, load()));
-                        ok &= !Double.isNaN(rate);
-                        if (round > 0) {
-                            rates.computeIfAbsent(system + " " + mode, k -> new ArrayList<>()).add(rate);
-                        }
+                        ok &= TableBench.recordRun(rates, round, system, mode, rate, "records/s");
                     }
                 }
             }
         }
-        System.out.println("| system | mode | records/s (median) | runs |");
-        System.out.println("| --- | --- | ---: | --- |");
-        for (String mode : modes) {
-            for (String system : List.of("faust", "streams")) {
-                List<Double> r = rates.getOrDefault(system + " " + mode, List.of());
-                System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %s |%n", system.equals("faust") ? "faust-java"
-                        : "Kafka Streams", mode, median(r), r.stream().map(x -> String.format(Locale.ROOT, "%,.0f", x))
-                        .toList());
-            }
-        }
-        StringBuilder ratio = new StringBuilder("ratio faust/kafka-streams windows");
-        for (String mode : modes) {
-            ratio.append(String.format(Locale.ROOT, " %s=%.2f", mode, median(rates.getOrDefault("faust " + mode, List.of()))
-                    / median(rates.getOrDefault("streams " + mode, List.of()))));
-        }
-        System.out.println(ratio);
+        TableBench.printRates(rates, modes, "records/s", "windows");
         return ok ? 0 : 1;
     }
 
